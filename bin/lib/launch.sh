@@ -1,0 +1,43 @@
+# Sourced by the bin/ launchers. Usage: s4_launch MODULE MAIN_ARGS...
+# Finds a JDK >= 21 and MODULE/target/MODULE.jar, builds the jar once when it is missing,
+# and runs it with start-up flags chosen in bench/startup.sh.
+
+S4_HOME=$(CDPATH= cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
+. "$S4_HOME/bin/lib/jdk.sh"
+
+s4_jar() {
+    echo "$S4_HOME/$1/target/$1.jar"
+}
+
+s4_build_once() {
+    local module=$1 jar
+    jar=$(s4_jar "$module")
+    [ -f "$jar" ] && return 0
+    mkdir -p "$S4_HOME/$module/target"
+    # One build even when a pipeline starts many launchers at once.
+    exec 9>"$S4_HOME/$module/target/.build.lock"
+    flock 9
+    if [ ! -f "$jar" ]; then
+        echo "building $module (first run; later runs start at once)..." >&2
+        if ! (cd "$S4_HOME" && ./mvnw -q -B -DskipTests -pl "$module" -am package >"$S4_HOME/$module/target/build.log" 2>&1); then
+            echo "error: building $module failed (log: $module/target/build.log); run: cd $S4_HOME && ./mvnw -DskipTests -pl $module -am package" >&2
+            exit 1
+        fi
+    fi
+    flock -u 9
+    exec 9>&-
+}
+
+s4_launch() {
+    local module=$1 jar feature flags=()
+    shift
+    s4_build_once "$module"
+    jar=$(s4_jar "$module")
+    feature=$(s4_java_feature "$JAVA_HOME")
+    # Class-data sharing archive of the app's own classes, made by the first run and reused after
+    # (JDK 19+). Measured in bench/startup.sh.
+    if [ "$feature" -ge 19 ]; then
+        flags+=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off)
+    fi
+    exec "$JAVA_HOME/bin/java" "${flags[@]}" ${S4_JAVA_OPTS:-} -jar "$jar" "$@"
+}
