@@ -93,7 +93,7 @@ class ExtraToolsPropertiesTest {
         return List.of(key, RowGen.i64(value));
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = 60)
     void bcombinePrependsJoinedColumns(@ForAll("rows") RowGen.Input in, @ForAll Random random) {
         int minColumns = in.rows().stream().mapToInt(List::size).min().orElse(1);
         int n = 1 + random.nextInt(4);
