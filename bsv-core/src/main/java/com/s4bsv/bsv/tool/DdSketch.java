@@ -23,18 +23,15 @@ final class DdSketch {
     private static final int[] HEADER_WIDTHS = {8, 8, 8, 8, 4, 8, 8, 8, 4, 4, 4, 8, 4, 4};
     private static final int FIRST_SIZE_ERROR = 19;
 
-    // config
     private int maxBins;
     private double gamma;
     private double gammaLn;
     private double minValue;
     private int offset;
-    // sketch
     private double min = Double.MAX_VALUE;
     private double max = Double.MIN_NORMAL;
     private long count;
     private double sum;
-    // store
     private long[] bins = new long[INITIAL_BINS];
     private int numBins = INITIAL_BINS;
     private int maxNumBins;
