@@ -1,0 +1,74 @@
+package com.s4bsv.bsv.bytes;
+
+import java.util.Arrays;
+
+/** Comparisons on byte ranges with C semantics: unsigned bytes, {@code strcmp} stops at NUL. */
+public final class Bytes {
+
+    private Bytes() {
+    }
+
+    /**
+     * C {@code strcmp} of two columns: unsigned bytes, ending at the column end or the first 0x00,
+     * whichever comes first. Returns negative, zero or positive.
+     */
+    public static int strcmp(byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen) {
+        int n = Math.min(aLen, bLen);
+        int i = Arrays.mismatch(a, aOff, aOff + n, b, bOff, bOff + n);
+        if (i < 0) {
+            i = n;
+        }
+        if (nulBefore(a, aOff, i)) {
+            return 0;
+        }
+        int x = i < aLen ? a[aOff + i] & 0xFF : 0;
+        int y = i < bLen ? b[bOff + i] & 0xFF : 0;
+        return x - y;
+    }
+
+    private static boolean nulBefore(byte[] a, int off, int len) {
+        for (int k = 0; k < len; k++) {
+            if (a[off + k] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Full-byte equality, length-sensitive (what hash tables use). */
+    public static boolean equal(byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen) {
+        return aLen == bLen && Arrays.equals(a, aOff, aOff + aLen, b, bOff, bOff + bLen);
+    }
+
+    /** Length of the C string in a column: up to the first 0x00 or the column end. */
+    public static int cLength(byte[] a, int off, int len) {
+        for (int k = 0; k < len; k++) {
+            if (a[off + k] == 0) {
+                return k;
+            }
+        }
+        return len;
+    }
+
+    /** {@code isdigits}: every byte is 0-9; the empty string counts. */
+    public static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code isdigits_ordot}: every byte is 0-9 or '.'; the empty string counts. */
+    public static boolean isDigitsOrDot(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,152 @@
+package com.s4bsv.bsv.io;
+
+import com.s4bsv.bsv.bytes.Bytes;
+import com.s4bsv.bsv.bytes.LittleEndian;
+import com.s4bsv.bsv.format.FatalException;
+import com.s4bsv.bsv.format.Layout;
+import com.s4bsv.bsv.row.Row;
+import com.s4bsv.bsv.row.RowBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Packs rows into chunks exactly as the original: a chunk is filled greedily and written when the
+ * next row would not fit, so rows never span chunks and an empty output is zero bytes. Call
+ * {@link #flush()} at the end; it does not flush the underlying stream.
+ */
+public final class ChunkWriter {
+
+    private final OutputStream out;
+    private final Layout layout;
+    private final boolean lz4;
+    private final byte[] buffer;
+    private final byte[] header = new byte[Layout.LZ4_HEADER];
+    private byte[] compressed = new byte[0];
+    private int fill;
+
+    public ChunkWriter(OutputStream out, Layout layout) {
+        this(out, layout, false);
+    }
+
+    public ChunkWriter(OutputStream out, Layout layout, boolean lz4) {
+        this.out = out;
+        this.layout = layout;
+        this.lz4 = lz4;
+        this.buffer = new byte[layout.bufferSize()];
+    }
+
+    /** Writes a row assembled in {@code row}, checking every column's size. */
+    public void write(RowBuilder row) throws IOException {
+        int columns = row.columns();
+        if (columns - 1 > Layout.MAX_COLUMNS) {
+            throw new FatalException("fatal: cannot have more then 2**16 columns\n");
+        }
+        int n = start(row.serializedSize());
+        LittleEndian.putU16(buffer, fill, columns - 1);
+        int at = fill + Layout.U16;
+        for (int i = 0; i < columns; i++) {
+            int size = row.size(i);
+            if (size > Layout.MAX_COLUMN_BYTES) {
+                throw columnTooLarge(i, size, row.buffer(i), row.offset(i));
+            }
+            LittleEndian.putU16(buffer, at, size);
+            at += Layout.U16;
+        }
+        for (int i = 0; i < columns; i++) {
+            int size = row.size(i);
+            System.arraycopy(row.buffer(i), row.offset(i), buffer, at, size);
+            at += size;
+            buffer[at++] = 0;
+        }
+        fill += n;
+    }
+
+    /** Writes {@code row} re-serialized, checking every column's size (the original's dump). */
+    public void write(Row row) throws IOException {
+        int n = start(row.serializedSize());
+        int columns = row.columns();
+        for (int i = 0; i < columns; i++) {
+            if (row.size(i) > Layout.MAX_COLUMN_BYTES) {
+                throw columnTooLarge(i, row.size(i), row.buffer(), row.offset(i));
+            }
+        }
+        row.copyTo(buffer, fill);
+        fill += n;
+    }
+
+    /** Writes {@code row}'s bytes as read, without column checks (the original's dump_raw). */
+    public void writeRaw(Row row) throws IOException {
+        int n = start(row.serializedSize());
+        row.copyTo(buffer, fill);
+        fill += n;
+    }
+
+    /** Writes an already serialized row {@code buf[off .. off + len)} without column checks. */
+    public void writeRaw(byte[] buf, int off, int len) throws IOException {
+        start(len);
+        System.arraycopy(buf, off, buffer, fill, len);
+        fill += len;
+    }
+
+    /**
+     * Writes a whole chunk body verbatim as its own chunk (compressed when this writer is lz4),
+     * after flushing buffered rows.
+     */
+    public void writeChunk(byte[] body, int off, int len) throws IOException {
+        flush();
+        emit(body, off, len);
+    }
+
+    /** Writes the buffered rows as one chunk, if there are any. */
+    public void flush() throws IOException {
+        if (fill > 0) {
+            emit(buffer, 0, fill);
+            fill = 0;
+        }
+    }
+
+    /** Bytes buffered for the current chunk. */
+    public int buffered() {
+        return fill;
+    }
+
+    private int start(long size) throws IOException {
+        if (size > layout.bufferSize()) {
+            throw new FatalException("fatal: cant write larger than BUFFER_SIZE\n");
+        }
+        int n = (int) size;
+        if (n > buffer.length - fill) {
+            flush();
+        }
+        return n;
+    }
+
+    private void emit(byte[] body, int off, int len) throws IOException {
+        LittleEndian.putI32(header, 0, len);
+        if (lz4) {
+            int bound = Lz4.maxCompressedLength(len);
+            if (compressed.length < bound) {
+                compressed = new byte[Math.max(bound, layout.lz4BufferSize())];
+            }
+            int c = Lz4.compress(body, off, len, compressed, 0);
+            LittleEndian.putI32(header, Layout.CHUNK_HEADER, c);
+            out.write(header, 0, Layout.LZ4_HEADER);
+            out.write(compressed, 0, c);
+        } else {
+            out.write(header, 0, Layout.CHUNK_HEADER);
+            out.write(body, off, len);
+        }
+    }
+
+    private static FatalException columnTooLarge(int column, int size, byte[] buf, int off) {
+        int excerpt = Bytes.cLength(buf, off, Math.min(10, size));
+        byte[] prefix = ("fatal: cannot have columns with more than 2**16 - 1 bytes, column: " + column + ", size: "
+                + size + ", content: ").getBytes(StandardCharsets.UTF_8);
+        byte[] message = new byte[prefix.length + excerpt + 4];
+        System.arraycopy(prefix, 0, message, 0, prefix.length);
+        System.arraycopy(buf, off, message, prefix.length, excerpt);
+        System.arraycopy("...\n".getBytes(StandardCharsets.US_ASCII), 0, message, prefix.length + excerpt, 4);
+        return new FatalException(message, 1);
+    }
+}

@@ -1,0 +1,42 @@
+package com.s4bsv.bsv.tool;
+
+import com.s4bsv.bsv.io.ChunkReader;
+import com.s4bsv.bsv.io.ChunkWriter;
+import com.s4bsv.bsv.row.Row;
+import java.io.IOException;
+
+/**
+ * For sorted input: copies rows until the first column is at least VALUE. Chunks whose successor
+ * still starts below VALUE are copied verbatim without reading their rows, as in the original.
+ */
+final class Btakeuntil implements Tool {
+
+    static final Usage USAGE = new Usage("for sorted input, take until the first column is gte to VALUE\n\n",
+            "... | btakeuntil VALUE [TYPE]\n\n",
+            ">> echo '\\na\\nb\\nc\\nd\\n' | bsv | btakeuntil c | csv\na\nb\n\n");
+
+    @Override
+    public Usage usage() {
+        return USAGE;
+    }
+
+    @Override
+    public void run(Context context) throws IOException {
+        int n = context.args().size();
+        if (n != 1 && n != 2) {
+            throw USAGE.error();
+        }
+        Threshold threshold = Threshold.parse(context.args().get(0), context.arg(1));
+        ChunkReader reader = new ChunkReader(context.in(), context.layout());
+        ChunkWriter writer = new ChunkWriter(context.out(), context.layout());
+        ChunkScan scan = new ChunkScan(reader, threshold, writer);
+        Row row;
+        while ((row = scan.next()) != null) {
+            if (threshold.compareFirst(row) >= 0) {
+                break;
+            }
+            writer.write(row);
+        }
+        writer.flush();
+    }
+}
