@@ -19,7 +19,9 @@ s4_build_once() {
     flock 9
     if [ ! -f "$jar" ]; then
         echo "building $module (first run; later runs start at once)..." >&2
-        if ! (cd "$S4_HOME" && ./mvnw -q -B -DskipTests -pl "$module" -am package >"$S4_HOME/$module/target/build.log" 2>&1); then
+        local commit
+        commit=$(git -C "$S4_HOME" rev-parse HEAD 2>/dev/null || true)
+        if ! (cd "$S4_HOME" && ./mvnw -q -B -DskipTests ${commit:+-Dbsv.git.commit=$commit} -pl "$module" -am package >"$S4_HOME/$module/target/build.log" 2>&1); then
             echo "error: building $module failed (log: $module/target/build.log); run: cd $S4_HOME && ./mvnw -DskipTests -pl $module -am package" >&2
             exit 1
         fi
@@ -38,6 +40,13 @@ s4_launch() {
     # (JDK 19+). Measured in bench/startup.sh.
     if [ "$feature" -ge 19 ]; then
         flags+=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off)
+    fi
+    if [ "$module" = bsv-cli ]; then
+        # bsv tools must keep stderr byte-exact: zero-allocation-hashing uses sun.misc.Unsafe,
+        # which JDK 24+ warns about on stderr unless allowed (the flag exists from JDK 23).
+        if [ "$feature" -ge 23 ]; then
+            flags+=(--sun-misc-unsafe-memory-access=allow)
+        fi
     fi
     exec "$JAVA_HOME/bin/java" "${flags[@]}" ${S4_JAVA_OPTS:-} -jar "$jar" "$@"
 }

@@ -20,7 +20,10 @@ public final class ChunkWriter {
     private final OutputStream out;
     private final Layout layout;
     private final boolean lz4;
-    private final byte[] buffer;
+    private static final int INITIAL_CAPACITY = 64 * 1024;
+
+    // grows up to B on demand, so tools with many outputs (bpartition) only pay for what they fill
+    private byte[] buffer;
     private final byte[] header = new byte[Layout.LZ4_HEADER];
     private byte[] compressed = new byte[0];
     private int fill;
@@ -33,7 +36,7 @@ public final class ChunkWriter {
         this.out = out;
         this.layout = layout;
         this.lz4 = lz4;
-        this.buffer = new byte[layout.bufferSize()];
+        this.buffer = new byte[Math.min(layout.bufferSize(), INITIAL_CAPACITY)];
     }
 
     /** Writes a row assembled in {@code row}, checking every column's size. */
@@ -116,10 +119,18 @@ public final class ChunkWriter {
             throw new FatalException("fatal: cant write larger than BUFFER_SIZE\n");
         }
         int n = (int) size;
-        if (n > buffer.length - fill) {
+        if (n > layout.bufferSize() - fill) {
             flush();
         }
+        if (n > buffer.length - fill) {
+            grow(fill + n);
+        }
         return n;
+    }
+
+    private void grow(int needed) {
+        int capacity = (int) Math.min(layout.bufferSize(), Math.max((long) buffer.length * 2, needed));
+        buffer = java.util.Arrays.copyOf(buffer, capacity);
     }
 
     private void emit(byte[] body, int off, int len) throws IOException {
