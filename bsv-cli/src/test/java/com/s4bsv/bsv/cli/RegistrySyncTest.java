@@ -39,6 +39,14 @@ class RegistrySyncTest {
     }
 
     @Test
+    void readmeTableListsEveryTool() throws IOException {
+        String readme = Files.readString(root().resolve("README.md"));
+        List<String> listed = readme.lines().filter(l -> l.startsWith("| `"))
+                .map(l -> l.substring(3, l.indexOf('`', 3))).filter(Tools.NAMES::contains).sorted().toList();
+        assertThat(listed).containsExactlyElementsOf(Tools.NAMES.stream().sorted().toList());
+    }
+
+    @Test
     void classNamesFollowTheBinaryNames() {
         assertThat(Tools.className("bsumeach-hash")).isEqualTo("BsumeachHash");
         assertThat(Tools.className("bquantile-sketch")).isEqualTo("BquantileSketch");

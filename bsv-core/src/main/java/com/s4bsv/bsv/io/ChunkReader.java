@@ -131,7 +131,7 @@ public final class ChunkReader {
             throw new FatalException("fatal: bad chunk size: " + size + "\n");
         }
         if (size > chunk.length) {
-            chunk = new byte[(int) Math.min(layout.bufferSize(), Math.max(2L * chunk.length, size))];
+            chunk = new byte[(int) Math.min(layout.bufferSize(), Math.max(2L * chunk.length, 2L * size))];
         }
         if (lz4) {
             readFully(header, Layout.CHUNK_HEADER, Layout.CHUNK_HEADER);

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * Splits rows into NUM_BUCKETS files by XXH3 of the first column (one bucket: chunks copied
@@ -37,7 +38,7 @@ final class Bpartition implements Tool {
     @Override
     public void run(Context context) throws IOException {
         Argh argh = new Argh().bool("-l", "--lz4").parse(context.args());
-        var positionals = argh.positionals();
+        List<String> positionals = argh.positionals();
         if (positionals.isEmpty()) {
             throw USAGE.error();
         }

@@ -1,11 +1,12 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.bytes.Bytes;
+import com.s4bsv.bsv.bytes.LittleEndian;
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.ColumnType;
 import com.s4bsv.bsv.row.Row;
-import com.s4bsv.bsv.bytes.Bytes;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -85,10 +86,10 @@ final class Bsort implements Tool {
     }
 
     private static int rowLength(byte[] b, int off) {
-        int columns = com.s4bsv.bsv.bytes.LittleEndian.u16(b, off) + 1;
+        int columns = LittleEndian.u16(b, off) + 1;
         int len = Layout.headerSize(columns) + columns;
         for (int i = 0; i < columns; i++) {
-            len += com.s4bsv.bsv.bytes.LittleEndian.u16(b, off + Layout.U16 + Layout.U16 * i);
+            len += LittleEndian.u16(b, off + Layout.U16 + Layout.U16 * i);
         }
         return len;
     }
@@ -104,7 +105,7 @@ final class Bsort implements Tool {
                 j++;
             }
             // a key's last byte is 0 when the string ended within it: then all of the run are equal
-            boolean longStrings = (reversed ? ~k : k) != 0 && ((reversed ? ~k : k) & 0xFF) != 0;
+            boolean longStrings = ((reversed ? ~k : k) & 0xFF) != 0;
             if (j - i > 1 && longStrings) {
                 if (scratch == null) {
                     scratch = new int[rows];
@@ -153,10 +154,10 @@ final class Bsort implements Tool {
         byte[] by = segments[(int) (wy >>> 32)];
         int ox = (int) wx;
         int oy = (int) wy;
-        int cx = Layout.headerSize(com.s4bsv.bsv.bytes.LittleEndian.u16(bx, ox) + 1);
-        int cy = Layout.headerSize(com.s4bsv.bsv.bytes.LittleEndian.u16(by, oy) + 1);
-        int c = Bytes.strcmp(bx, ox + cx, com.s4bsv.bsv.bytes.LittleEndian.u16(bx, ox + 2), by, oy + cy,
-                com.s4bsv.bsv.bytes.LittleEndian.u16(by, oy + 2));
+        int cx = Layout.headerSize(LittleEndian.u16(bx, ox) + 1);
+        int cy = Layout.headerSize(LittleEndian.u16(by, oy) + 1);
+        int c = Bytes.strcmp(bx, ox + cx, LittleEndian.u16(bx, ox + 2), by, oy + cy,
+                LittleEndian.u16(by, oy + 2));
         return reversed ? -c : c;
     }
 }
