@@ -65,6 +65,40 @@ public final class ChunkWriter {
         fill += n;
     }
 
+    /**
+     * Writes a row whose {@code columns} columns lie back to back in {@code src} from {@code off},
+     * each followed by one separator byte (a CSV line: commas, then the newline, which may be
+     * missing after the last column). The separators become the terminators: one copy per row.
+     */
+    public void writeSeparated(byte[] src, int off, int[] sizes, int columns) throws IOException {
+        if (columns - 1 > Layout.MAX_COLUMNS) {
+            throw new FatalException("fatal: cannot have more then 2**16 columns\n");
+        }
+        long data = columns;
+        for (int i = 0; i < columns; i++) {
+            data += sizes[i];
+        }
+        int n = start(Layout.headerSize(columns) + data);
+        LittleEndian.putU16(buffer, fill, columns - 1);
+        int at = fill + Layout.U16;
+        int column = off;
+        for (int i = 0; i < columns; i++) {
+            int size = sizes[i];
+            if (size > Layout.MAX_COLUMN_BYTES) {
+                throw columnTooLarge(i, size, src, column);
+            }
+            LittleEndian.putU16(buffer, at, size);
+            at += Layout.U16;
+            column += size + 1;
+        }
+        System.arraycopy(src, off, buffer, at, (int) data - 1);
+        for (int i = 0; i < columns; i++) {
+            at += sizes[i];
+            buffer[at++] = 0;
+        }
+        fill += n;
+    }
+
     /** Writes {@code row} re-serialized, checking every column's size (the original's dump). */
     public void write(Row row) throws IOException {
         int n = start(row.serializedSize());
