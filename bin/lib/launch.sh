@@ -19,7 +19,9 @@ s4_build_once() {
     flock 9
     if [ ! -f "$jar" ]; then
         echo "building $module (first run; later runs start at once)..." >&2
-        if ! (cd "$S4_HOME" && ./mvnw -q -B -DskipTests -pl "$module" -am package >"$S4_HOME/$module/target/build.log" 2>&1); then
+        local commit
+        commit=$(git -C "$S4_HOME" rev-parse HEAD 2>/dev/null || true)
+        if ! (cd "$S4_HOME" && ./mvnw -q -B -DskipTests ${commit:+-Dbsv.git.commit=$commit} -pl "$module" -am package >"$S4_HOME/$module/target/build.log" 2>&1); then
             echo "error: building $module failed (log: $module/target/build.log); run: cd $S4_HOME && ./mvnw -DskipTests -pl $module -am package" >&2
             exit 1
         fi
@@ -29,38 +31,22 @@ s4_build_once() {
 }
 
 s4_launch() {
-    local module=$1 jar base feature flags=() training=""
+    local module=$1 jar feature flags=()
     shift
     s4_build_once "$module"
     jar=$(s4_jar "$module")
-    base=${jar%.jar}
     feature=$(s4_java_feature "$JAVA_HOME")
-    # How the JVM starts; the default is what bench/startup.sh measured fastest. S4_STARTUP=plain|cds|aot.
-    case "${S4_STARTUP:-$(s4_default_startup "$feature")}" in
-        aot)
-            # JDK 25+: an AOT cache of loaded and linked classes, trained by the first run; written to a
-            # private name and renamed, so concurrent first runs in a pipeline never see a partial file.
-            if [ -f "$base.aot" ]; then
-                flags+=(-XX:AOTCache="$base.aot" -Xlog:aot=off -Xlog:cds=off)
-            else
-                training="$base.aot.$$"
-                flags+=(-XX:AOTCacheOutput="$training" -Xlog:aot=off -Xlog:cds=off)
-            fi
-            ;;
-        cds)
-            # JDK 19+: a dynamic class-data-sharing archive of the app's classes, made by the first run.
-            flags+=(-XX:SharedArchiveFile="$base.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off)
-            ;;
-    esac
-    if [ -z "$training" ]; then
-        exec "$JAVA_HOME/bin/java" "${flags[@]}" ${S4_JAVA_OPTS:-} -jar "$jar" "$@"
+    # Class-data sharing archive of the app's own classes, made by the first run and reused after
+    # (JDK 19+). Measured in bench/startup.sh.
+    if [ "$feature" -ge 19 ]; then
+        flags+=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
-    local status=0
-    "$JAVA_HOME/bin/java" "${flags[@]}" ${S4_JAVA_OPTS:-} -jar "$jar" "$@" || status=$?
-    mv -f "$training" "$base.aot" 2>/dev/null
-    return $status
-}
-
-s4_default_startup() {
-    if [ "$1" -ge 19 ]; then echo cds; else echo plain; fi
+    if [ "$module" = bsv-cli ]; then
+        # bsv tools must keep stderr byte-exact: zero-allocation-hashing uses sun.misc.Unsafe,
+        # which JDK 24+ warns about on stderr unless allowed (the flag exists from JDK 23).
+        if [ "$feature" -ge 23 ]; then
+            flags+=(--sun-misc-unsafe-memory-access=allow)
+        fi
+    fi
+    exec "$JAVA_HOME/bin/java" "${flags[@]}" ${S4_JAVA_OPTS:-} -jar "$jar" "$@"
 }

@@ -164,7 +164,7 @@ public final class CNumbers {
         boolean any = false;
         while (at(b, i, end) >= '0' && at(b, i, end) <= '9') {
             any = true;
-            if (digits < 19) {
+            if (digits < 18) {
                 if (mantissa != 0 || at(b, i, end) != '0') {
                     digits++;
                 }
@@ -178,7 +178,7 @@ public final class CNumbers {
             i++;
             while (at(b, i, end) >= '0' && at(b, i, end) <= '9') {
                 any = true;
-                if (digits < 19) {
+                if (digits < 18) {
                     if (mantissa != 0 || at(b, i, end) != '0') {
                         digits++;
                     }

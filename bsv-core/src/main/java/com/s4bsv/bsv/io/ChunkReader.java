@@ -17,7 +17,10 @@ public final class ChunkReader {
     private final InputStream in;
     private final Layout layout;
     private final boolean lz4;
-    private final byte[] chunk;
+    private static final int INITIAL_CAPACITY = 64 * 1024;
+
+    // grows up to B with the chunks seen, so tools reading many files (bmerge) stay small
+    private byte[] chunk;
     private final byte[] header = new byte[Layout.LZ4_HEADER];
     private byte[] compressed = new byte[0];
     private int length;
@@ -32,10 +35,8 @@ public final class ChunkReader {
         this.in = in;
         this.layout = layout;
         this.lz4 = lz4;
-        this.chunk = new byte[layout.bufferSize()];
-        if (lz4) {
-            compressed = new byte[layout.lz4BufferSize()];
-        }
+        this.chunk = new byte[Math.min(layout.bufferSize(), INITIAL_CAPACITY)];
+
     }
 
     /** Loads the next row into {@code row}; false at end of stream. */
@@ -129,11 +130,18 @@ public final class ChunkReader {
         if (size > layout.bufferSize()) {
             throw new FatalException("fatal: bad chunk size: " + size + "\n");
         }
+        if (size > chunk.length) {
+            chunk = new byte[(int) Math.min(layout.bufferSize(), Math.max(2L * chunk.length, 2L * size))];
+        }
         if (lz4) {
             readFully(header, Layout.CHUNK_HEADER, Layout.CHUNK_HEADER);
             int compressedSize = LittleEndian.i32(header, Layout.CHUNK_HEADER);
-            if (compressedSize < 0 || compressedSize > compressed.length) {
+            if (compressedSize < 0 || compressedSize > layout.lz4BufferSize()) {
                 throw new FatalException("fatal: bad chunk size: " + compressedSize + "\n");
+            }
+            if (compressedSize > compressed.length) {
+                compressed = new byte[(int) Math.min(layout.lz4BufferSize(), Math.max(2L * compressed.length,
+                        compressedSize))];
             }
             readFully(compressed, 0, compressedSize);
             if (size < 0) {

@@ -20,7 +20,10 @@ public final class ChunkWriter {
     private final OutputStream out;
     private final Layout layout;
     private final boolean lz4;
-    private final byte[] buffer;
+    private static final int INITIAL_CAPACITY = 64 * 1024;
+
+    // grows up to B on demand, so tools with many outputs (bpartition) only pay for what they fill
+    private byte[] buffer;
     private final byte[] header = new byte[Layout.LZ4_HEADER];
     private byte[] compressed = new byte[0];
     private int fill;
@@ -33,7 +36,7 @@ public final class ChunkWriter {
         this.out = out;
         this.layout = layout;
         this.lz4 = lz4;
-        this.buffer = new byte[layout.bufferSize()];
+        this.buffer = new byte[Math.min(layout.bufferSize(), INITIAL_CAPACITY)];
     }
 
     /** Writes a row assembled in {@code row}, checking every column's size. */
@@ -57,6 +60,40 @@ public final class ChunkWriter {
             int size = row.size(i);
             System.arraycopy(row.buffer(i), row.offset(i), buffer, at, size);
             at += size;
+            buffer[at++] = 0;
+        }
+        fill += n;
+    }
+
+    /**
+     * Writes a row whose {@code columns} columns lie back to back in {@code src} from {@code off},
+     * each followed by one separator byte (a CSV line: commas, then the newline, which may be
+     * missing after the last column). The separators become the terminators: one copy per row.
+     */
+    public void writeSeparated(byte[] src, int off, int[] sizes, int columns) throws IOException {
+        if (columns - 1 > Layout.MAX_COLUMNS) {
+            throw new FatalException("fatal: cannot have more then 2**16 columns\n");
+        }
+        long data = columns;
+        for (int i = 0; i < columns; i++) {
+            data += sizes[i];
+        }
+        int n = start(Layout.headerSize(columns) + data);
+        LittleEndian.putU16(buffer, fill, columns - 1);
+        int at = fill + Layout.U16;
+        int column = off;
+        for (int i = 0; i < columns; i++) {
+            int size = sizes[i];
+            if (size > Layout.MAX_COLUMN_BYTES) {
+                throw columnTooLarge(i, size, src, column);
+            }
+            LittleEndian.putU16(buffer, at, size);
+            at += Layout.U16;
+            column += size + 1;
+        }
+        System.arraycopy(src, off, buffer, at, (int) data - 1);
+        for (int i = 0; i < columns; i++) {
+            at += sizes[i];
             buffer[at++] = 0;
         }
         fill += n;
@@ -116,10 +153,18 @@ public final class ChunkWriter {
             throw new FatalException("fatal: cant write larger than BUFFER_SIZE\n");
         }
         int n = (int) size;
-        if (n > buffer.length - fill) {
+        if (n > layout.bufferSize() - fill) {
             flush();
         }
+        if (n > buffer.length - fill) {
+            grow(fill + n);
+        }
         return n;
+    }
+
+    private void grow(int needed) {
+        int capacity = (int) Math.min(layout.bufferSize(), Math.max((long) buffer.length * 2, needed));
+        buffer = java.util.Arrays.copyOf(buffer, capacity);
     }
 
     private void emit(byte[] body, int off, int len) throws IOException {

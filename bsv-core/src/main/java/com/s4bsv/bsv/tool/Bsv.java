@@ -1,22 +1,21 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.bytes.LittleEndian;
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.io.ChunkWriter;
-import com.s4bsv.bsv.row.RowBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * CSV text to bsv: lines split on {@code \n}, fields on {@code ,}, no quoting; NUL becomes a space;
- * empty lines give no row. Columns are slices of the read buffer until the row is written.
+ * empty lines give no row. A line's bytes are copied once: its separators become the terminators.
  */
 final class Bsv implements Tool {
 
     static final Usage USAGE = new Usage("convert csv to bsv\n\n", "... | bsv\n\n",
             ">> echo a,b,c | bsv | bcut 3,2,1 | csv\nc,b,a\n");
 
-    private final int[] starts = new int[Layout.MAX_COLUMNS + 1];
     private final int[] sizes = new int[Layout.MAX_COLUMNS + 1];
 
     @Override
@@ -29,7 +28,6 @@ final class Bsv implements Tool {
         InputStream in = context.in();
         Layout layout = context.layout();
         ChunkWriter writer = new ChunkWriter(context.out(), layout);
-        RowBuilder row = new RowBuilder();
         int capacity = layout.csvLineLimit();
         byte[] buf = new byte[capacity];
         int end = 0;
@@ -46,9 +44,6 @@ final class Bsv implements Tool {
                 if (lineStart > 0) {
                     int keep = end - lineStart;
                     System.arraycopy(buf, lineStart, buf, 0, keep);
-                    for (int i = 0; i < column; i++) {
-                        starts[i] -= lineStart;
-                    }
                     columnStart -= lineStart;
                     scan -= lineStart;
                     end = keep;
@@ -65,9 +60,18 @@ final class Bsv implements Tool {
                 }
                 continue;
             }
-            // the common bytes first: one range scan per column
+            // the common bytes first: 8 at a time (SWAR), then one by one
             int i = scan;
             byte b = 0;
+            while (i <= end - 8) {
+                long v = LittleEndian.i64(buf, i);
+                long hits = zeroBytes(v ^ COMMAS) | zeroBytes(v ^ NEWLINES) | zeroBytes(v);
+                if (hits != 0) {
+                    i += Long.numberOfTrailingZeros(hits) >>> 3;
+                    break;
+                }
+                i += 8;
+            }
             while (i < end) {
                 b = buf[i];
                 if (b == ',' || b == '\n' || b == 0) {
@@ -86,13 +90,12 @@ final class Bsv implements Tool {
                 if (column + 1 >= Layout.MAX_COLUMNS) {
                     throw new FatalException("fatal: line with more than 65535 columns\n");
                 }
-                starts[column] = columnStart;
                 sizes[column] = i - columnStart;
                 column++;
                 columnStart = i + 1;
                 scan = i + 1;
             } else {
-                emit(writer, row, buf, column, columnStart, i);
+                emit(writer, buf, lineStart, column, columnStart, i);
                 column = 0;
                 lineStart = i + 1;
                 columnStart = lineStart;
@@ -100,21 +103,27 @@ final class Bsv implements Tool {
             }
         }
         if (lineStart < end || column > 0) {
-            emit(writer, row, buf, column, columnStart, end);
+            emit(writer, buf, lineStart, column, columnStart, end);
         }
         writer.flush();
     }
 
-    private void emit(ChunkWriter writer, RowBuilder row, byte[] buf, int column, int columnStart, int lineEnd)
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = ONES * ',';
+    private static final long NEWLINES = ONES * '\n';
+
+    /** A high bit in each byte of {@code x} that is zero; exact for the lowest such byte. */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    private void emit(ChunkWriter writer, byte[] buf, int lineStart, int column, int columnStart, int lineEnd)
             throws IOException {
         if (column == 0 && lineEnd == columnStart) {
             return;
         }
-        row.reset();
-        for (int c = 0; c < column; c++) {
-            row.add(buf, starts[c], sizes[c]);
-        }
-        row.add(buf, columnStart, lineEnd - columnStart);
-        writer.write(row);
+        sizes[column] = lineEnd - columnStart;
+        writer.writeSeparated(buf, lineStart, sizes, column + 1);
     }
 }

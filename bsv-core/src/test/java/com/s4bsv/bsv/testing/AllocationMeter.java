@@ -32,14 +32,20 @@ public final class AllocationMeter {
 
     /** Bytes allocated per extra row (best of several rounds, after warm-up runs). */
     public double bytesPerRow(String tool, List<String> args, byte[] small, byte[] large, long extraRows) {
+        return bytesPerRow(tool, args, small, args, large, extraRows);
+    }
+
+    /** As above, with different arguments for the small and the large run (file names, say). */
+    public double bytesPerRow(String tool, List<String> smallArgs, byte[] small, List<String> largeArgs, byte[] large,
+            long extraRows) {
         for (int i = 0; i < 8; i++) {
-            once(tool, args, small);
-            once(tool, args, large);
+            once(tool, smallArgs, small);
+            once(tool, largeArgs, large);
         }
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 5; round++) {
-            long a = once(tool, args, small);
-            long b = once(tool, args, large);
+            long a = once(tool, smallArgs, small);
+            long b = once(tool, largeArgs, large);
             best = Math.min(best, (double) (b - a) / extraRows);
         }
         return best;

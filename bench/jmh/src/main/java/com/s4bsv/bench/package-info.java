@@ -1,0 +1,4 @@
+@NullMarked
+package com.s4bsv.bench;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,163 @@
+package com.s4bsv.bsv.tool;
+
+import com.s4bsv.bsv.bytes.Bytes;
+import com.s4bsv.bsv.bytes.LittleEndian;
+import com.s4bsv.bsv.format.Layout;
+import com.s4bsv.bsv.io.ChunkReader;
+import com.s4bsv.bsv.io.ChunkWriter;
+import com.s4bsv.bsv.row.ColumnType;
+import com.s4bsv.bsv.row.Row;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Stable sort of all rows by the first column (descending with -r), rows written back verbatim.
+ * Rows are copied into large arena segments; a 64-bit order-preserving key per row is radix sorted
+ * (stable), and only string ties longer than the key are settled by strcmp.
+ */
+final class Bsort implements Tool {
+
+    static final Usage USAGE = new Usage("timsort rows by the first column\n\n",
+            "... | bsort [-r|--reversed] [TYPE]\n\n",
+            ">> echo '\\n3\\n2\\n1\\n' | bsv | bschema a:i64 | bsort i64 | bschema i64:a | csv\n1\n2\n3\n\n");
+
+    private static final int SEGMENT = 1 << 24;
+
+    private byte[][] segments = new byte[4][];
+    private int segmentCount;
+    private int segmentFill;
+    private long[] keys = new long[1024];
+    private long[] where = new long[1024];
+    private int rows;
+    private ColumnType type = ColumnType.STRING;
+    private boolean reversed;
+
+    @Override
+    public Usage usage() {
+        return USAGE;
+    }
+
+    @Override
+    public void run(Context context) throws IOException {
+        Argh argh = new Argh().bool("-r", "--reversed").parse(context.args());
+        if (argh.positionals().size() > 1) {
+            throw USAGE.error();
+        }
+        type = ColumnType.parseOrString(argh.positionals().isEmpty() ? null : argh.positionals().get(0));
+        reversed = argh.isSet("--reversed");
+        Layout layout = context.layout();
+        int segmentSize = Math.max(SEGMENT, layout.bufferSize());
+        ChunkReader reader = new ChunkReader(context.in(), layout);
+        Row row = new Row();
+        while (reader.next(row)) {
+            type.checkSize(row, 0);
+            int len = row.serializedSize();
+            if (segmentCount == 0 || segmentSize - segmentFill < len) {
+                if (segmentCount == segments.length) {
+                    segments = Arrays.copyOf(segments, segmentCount * 2);
+                }
+                segments[segmentCount++] = new byte[segmentSize];
+                segmentFill = 0;
+            }
+            if (rows == keys.length) {
+                keys = Arrays.copyOf(keys, rows * 2);
+                where = Arrays.copyOf(where, rows * 2);
+            }
+            byte[] segment = segments[segmentCount - 1];
+            row.copyTo(segment, segmentFill);
+            long key = type.sortKey(row.buffer(), row.offset(0), row.size(0));
+            keys[rows] = reversed ? ~key : key;
+            where[rows] = ((long) (segmentCount - 1) << 32) | segmentFill;
+            segmentFill += len;
+            rows++;
+        }
+        int[] order = RadixSort.sort(keys, rows);
+        if (type == ColumnType.STRING) {
+            settleStringTies(order);
+        }
+        ChunkWriter writer = new ChunkWriter(context.out(), layout);
+        for (int i = 0; i < rows; i++) {
+            long w = where[order[i]];
+            byte[] segment = segments[(int) (w >>> 32)];
+            int off = (int) w;
+            writer.writeRaw(segment, off, rowLength(segment, off));
+        }
+        writer.flush();
+    }
+
+    private static int rowLength(byte[] b, int off) {
+        int columns = LittleEndian.u16(b, off) + 1;
+        int len = Layout.headerSize(columns) + columns;
+        for (int i = 0; i < columns; i++) {
+            len += LittleEndian.u16(b, off + Layout.U16 + Layout.U16 * i);
+        }
+        return len;
+    }
+
+    /** Runs of equal keys whose strings are longer than the key are ordered by strcmp, stably. */
+    private void settleStringTies(int[] order) {
+        int[] scratch = null;
+        int i = 0;
+        while (i < rows) {
+            int j = i + 1;
+            long k = keys[order[i]];
+            while (j < rows && keys[order[j]] == k) {
+                j++;
+            }
+            // a key's last byte is 0 when the string ended within it: then all of the run are equal
+            boolean longStrings = ((reversed ? ~k : k) & 0xFF) != 0;
+            if (j - i > 1 && longStrings) {
+                if (scratch == null) {
+                    scratch = new int[rows];
+                }
+                mergeSort(order, scratch, i, j);
+            }
+            i = j;
+        }
+    }
+
+    private void mergeSort(int[] a, int[] tmp, int from, int to) {
+        if (to - from < 24) {
+            for (int i = from + 1; i < to; i++) {
+                int x = a[i];
+                int j = i - 1;
+                while (j >= from && compare(x, a[j]) < 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = x;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid);
+        mergeSort(a, tmp, mid, to);
+        if (compare(a[mid], a[mid - 1]) >= 0) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int l = from;
+        int r = mid;
+        for (int k = from; k < to; k++) {
+            if (r >= to || (l < mid && compare(tmp[r], tmp[l]) >= 0)) {
+                a[k] = tmp[l++];
+            } else {
+                a[k] = tmp[r++];
+            }
+        }
+    }
+
+    private int compare(int x, int y) {
+        long wx = where[x];
+        long wy = where[y];
+        byte[] bx = segments[(int) (wx >>> 32)];
+        byte[] by = segments[(int) (wy >>> 32)];
+        int ox = (int) wx;
+        int oy = (int) wy;
+        int cx = Layout.headerSize(LittleEndian.u16(bx, ox) + 1);
+        int cy = Layout.headerSize(LittleEndian.u16(by, oy) + 1);
+        int c = Bytes.strcmp(bx, ox + cx, LittleEndian.u16(bx, ox + 2), by, oy + cy,
+                LittleEndian.u16(by, oy + 2));
+        return reversed ? -c : c;
+    }
+}
