@@ -27,7 +27,7 @@ public final class FanOut {
         List<NodeAddress> nodes = cluster.nodes();
         NodeAddress self = cluster.self();
         if (nodes.size() == 1) {
-            return List.of(run(call, self, true));
+            return java.util.Collections.singletonList(run(call, self, true));
         }
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<T>> futures = new ArrayList<>();

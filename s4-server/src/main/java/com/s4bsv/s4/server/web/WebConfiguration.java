@@ -21,11 +21,18 @@ class WebConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> s3Tomcat() {
-        return factory -> factory.addConnectorCustomizers(connector -> {
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    host.setErrorReportValveClass(S3ErrorReportValve.class.getName());
+                }
+            });
+            factory.addConnectorCustomizers(connector -> {
             // Never parse a request body as form parameters: object bodies are data, whatever their Content-Type.
             connector.setParseBodyMethods("");
             // Keys may contain an encoded '/'; we decode the raw URI ourselves, exactly once.
             connector.setEncodedSolidusHandling("passthrough");
-        });
+            });
+        };
     }
 }
