@@ -56,10 +56,10 @@ final class XmlBody {
                     if (name.equals(record)) {
                         current = new LinkedHashMap<>();
                     } else if (current != null) {
-                        current.put(name, xml.getElementText());
+                        current.put(name, text(xml));
                         depth--;
                     } else if (depth == 2) {
-                        scalars.put(name, xml.getElementText());
+                        scalars.put(name, text(xml));
                         depth--;
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -75,5 +75,25 @@ final class XmlBody {
                     + e.getMessage().lines().findFirst().orElse(""));
         }
         return new Parsed(records, scalars);
+    }
+
+    /** The text directly inside the current element, skipping any child elements; ends on its end tag. */
+    private static String text(XMLStreamReader xml) throws XMLStreamException {
+        var text = new StringBuilder();
+        int level = 1;
+        while (level > 0) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> level++;
+                case XMLStreamConstants.END_ELEMENT -> level--;
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                    if (level == 1) {
+                        text.append(xml.getText());
+                    }
+                }
+                default -> { }
+            }
+        }
+        return text.toString();
     }
 }
