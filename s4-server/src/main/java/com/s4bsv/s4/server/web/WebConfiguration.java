@@ -32,6 +32,9 @@ class WebConfiguration {
             connector.setParseBodyMethods("");
             // Keys may contain an encoded '/'; we decode the raw URI ourselves, exactly once.
             connector.setEncodedSolidusHandling("passthrough");
+            // Send "100 Continue" only when the body is read, so a refused PUT (409) is answered before the
+            // client sends its body.
+            connector.setProperty("continueResponseTiming", "onRead");
             });
         };
     }
