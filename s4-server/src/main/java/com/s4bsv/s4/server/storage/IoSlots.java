@@ -11,7 +11,7 @@ public final class IoSlots {
     private final Duration wait;
     private final int size;
 
-    IoSlots(int size, Duration wait) {
+    public IoSlots(int size, Duration wait) {
         this.slots = new Semaphore(size, true);
         this.wait = wait;
         this.size = size;
