@@ -87,23 +87,34 @@ final class FileObjectStore implements ObjectStore {
         refuseExisting(key, target);
         try (TempSpace.Entry tmp = temp.newFile()) {
             var crc = new StreamingChecksum();
-            long size = 0;
-            try (FileChannel out = FileChannel.open(tmp.path(), StandardOpenOption.WRITE)) {
-                byte[] buffer = new byte[BUFFER_BYTES];
-                ByteBuffer wrapped = ByteBuffer.wrap(buffer);
-                int n;
-                while ((n = data.read(buffer)) >= 0) {
-                    crc.update(buffer, 0, n);
-                    wrapped.clear().limit(n);
-                    while (wrapped.hasRemaining()) {
-                        out.write(wrapped);
-                    }
-                    size += n;
-                }
-            }
+            long size = receive(data, tmp.path(), crc);
             check.verify(crc.value(), size);
             return publish(key, target, tmp.path(), crc.value(), size);
         }
+    }
+
+    /**
+     * Streams {@code data} into {@code file}, feeding {@code crc}; returns the byte count. The buffer starts small
+     * (most objects are) and grows while reads keep filling it, so large uploads are written in 1 MiB blocks.
+     */
+    static long receive(InputStream data, Path file, StreamingChecksum crc) throws IOException {
+        long size = 0;
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            byte[] buffer = new byte[16 * 1024];
+            int n;
+            while ((n = data.readNBytes(buffer, 0, buffer.length)) > 0) {
+                crc.update(buffer, 0, n);
+                ByteBuffer wrapped = ByteBuffer.wrap(buffer, 0, n);
+                while (wrapped.hasRemaining()) {
+                    out.write(wrapped);
+                }
+                size += n;
+                if (n == buffer.length && buffer.length < BUFFER_BYTES) {
+                    buffer = new byte[buffer.length * 4];
+                }
+            }
+        }
+        return size;
     }
 
     @Override

@@ -71,20 +71,7 @@ public final class MultipartUploads {
         }
         try (TempSpace.Entry tmp = store.temp().newFile()) {
             var crc = new StreamingChecksum();
-            long size = 0;
-            try (FileChannel out = FileChannel.open(tmp.path(), StandardOpenOption.WRITE)) {
-                byte[] buffer = new byte[BUFFER_BYTES];
-                ByteBuffer wrapped = ByteBuffer.wrap(buffer);
-                int n;
-                while ((n = data.read(buffer)) >= 0) {
-                    crc.update(buffer, 0, n);
-                    wrapped.clear().limit(n);
-                    while (wrapped.hasRemaining()) {
-                        out.write(wrapped);
-                    }
-                    size += n;
-                }
-            }
+            long size = FileObjectStore.receive(data, tmp.path(), crc);
             check.verify(crc.value(), size);
             FileObjectStore.writeCrc(tmp.path(), crc.value());
             Path part = upload.resolve(partName(number));
