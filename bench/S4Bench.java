@@ -1,0 +1,164 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Helpers for bench/s4-io.sh, run as a single-file program ({@code java bench/S4Bench.java MODE ...}):
+ * <ul>
+ * <li>{@code serve DIR PORT} — the baseline: a trivial HTTP file server (GET a file, PUT writes one).</li>
+ * <li>{@code load HOST PORT PATH_PREFIX get|put CONNECTIONS SECONDS [KEYS]} — keep-alive HTTP/1.1 requests of 4 KiB
+ * over raw sockets, one thread per connection; prints operations per second.</li>
+ * </ul>
+ */
+public class S4Bench {
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "serve" -> serve(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "load" -> load(args[1], Integer.parseInt(args[2]), args[3], args[4], Integer.parseInt(args[5]),
+                    Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 1000);
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+    }
+
+    static void serve(Path dir, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                handle(dir, exchange);
+            }
+        });
+        server.start();
+    }
+
+    private static void handle(Path dir, HttpExchange exchange) throws IOException {
+        Path file = dir.resolve(exchange.getRequestURI().getPath().substring(1).replace('/', '_'));
+        if (exchange.getRequestMethod().equals("PUT")) {
+            try (InputStream in = exchange.getRequestBody()) {
+                Files.copy(in, file);
+            }
+            exchange.sendResponseHeaders(200, -1);
+        } else if (Files.isRegularFile(file)) {
+            exchange.sendResponseHeaders(200, Files.size(file));
+            try (OutputStream out = exchange.getResponseBody()) {
+                Files.copy(file, out);
+            }
+        } else {
+            exchange.sendResponseHeaders(404, -1);
+        }
+    }
+
+    static void load(String host, int port, String prefix, String op, int connections, int seconds, int keys)
+            throws Exception {
+        byte[] body = new byte[4096];
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicBoolean counting = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        String run = Long.toHexString(System.nanoTime());
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            int connection = c;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try (Socket socket = new Socket(host, port)) {
+                    socket.setTcpNoDelay(true);
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+                    long n = 0;
+                    while (!stop.get()) {
+                        String path = op.equals("get") ? prefix + ((connection * 7919 + n) % keys)
+                                : prefix + run + "-" + connection + "-" + n;
+                        String head = (op.equals("get") ? "GET " : "PUT ") + path + " HTTP/1.1\r\nHost: " + host
+                                + "\r\n" + (op.equals("put") ? "Content-Length: 4096\r\n" : "") + "\r\n";
+                        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                        if (op.equals("put")) {
+                            out.write(body);
+                        }
+                        out.flush();
+                        int status = readResponse(in);
+                        if (counting.get()) {
+                            if (status == 200) {
+                                done.incrementAndGet();
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                        }
+                        n++;
+                    }
+                } catch (IOException e) {
+                    failed.incrementAndGet();
+                }
+            }));
+        }
+        Thread.sleep(1500);
+        counting.set(true);
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        counting.set(false);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long ops = done.get();
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join(5000);
+        }
+        if (failed.get() > 0) {
+            System.err.println("failed requests: " + failed.get());
+        }
+        System.out.printf("%.0f%n", ops / elapsed);
+    }
+
+    /** Reads one response (Content-Length or chunked body); returns its status. */
+    private static int readResponse(InputStream in) throws IOException {
+        String status = line(in);
+        long length = 0;
+        boolean chunked = false;
+        String header;
+        while (!(header = line(in)).isEmpty()) {
+            String lower = header.toLowerCase();
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(header.substring(15).strip());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            long size;
+            while ((size = Long.parseLong(line(in).split(";")[0].strip(), 16)) > 0) {
+                in.skipNBytes(size + 2);
+            }
+            line(in);
+        } else {
+            in.skipNBytes(length);
+        }
+        return Integer.parseInt(status.substring(9, 12));
+    }
+
+    private static String line(InputStream in) throws IOException {
+        var text = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            if (b != '\r') {
+                text.append((char) b);
+            }
+        }
+        if (b < 0 && text.isEmpty()) {
+            throw new IOException("connection closed");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# s4 I/O benchmark: one node, large PUT/GET through curl and the aws CLI against a raw loopback copy and dd on
+# the same disk, and 4 KiB PUT/GET ops/s over 16 keep-alive connections against a trivial file server.
+# Every figure is the median of RUNS runs; ratios are against baselines measured in the same run.
+#
+# usage: bench/s4-io.sh [SIZE_MIB]      (default 1024; env: RUNS=3 SMALL_SECONDS=5 CONNECTIONS=16 BENCH_DIR)
+set -euo pipefail
+cd "$(dirname -- "$0")/.."
+. bin/lib/jdk.sh
+
+SIZE_MIB=${1:-1024}
+RUNS=${RUNS:-3}
+SMALL_SECONDS=${SMALL_SECONDS:-5}
+CONNECTIONS=${CONNECTIONS:-16}
+SMALL_KEYS=1000
+JAR=${S4_JAR:-s4-server/target/s4-server.jar}
+JAVA="$JAVA_HOME/bin/java"
+
+[ -f "$JAR" ] || ./mvnw -q -B -DskipTests -pl s4-server -am package
+mkdir -p "${BENCH_DIR:-target}"
+WORK=$(mktemp -d "${BENCH_DIR:-target}/s4-io.XXXXXX")
+WORK=$(cd "$WORK" && pwd)
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    chmod -R u+w "$WORK" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now() { date +%s.%N; }
+# seconds CMD...: wall time of one run of CMD
+seconds() { local s e; s=$(now); "$@" >/dev/null 2>"$WORK/last.err" || { cat "$WORK/last.err" >&2; return 1; }; e=$(now); echo "$e - $s" | bc -l; }
+median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+mibs() { echo "scale=1; $SIZE_MIB / $1" | bc -l; }
+ratio() { echo "scale=2; $1 / $2" | bc -l; }
+
+export AWS_ACCESS_KEY_ID=s4 AWS_SECRET_ACCESS_KEY=s4 AWS_DEFAULT_REGION=us-east-1
+export AWS_CONFIG_FILE="$WORK/no-aws-config" AWS_SHARED_CREDENTIALS_FILE="$WORK/no-aws-credentials"
+
+PORT=$(free_port)
+echo "127.0.0.1:$PORT" > "$WORK/s4.conf"
+"$JAVA" -Xmx1g -jar "$JAR" --port "$PORT" --conf "$WORK/s4.conf" --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
+PIDS+=($!)
+URL="http://127.0.0.1:$PORT"
+for _ in $(seq 1 200); do curl -sf -o /dev/null "$URL/_s4/actuator/health/readiness" && break; sleep 0.1; done
+curl -sf -o /dev/null "$URL/_s4/actuator/health/readiness" || { cat "$WORK/server.log"; exit 1; }
+curl -sf -X PUT -o /dev/null "$URL/bench"
+
+BASE_PORT=$(free_port)
+mkdir -p "$WORK/static"
+"$JAVA" bench/S4Bench.java serve "$WORK/static" "$BASE_PORT" >"$WORK/static.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$BASE_PORT/" && break; sleep 0.1; done
+
+echo "machine: $(nproc) cores, $(uname -r), $("$JAVA" -version 2>&1 | head -1)"
+echo "size: $SIZE_MIB MiB, runs: $RUNS (median), data dir: $WORK (same disk for dd)"
+head -c $((SIZE_MIB << 20)) /dev/urandom > "$WORK/src.bin"
+
+declare -a DD_W DD_R RAW CURL_PUT CURL_GET AWS_PUT AWS_GET
+for r in $(seq 1 "$RUNS"); do
+    rm -f "$WORK/dd.bin"
+    DD_W+=("$(seconds dd if="$WORK/src.bin" of="$WORK/dd.bin" bs=1M)")
+    DD_R+=("$(seconds dd if="$WORK/dd.bin" of=/dev/null bs=1M)")
+    RAW+=("$(python3 - "$WORK/src.bin" <<'PY'
+import socket, sys, threading, time
+# Raw loopback copy: the file sent with sendfile(2), received into one reused buffer and dropped.
+server = socket.socket(); server.bind(("127.0.0.1", 0)); server.listen(1)
+def sink():
+    conn, _ = server.accept(); buf = bytearray(1 << 20); view = memoryview(buf)
+    while conn.recv_into(view): pass
+    conn.close()
+t = threading.Thread(target=sink); t.start()
+start = time.perf_counter()
+with socket.create_connection(server.getsockname()) as c, open(sys.argv[1], "rb") as f:
+    c.sendfile(f)
+t.join()
+print("%.3f" % (time.perf_counter() - start))
+PY
+)")
+    CURL_PUT+=("$(seconds curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/curl-$r")")
+    CURL_GET+=("$(seconds curl -sf -o /dev/null "$URL/bench/curl-$r")")
+    if command -v aws >/dev/null; then
+        AWS_PUT+=("$(seconds aws --endpoint-url "$URL" s3 cp --only-show-errors "$WORK/src.bin" "s3://bench/aws-$r")")
+        AWS_GET+=("$(seconds sh -c "aws --endpoint-url '$URL' s3 cp --only-show-errors s3://bench/aws-$r - > /dev/null")")
+    fi
+    curl -sf -X DELETE -o /dev/null "$URL/bench?prefix=curl-"
+    curl -sf -X DELETE -o /dev/null "$URL/bench?prefix=aws-"
+done
+
+m() { printf '%s\n' "$@" | median; }
+dd_w=$(m "${DD_W[@]}"); dd_r=$(m "${DD_R[@]}"); raw=$(m "${RAW[@]}")
+curl_put=$(m "${CURL_PUT[@]}"); curl_get=$(m "${CURL_GET[@]}")
+echo
+printf '%-34s %12s %12s  %s\n' "large objects ($SIZE_MIB MiB)" "MiB/s" "baseline" "ratio"
+printf '%-34s %12s\n' "dd write (same disk)" "$(mibs "$dd_w")"
+printf '%-34s %12s\n' "dd read (same disk)" "$(mibs "$dd_r")"
+printf '%-34s %12s\n' "raw loopback copy (sendfile→recv)" "$(mibs "$raw")"
+printf '%-34s %12s %12s  %s\n' "PUT curl" "$(mibs "$curl_put")" "dd write" "$(ratio "$dd_w" "$curl_put")"
+printf '%-34s %12s %12s  %s\n' "GET curl" "$(mibs "$curl_get")" "loopback" "$(ratio "$raw" "$curl_get")"
+if [ ${#AWS_PUT[@]} -gt 0 ]; then
+    aws_put=$(m "${AWS_PUT[@]}"); aws_get=$(m "${AWS_GET[@]}")
+    printf '%-34s %12s %12s  %s\n' "PUT aws cli (multipart)" "$(mibs "$aws_put")" "dd write" "$(ratio "$dd_w" "$aws_put")"
+    printf '%-34s %12s %12s  %s\n' "GET aws cli (to stdout)" "$(mibs "$aws_get")" "loopback" "$(ratio "$raw" "$aws_get")"
+else
+    echo "aws CLI not installed: aws rows skipped"
+fi
+rm -f "$WORK/src.bin" "$WORK/dd.bin"
+
+head -c 4096 /dev/urandom > "$WORK/4k.bin"
+seq 0 $((SMALL_KEYS - 1)) | xargs -P 16 -I{} curl -sf -o /dev/null -T "$WORK/4k.bin" "$URL/bench/small/{}"
+seq 0 $((SMALL_KEYS - 1)) | xargs -P 16 -I{} curl -sf -o /dev/null -T "$WORK/4k.bin" "http://127.0.0.1:$BASE_PORT/bench/small/{}"
+declare -a S_GET S_PUT B_GET B_PUT
+for r in $(seq 1 "$RUNS"); do
+    S_GET+=("$("$JAVA" bench/S4Bench.java load 127.0.0.1 "$PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
+    B_GET+=("$("$JAVA" bench/S4Bench.java load 127.0.0.1 "$BASE_PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
+    S_PUT+=("$("$JAVA" bench/S4Bench.java load 127.0.0.1 "$PORT" /bench/put$r/ put "$CONNECTIONS" "$SMALL_SECONDS")")
+    B_PUT+=("$("$JAVA" bench/S4Bench.java load 127.0.0.1 "$BASE_PORT" /bench/put$r/ put "$CONNECTIONS" "$SMALL_SECONDS")")
+done
+s_get=$(m "${S_GET[@]}"); b_get=$(m "${B_GET[@]}"); s_put=$(m "${S_PUT[@]}"); b_put=$(m "${B_PUT[@]}")
+echo
+printf '%-34s %12s %12s  %s\n' "4 KiB objects, $CONNECTIONS connections" "ops/s" "file server" "ratio"
+printf '%-34s %12s %12s  %s\n' "GET" "$s_get" "$b_get" "$(ratio "$s_get" "$b_get")"
+printf '%-34s %12s %12s  %s\n' "PUT (new key each)" "$s_put" "$b_put" "$(ratio "$s_put" "$b_put")"

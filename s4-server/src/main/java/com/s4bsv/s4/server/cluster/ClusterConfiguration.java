@@ -1,0 +1,50 @@
+package com.s4bsv.s4.server.cluster;
+
+import com.s4bsv.s4.config.ClusterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** This node's view of the ring and the means to talk to the other nodes. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClusterProperties.class)
+class ClusterConfiguration {
+
+    @Bean
+    Cluster cluster(ClusterProperties properties, Environment environment) {
+        if (properties.standalone()) {
+            return new Cluster(ClusterConfig.embeddedDefault(), 0);
+        }
+        ClusterConfig config = ClusterConfig.locate(properties.conf().isEmpty() ? null : Path.of(properties.conf()));
+        int self = properties.selfIndex();
+        if (self < 0) {
+            Integer port = environment.getProperty("server.port", Integer.class);
+            self = Membership.findSelf(config, port == null || port == 0 ? null : port,
+                    environment.getProperty("server.address"));
+        }
+        return new Cluster(config, self);
+    }
+
+    @Bean
+    PeerClient peerClient(ClusterProperties properties) {
+        return new PeerClient(properties.connectTimeout());
+    }
+
+    @Bean
+    Forwarder forwarder(PeerClient peers, MeterRegistry registry) {
+        return new Forwarder(peers, registry);
+    }
+
+    @Bean
+    FanOut fanOut(Cluster cluster) {
+        return new FanOut(cluster);
+    }
+
+    @Bean
+    PeersHealthIndicator peersHealthIndicator(Cluster cluster, PeerClient peers, ClusterProperties properties) {
+        return new PeersHealthIndicator(cluster, peers, properties.healthTimeout());
+    }
+}

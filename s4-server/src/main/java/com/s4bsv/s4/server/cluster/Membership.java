@@ -1,0 +1,97 @@
+package com.s4bsv.s4.server.cluster;
+
+import com.s4bsv.s4.config.ClusterConfig;
+import com.s4bsv.s4.config.NodeAddress;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds this node in the cluster config: the entries whose host is one of this machine's addresses, narrowed by
+ * the port flag and the bind address, must leave exactly one.
+ */
+public final class Membership {
+
+    private Membership() {
+    }
+
+    /**
+     * @param port the {@code --port} flag, or null
+     * @param bind the {@code --bind} flag, or null
+     * @throws MembershipException naming the config and what matched
+     */
+    public static int findSelf(ClusterConfig config, @Nullable Integer port, @Nullable String bind) {
+        if (config.size() == 1 && (port == null || config.node(0).port() == port)) {
+            return 0;
+        }
+        Set<InetAddress> local = localAddresses();
+        @Nullable InetAddress bindAddress = bind == null ? null : resolve(bind);
+        List<Integer> matches = new ArrayList<>();
+        for (int i = 0; i < config.size(); i++) {
+            NodeAddress node = config.node(i);
+            if (port != null && node.port() != port) {
+                continue;
+            }
+            InetAddress address = resolve(node.host());
+            if (address == null || !(local.contains(address) || address.isLoopbackAddress()
+                    || address.isAnyLocalAddress())) {
+                continue;
+            }
+            if (bindAddress != null && !bindAddress.isAnyLocalAddress() && !bindAddress.equals(address)) {
+                continue;
+            }
+            matches.add(i);
+        }
+        String narrowed = (port == null ? "" : " with port " + port) + (bind == null ? "" : " and address " + bind);
+        if (matches.isEmpty()) {
+            throw new MembershipException("this node is not in the cluster config " + config.source()
+                    + ": no entry" + narrowed + " is a local address of this machine");
+        }
+        if (matches.size() > 1) {
+            List<String> names = matches.stream().map(i -> config.node(i).toString()).toList();
+            throw new MembershipException("cannot tell which entry of " + config.source() + " is this node: "
+                    + names + " are all local" + narrowed + "; pick one with --port and/or --bind");
+        }
+        return matches.get(0);
+    }
+
+    private static @Nullable InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static Set<InetAddress> localAddresses() {
+        Set<InetAddress> addresses = new HashSet<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                addresses.addAll(Collections.list(nic.getInetAddresses()));
+            }
+        } catch (SocketException e) {
+            // loopback still counts
+        }
+        try {
+            addresses.add(InetAddress.getLocalHost());
+        } catch (UnknownHostException e) {
+            // no resolvable hostname: interface addresses are enough
+        }
+        return addresses;
+    }
+
+    /** This node cannot be found in the config; the message is one line. */
+    public static final class MembershipException extends RuntimeException {
+
+        MembershipException(String message) {
+            super(message);
+        }
+    }
+}

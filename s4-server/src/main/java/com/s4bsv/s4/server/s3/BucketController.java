@@ -1,0 +1,426 @@
+package com.s4bsv.s4.server.s3;
+
+import com.s4bsv.s4.config.NodeAddress;
+import com.s4bsv.s4.key.InvalidKeyException;
+import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.s4.server.cluster.Cluster;
+import com.s4bsv.s4.server.cluster.FanOut;
+import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.PeerClient;
+import com.s4bsv.s4.server.storage.BucketNotEmptyException;
+import com.s4bsv.s4.server.storage.NoSuchBucketException;
+import com.s4bsv.s4.server.storage.NoSuchKeyException;
+import com.s4bsv.s4.server.storage.ObjectStore;
+import com.s4bsv.s4.wire.Wire;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Bucket operations. A bucket is a directory on each node that holds (or held) its keys; Create and Delete reach
+ * every node, listings merge every node's keys.
+ */
+@RestController
+class BucketController {
+
+    private static final int MAX_KEYS = 1000;
+
+    private final ObjectStore store;
+    private final Cluster cluster;
+    private final FanOut fanOut;
+    private final PeerClient peers;
+    private final ObjectListing listing;
+
+    BucketController(ObjectStore store, Cluster cluster, FanOut fanOut, PeerClient peers, ObjectListing listing) {
+        this.store = store;
+        this.cluster = cluster;
+        this.fanOut = fanOut;
+        this.peers = peers;
+        this.listing = listing;
+    }
+
+    @PutMapping({"/{bucket}", "/{bucket}/"})
+    void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        S3Operation.CREATE_BUCKET.mark(request);
+        String bucket = S3Target.checkedBucket(request);
+        request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        if (isLocalOnly(request)) {
+            store.createBucket(bucket);
+        } else {
+            fanOut.all((node, isSelf) -> {
+                if (isSelf) {
+                    store.createBucket(bucket);
+                } else {
+                    expect(node, send(node, "PUT", "/" + bucket), 200);
+                }
+                return true;
+            });
+        }
+        response.setHeader("Location", "/" + bucket);
+        response.setContentLength(0);
+    }
+
+    @RequestMapping(path = {"/{bucket}", "/{bucket}/"}, method = RequestMethod.HEAD)
+    void head(HttpServletRequest request, HttpServletResponse response) {
+        S3Operation.HEAD_BUCKET.mark(request);
+        String bucket = S3Target.checkedBucket(request);
+        boolean exists = store.bucketExists(bucket);
+        if (!exists && !isLocalOnly(request)) {
+            exists = fanOut.all((node, isSelf) -> !isSelf && status(node, send(node, "HEAD", "/" + bucket)) == 200)
+                    .contains(true);
+        }
+        if (!exists) {
+            throw new NoSuchBucketException(bucket);
+        }
+        response.setHeader("x-amz-bucket-region", "us-east-1");
+    }
+
+    @DeleteMapping({"/{bucket}", "/{bucket}/"})
+    void delete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        S3Operation.DELETE_BUCKET.mark(request);
+        String bucket = S3Target.checkedBucket(request);
+        if (isLocalOnly(request)) {
+            store.deleteBucket(bucket);
+        } else {
+            // Empty everywhere first, so a refusal deletes nothing.
+            List<Integer> states = fanOut.all((node, isSelf) -> isSelf ? localState(bucket)
+                    : remoteState(node, bucket));
+            if (states.contains(409)) {
+                throw new BucketNotEmptyException(bucket);
+            }
+            if (!states.contains(200)) {
+                throw new NoSuchBucketException(bucket);
+            }
+            fanOut.all((node, isSelf) -> {
+                if (isSelf) {
+                    if (store.bucketExists(bucket)) {
+                        store.deleteBucket(bucket);
+                    }
+                } else {
+                    int status = status(node, send(node, "DELETE", "/" + bucket));
+                    if (status == 409) {
+                        throw new BucketNotEmptyException(bucket);
+                    }
+                }
+                return true;
+            });
+        }
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private int localState(String bucket) throws IOException {
+        if (!store.bucketExists(bucket)) {
+            return 404;
+        }
+        return store.list(bucket, "").isEmpty() ? 200 : 409;
+    }
+
+    /** 404 absent, 409 holds keys, 200 empty: as {@link #localState} for another node. */
+    private int remoteState(NodeAddress node, String bucket) throws IOException {
+        HttpResponse<InputStream> response = send(node, "GET", "/" + bucket + "?list-type=2&max-keys=1");
+        try (InputStream body = response.body()) {
+            String text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (response.statusCode() == 404) {
+                return 404;
+            }
+            if (response.statusCode() != 200) {
+                throw new S3Exception(S3Error.SERVICE_UNAVAILABLE, "node " + node + " answered HTTP "
+                        + response.statusCode());
+            }
+            return text.contains("<Contents>") ? 409 : 200;
+        }
+    }
+
+    /** s4 extension: delete every key under a prefix on every node ({@code DELETE /bucket?prefix=p}). */
+    @DeleteMapping(path = {"/{bucket}", "/{bucket}/"}, params = "prefix")
+    void deletePrefix(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        S3Operation.DELETE_PREFIX.mark(request);
+        String bucket = S3Target.checkedBucket(request);
+        String prefix = request.getParameter("prefix");
+        long deleted;
+        if (isLocalOnly(request)) {
+            deleted = store.deletePrefix(bucket, prefix);
+        } else {
+            deleted = fanOut.all((node, isSelf) -> isSelf ? (long) store.deletePrefix(bucket, prefix)
+                    : remoteDeletePrefix(node, bucket, prefix)).stream().mapToLong(Long::longValue).sum();
+        }
+        response.setContentType(S3Xml.CONTENT_TYPE);
+        try (S3Xml xml = S3Xml.start(response.getOutputStream(), "DeletePrefixResult", true)) {
+            xml.element("Prefix", prefix).element("Deleted", deleted);
+        }
+    }
+
+    private long remoteDeletePrefix(NodeAddress node, String bucket, String prefix) throws IOException {
+        HttpResponse<InputStream> response = send(node, "DELETE", "/" + bucket + "?prefix="
+                + S3Url.encode(prefix, false));
+        try (InputStream body = response.body()) {
+            String text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (response.statusCode() != 200) {
+                throw new S3Exception(S3Error.SERVICE_UNAVAILABLE, "node " + node + " failed to delete prefix: HTTP "
+                        + response.statusCode());
+            }
+            int start = text.indexOf("<Deleted>");
+            int end = text.indexOf("</Deleted>");
+            return start < 0 || end < 0 ? 0 : Long.parseLong(text.substring(start + 9, end));
+        }
+    }
+
+    @GetMapping({"/{bucket}", "/{bucket}/"})
+    void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String bucket = S3Target.checkedBucket(request);
+        boolean v2 = "2".equals(request.getParameter("list-type"));
+        (v2 ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS).mark(request);
+        String prefix = param(request, "prefix");
+        String delimiter = param(request, "delimiter");
+        boolean urlEncoded = "url".equals(request.getParameter("encoding-type"));
+        int maxKeys = maxKeys(request.getParameter("max-keys"));
+        Resume after;
+        String token = request.getParameter("continuation-token");
+        String startAfter = request.getParameter("start-after");
+        String marker = request.getParameter("marker");
+        if (v2) {
+            after = token != null ? Resume.ofToken(token) : startAfter != null && !startAfter.isEmpty()
+                    ? new Resume(startAfter, false) : null;
+        } else {
+            after = marker == null || marker.isEmpty() ? null
+                    : new Resume(marker, !delimiter.isEmpty() && marker.endsWith(delimiter));
+        }
+        var query = new ObjectListing.Query(bucket, prefix, delimiter, maxKeys, after);
+        ListingPage page;
+        if (isLocalOnly(request)) {
+            page = listing.local(query);
+            if (page == null) {
+                throw new NoSuchBucketException(bucket);
+            }
+        } else {
+            page = listing.cluster(query);
+        }
+        response.setContentType(S3Xml.CONTENT_TYPE);
+        try (S3Xml xml = S3Xml.start(response.getOutputStream(), "ListBucketResult", true)) {
+            xml.element("Name", bucket).element("Prefix", text(prefix, urlEncoded));
+            if (v2) {
+                xml.element("KeyCount", page.entries().size());
+                if (token != null) {
+                    xml.element("ContinuationToken", token);
+                }
+                if (startAfter != null) {
+                    xml.element("StartAfter", text(startAfter, urlEncoded));
+                }
+            } else {
+                xml.element("Marker", text(marker == null ? "" : marker, urlEncoded));
+            }
+            xml.element("MaxKeys", maxKeys);
+            if (!delimiter.isEmpty()) {
+                xml.element("Delimiter", text(delimiter, urlEncoded));
+            }
+            if (urlEncoded) {
+                xml.element("EncodingType", "url");
+            }
+            xml.element("IsTruncated", page.truncated());
+            if (page.truncated() && !page.entries().isEmpty()) {
+                ListingEntry last = page.entries().get(page.entries().size() - 1);
+                if (v2) {
+                    xml.element("NextContinuationToken", new Resume(last.name(), last.isPrefix()).token());
+                } else {
+                    xml.element("NextMarker", text(last.name(), urlEncoded));
+                }
+            }
+            for (ListingEntry entry : page.entries()) {
+                if (!entry.isPrefix()) {
+                    xml.open("Contents").element("Key", text(entry.name(), urlEncoded))
+                            .element("LastModified", S3Xml.timestamp(entry.lastModified()))
+                            .element("ETag", entry.etag()).element("Size", entry.size())
+                            .element("StorageClass", "STANDARD").close("Contents");
+                }
+            }
+            for (ListingEntry entry : page.entries()) {
+                if (entry.isPrefix()) {
+                    xml.open("CommonPrefixes").element("Prefix", text(entry.name(), urlEncoded))
+                            .close("CommonPrefixes");
+                }
+            }
+        }
+    }
+
+    @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "location")
+    void location(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        S3Operation.GET_BUCKET_LOCATION.mark(request);
+        S3Target.checkedBucket(request);
+        response.setContentType(S3Xml.CONTENT_TYPE);
+        try (S3Xml xml = S3Xml.start(response.getOutputStream(), "LocationConstraint", true)) {
+            // empty: us-east-1, what SDKs expect from a single-region store
+        }
+    }
+
+    @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "uploads")
+    void listUploads(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        S3Operation.LIST_MULTIPART_UPLOADS.mark(request);
+        String bucket = S3Target.checkedBucket(request);
+        response.setContentType(S3Xml.CONTENT_TYPE);
+        try (S3Xml xml = S3Xml.start(response.getOutputStream(), "ListMultipartUploadsResult", true)) {
+            xml.element("Bucket", bucket).element("KeyMarker", "").element("UploadIdMarker", "")
+                    .element("MaxUploads", 1000).element("IsTruncated", false);
+        }
+    }
+
+    @PostMapping(path = {"/{bucket}", "/{bucket}/"}, params = "delete")
+    void deleteObjects(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        S3Operation.DELETE_OBJECTS.mark(request);
+        String bucket = S3Target.checkedBucket(request);
+        byte[] raw = XmlBody.read(request.getInputStream());
+        XmlBody.Parsed body = XmlBody.parse(raw, "Object");
+        boolean quiet = "true".equalsIgnoreCase(body.scalars().getOrDefault("Quiet", "false"));
+        if (body.records().size() > 1000) {
+            throw new S3Exception(S3Error.MALFORMED_XML, "at most 1000 keys per DeleteObjects request");
+        }
+        Map<String, DeleteOutcome> outcomes = new LinkedHashMap<>();
+        Map<NodeAddress, List<String>> remote = new LinkedHashMap<>();
+        for (Map<String, String> object : body.records()) {
+            String path = object.getOrDefault("Key", "");
+            S4Key key;
+            try {
+                key = new S4Key(bucket, path);
+            } catch (InvalidKeyException e) {
+                outcomes.put(path, new DeleteOutcome(path, "InvalidArgument", e.getMessage()));
+                continue;
+            }
+            if (cluster.isLocal(key) || Forwarder.isForwarded(request)) {
+                outcomes.put(path, deleteLocal(key));
+            } else {
+                remote.computeIfAbsent(cluster.owner(key), n -> new ArrayList<>()).add(path);
+            }
+        }
+        if (!remote.isEmpty()) {
+            fanOut.all((node, isSelf) -> {
+                List<String> keys = remote.get(node);
+                if (keys != null) {
+                    for (DeleteOutcome outcome : remoteDelete(node, bucket, keys)) {
+                        outcomes.put(outcome.key(), outcome);
+                    }
+                }
+                return true;
+            });
+        }
+        response.setContentType(S3Xml.CONTENT_TYPE);
+        try (S3Xml xml = S3Xml.start(response.getOutputStream(), "DeleteResult", true)) {
+            for (DeleteOutcome outcome : outcomes.values()) {
+                if (outcome.code() == null) {
+                    if (!quiet) {
+                        xml.open("Deleted").element("Key", outcome.key()).close("Deleted");
+                    }
+                } else {
+                    xml.open("Error").element("Key", outcome.key()).element("Code", outcome.code())
+                            .element("Message", outcome.message()).close("Error");
+                }
+            }
+        }
+    }
+
+    private DeleteOutcome deleteLocal(S4Key key) {
+        try {
+            store.delete(key);
+        } catch (NoSuchKeyException absent) {
+            // deleting what is not there succeeds, as on S3
+        } catch (IOException | RuntimeException e) {
+            return new DeleteOutcome(key.path(), "InternalError", String.valueOf(e.getMessage()));
+        }
+        return new DeleteOutcome(key.path(), null, "");
+    }
+
+    private List<DeleteOutcome> remoteDelete(NodeAddress node, String bucket, List<String> keys) throws IOException {
+        var xmlBody = new ByteArrayOutputStream();
+        try (S3Xml xml = S3Xml.start(xmlBody, "Delete", true)) {
+            for (String key : keys) {
+                xml.open("Object").element("Key", key).close("Object");
+            }
+        }
+        HttpRequest request = peers.request(node, "/" + bucket + "?delete").header(Wire.FORWARDED, "1")
+                .header("Content-Type", S3Xml.CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(xmlBody.toByteArray())).build();
+        HttpResponse<InputStream> response = peers.send(node, request);
+        byte[] answer;
+        try (InputStream in = response.body()) {
+            answer = in.readAllBytes();
+        }
+        if (response.statusCode() != 200) {
+            throw new S3Exception(S3Error.SERVICE_UNAVAILABLE, "node " + node + " failed DeleteObjects: HTTP "
+                    + response.statusCode());
+        }
+        List<DeleteOutcome> outcomes = new ArrayList<>();
+        for (Map<String, String> deleted : XmlBody.parse(answer, "Deleted").records()) {
+            outcomes.add(new DeleteOutcome(deleted.get("Key"), null, ""));
+        }
+        for (Map<String, String> error : XmlBody.parse(answer, "Error").records()) {
+            outcomes.add(new DeleteOutcome(error.get("Key"), error.get("Code"), error.getOrDefault("Message", "")));
+        }
+        return outcomes;
+    }
+
+    private record DeleteOutcome(String key, @Nullable String code, String message) {
+    }
+
+    private HttpResponse<InputStream> send(NodeAddress node, String method, String pathAndQuery) {
+        HttpRequest request = peers.request(node, pathAndQuery).header(Wire.LOCAL_ONLY, "1")
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return peers.send(node, request);
+    }
+
+    private static int status(NodeAddress node, HttpResponse<InputStream> response) throws IOException {
+        try (InputStream body = response.body()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return response.statusCode();
+    }
+
+    private static void expect(NodeAddress node, HttpResponse<InputStream> response, int status) throws IOException {
+        int actual = status(node, response);
+        if (actual != status) {
+            throw new S3Exception(S3Error.SERVICE_UNAVAILABLE, "node " + node + " answered HTTP " + actual);
+        }
+    }
+
+    private static boolean isLocalOnly(HttpServletRequest request) {
+        return request.getHeader(Wire.LOCAL_ONLY) != null;
+    }
+
+    private static String param(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        return value == null ? "" : value;
+    }
+
+    private static String text(String value, boolean urlEncoded) {
+        return urlEncoded ? S3Url.encode(value, true) : value;
+    }
+
+    private static int maxKeys(@Nullable String text) {
+        if (text == null) {
+            return MAX_KEYS;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.min(value, MAX_KEYS);
+        } catch (NumberFormatException e) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "max-keys must be a non-negative integer, got '" + text
+                    + "'");
+        }
+    }
+}

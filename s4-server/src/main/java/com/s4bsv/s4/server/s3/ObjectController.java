@@ -1,0 +1,207 @@
+package com.s4bsv.s4.server.s3;
+
+import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.s4.server.cluster.Cluster;
+import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.storage.IoSlots;
+import com.s4bsv.s4.server.storage.KeyExistsException;
+import com.s4bsv.s4.server.storage.ObjectStore;
+import com.s4bsv.s4.server.storage.StoredObject;
+import com.s4bsv.s4.wire.Wire;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/** PutObject, GetObject (Range), HeadObject, DeleteObject on {@code /{bucket}/{key}}. */
+@RestController
+class ObjectController {
+
+    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+    private static final long SENDFILE_MIN_BYTES = 64 * 1024;
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final ObjectStore store;
+    private final Cluster cluster;
+    private final Forwarder forwarder;
+    private final IoSlots slots;
+    private final S3Metrics metrics;
+
+    ObjectController(ObjectStore store, Cluster cluster, Forwarder forwarder, IoSlots slots, S3Metrics metrics) {
+        this.store = store;
+        this.cluster = cluster;
+        this.forwarder = forwarder;
+        this.slots = slots;
+        this.metrics = metrics;
+    }
+
+    @PutMapping("/{bucket}/**")
+    void put(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+        S3Operation.PUT_OBJECT.mark(request);
+        if (request.getHeader("x-amz-copy-source") != null) {
+            throw new S3Exception(S3Error.NOT_IMPLEMENTED, "CopyObject is not supported by s4");
+        }
+        S4Key key = S3Target.of(request).s4Key();
+        if (forwarded(key, request, response)) {
+            return;
+        }
+        // Before reading the body: with Expect: 100-continue the client then never sends it.
+        if (store.find(key).isPresent()) {
+            throw new KeyExistsException(key.toString());
+        }
+        try (IoSlots.Slot slot = slot()) {
+            UploadBody body = UploadBody.of(request, metrics::checksumFailure);
+            StoredObject stored = store.put(key, body.stream(), body.check());
+            metrics.bytesIn(S3Operation.PUT_OBJECT, stored.size());
+            response.setHeader("ETag", stored.etag());
+            response.setHeader(Wire.CHECKSUM_CRC32C, stored.checksumBase64());
+            body.verifiedHeaders(stored.crc32c()).forEach(response::setHeader);
+            response.setContentLength(0);
+        }
+    }
+
+    @GetMapping("/{bucket}/**")
+    void get(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+        read(S3Operation.GET_OBJECT, request, response);
+    }
+
+    @RequestMapping(path = "/{bucket}/**", method = RequestMethod.HEAD)
+    void head(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+        read(S3Operation.HEAD_OBJECT, request, response);
+    }
+
+    private void read(S3Operation operation, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, InterruptedException {
+        operation.mark(request);
+        S4Key key = S3Target.of(request).s4Key();
+        if (forwarded(key, request, response)) {
+            return;
+        }
+        StoredObject object = store.get(key);
+        if (!preconditionsHold(request, response, object)) {
+            return;
+        }
+        Range range = Range.parse(request.getHeader("Range"), object.size());
+        response.setHeader("ETag", object.etag());
+        response.setHeader("Last-Modified", HTTP_DATE.format(object.lastModified()));
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setContentType("application/octet-stream");
+        long first = 0;
+        long length = object.size();
+        if (range != null) {
+            response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+            response.setHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + object.size());
+            first = range.first();
+            length = range.length();
+        } else {
+            // The whole object's checksum; the s4 client and the SDKs verify downloads with it.
+            response.setHeader(Wire.CHECKSUM_CRC32C, object.checksumBase64());
+            response.setHeader("x-amz-checksum-type", "FULL_OBJECT");
+        }
+        response.setContentLengthLong(length);
+        if (operation == S3Operation.HEAD_OBJECT) {
+            return;
+        }
+        metrics.bytesOut(operation, length);
+        if (length >= SENDFILE_MIN_BYTES && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+            // Zero-copy: Tomcat sends the file from the kernel after we return. Safe because committed files are
+            // never written again (a delete only unlinks; the open file stays readable).
+            request.setAttribute(SENDFILE_FILENAME, object.file().toString());
+            request.setAttribute(SENDFILE_START, first);
+            request.setAttribute(SENDFILE_END, first + length);
+            return;
+        }
+        try (IoSlots.Slot slot = slot(); FileChannel in = FileChannel.open(object.file(), StandardOpenOption.READ)) {
+            OutputStream out = response.getOutputStream();
+            WritableByteChannel channel = Channels.newChannel(out);
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 256 * 1024) + 1);
+            long position = first;
+            long end = first + length;
+            while (position < end) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+                int n = in.read(buffer, position);
+                if (n < 0) {
+                    throw new IOException("file of " + key + " is shorter than its size");
+                }
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                position += n;
+            }
+        }
+    }
+
+    private static boolean preconditionsHold(HttpServletRequest request, HttpServletResponse response,
+            StoredObject object) {
+        String ifMatch = request.getHeader("If-Match");
+        if (ifMatch != null && !etagMatches(ifMatch, object.etag())) {
+            throw new S3Exception(S3Error.PRECONDITION_FAILED, "If-Match " + ifMatch + " does not match ETag "
+                    + object.etag(), null, Map.of("Condition", "If-Match"));
+        }
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null && etagMatches(ifNoneMatch, object.etag())) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            response.setHeader("ETag", object.etag());
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean etagMatches(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag) || ("\"" + c + "\"").equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @DeleteMapping("/{bucket}/**")
+    void delete(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+        S3Operation.DELETE_OBJECT.mark(request);
+        S4Key key = S3Target.of(request).s4Key();
+        if (forwarded(key, request, response)) {
+            return;
+        }
+        try {
+            store.delete(key);
+        } catch (com.s4bsv.s4.server.storage.NoSuchKeyException absent) {
+            // S3 answers 204 for a key that is not there: the outcome is the same.
+        }
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /** Streams the request to the key's owner when that is another node; true when it did. */
+    private boolean forwarded(S4Key key, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (cluster.isLocal(key) || Forwarder.isForwarded(request)) {
+            return false;
+        }
+        forwarder.forward(cluster.owner(key), request, response);
+        return true;
+    }
+
+    private IoSlots.Slot slot() throws InterruptedException {
+        return slots.acquire().orElseThrow(() -> new S3Exception(S3Error.SLOW_DOWN,
+                "all transfer slots of this node are busy (--max-io-jobs); retry later"));
+    }
+}

@@ -1,0 +1,59 @@
+package com.s4bsv.s4.server.s3;
+
+import org.jspecify.annotations.Nullable;
+
+/** One satisfiable byte range {@code [first, last]} of an object, from a {@code Range: bytes=...} header. */
+record Range(long first, long last) {
+
+    long length() {
+        return last - first + 1;
+    }
+
+    /**
+     * The range to serve, or null for the whole object (no header, or one we do not parse: RFC 9110 says ignore).
+     *
+     * @throws S3Exception InvalidRange when it is well-formed but outside the object
+     */
+    static @Nullable Range parse(@Nullable String header, long size) {
+        if (header == null) {
+            return null;
+        }
+        String spec = header.strip();
+        if (!spec.startsWith("bytes=") || spec.indexOf(',') >= 0) {
+            return null;
+        }
+        spec = spec.substring(6).strip();
+        int dash = spec.indexOf('-');
+        if (dash < 0) {
+            return null;
+        }
+        String from = spec.substring(0, dash).strip();
+        String to = spec.substring(dash + 1).strip();
+        try {
+            if (from.isEmpty()) {
+                long suffix = Long.parseLong(to);
+                if (suffix <= 0 || size == 0) {
+                    throw unsatisfiable(header, size);
+                }
+                return new Range(Math.max(0, size - suffix), size - 1);
+            }
+            long first = Long.parseLong(from);
+            long last = to.isEmpty() ? size - 1 : Math.min(Long.parseLong(to), size - 1);
+            if (first < 0 || (!to.isEmpty() && Long.parseLong(to) < first)) {
+                return null;
+            }
+            if (first >= size) {
+                throw unsatisfiable(header, size);
+            }
+            return new Range(first, last);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static S3Exception unsatisfiable(String header, long size) {
+        return new S3Exception(S3Error.INVALID_RANGE, "range '" + header + "' is outside the object of " + size
+                + " bytes", null, java.util.Map.of("RangeRequested", header, "ActualObjectSize",
+                Long.toString(size)));
+    }
+}

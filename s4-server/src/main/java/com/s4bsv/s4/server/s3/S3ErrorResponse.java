@@ -1,0 +1,53 @@
+package com.s4bsv.s4.server.s3;
+
+import com.s4bsv.s4.wire.Wire;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the S3 XML error document; the one place that knows its shape, used by the exception handler, the
+ * container error page and compute.
+ */
+public final class S3ErrorResponse {
+
+    private S3ErrorResponse() {
+    }
+
+    public static void write(HttpServletRequest request, HttpServletResponse response, S3Exception e)
+            throws IOException {
+        write(request, response, e.error(), e.getMessage() == null ? e.error().message() : e.getMessage(),
+                e.resource(), e.extra());
+    }
+
+    public static void write(HttpServletRequest request, HttpServletResponse response, S3Error error, String message,
+            @Nullable String resource, Map<String, String> extra) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(error.status());
+        // HEAD answers carry status and headers only; clients read the code from the status.
+        if ("HEAD".equals(request.getMethod())) {
+            response.setContentLength(0);
+            return;
+        }
+        response.setContentType(S3Xml.CONTENT_TYPE);
+        String requestId = response.getHeader(Wire.REQUEST_ID);
+        try (S3Xml xml = S3Xml.start(response.getOutputStream(), "Error", false)) {
+            xml.element("Code", error.code());
+            xml.element("Message", oneLine(message));
+            for (Map.Entry<String, String> element : extra.entrySet()) {
+                xml.element(element.getKey(), element.getValue());
+            }
+            xml.element("Resource", resource != null ? resource : request.getRequestURI());
+            xml.element("RequestId", requestId == null ? "" : requestId);
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message.replace('\n', ' ').replace('\r', ' ');
+    }
+}

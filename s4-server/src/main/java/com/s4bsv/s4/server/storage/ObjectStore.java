@@ -1,0 +1,64 @@
+package com.s4bsv.s4.server.storage;
+
+import com.s4bsv.s4.key.S4Key;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The objects of this node. Keys are immutable: a put never replaces an existing key, and of racing puts of one
+ * new key exactly one wins. Nothing half-written is ever visible. Knows nothing of HTTP or of other nodes.
+ */
+public interface ObjectStore {
+
+    /**
+     * Streams {@code data} to a temp file while computing its CRC32C, runs {@code check}, then publishes.
+     *
+     * @throws KeyExistsException   the key exists (checked before and at publish)
+     * @throws KeyConflictException the key collides with a directory of other keys, or the reverse
+     */
+    StoredObject put(S4Key key, InputStream data, UploadCheck check) throws IOException;
+
+    /**
+     * Publishes a finished local file as {@code key} (computing its CRC32C); the file is moved in, so it must not
+     * be used afterwards. Best from {@link #temp()} (same filesystem: a link, no copy).
+     */
+    StoredObject putFile(S4Key key, Path finished) throws IOException;
+
+    /** @throws NoSuchKeyException when the key is not committed */
+    StoredObject get(S4Key key);
+
+    Optional<StoredObject> find(S4Key key);
+
+    /** Where the key's file is (or would be): for reading only. */
+    Path pathOf(S4Key key);
+
+    /** @throws NoSuchKeyException when the key is not there */
+    void delete(S4Key key) throws IOException;
+
+    /** Deletes every local key of the bucket whose path starts with {@code prefix}; returns how many. */
+    int deletePrefix(String bucket, String prefix) throws IOException;
+
+    /** Local keys of the bucket whose path starts with {@code prefix}, in S3 key order (UTF-8 bytes). */
+    List<StoredObject> list(String bucket, String prefix) throws IOException;
+
+    List<BucketEntry> buckets() throws IOException;
+
+    boolean bucketExists(String bucket);
+
+    void createBucket(String bucket) throws IOException;
+
+    /** @throws BucketNotEmptyException when it holds keys; {@link NoSuchBucketException} when absent */
+    void deleteBucket(String bucket) throws IOException;
+
+    TempSpace temp();
+
+    MultipartUploads multipart();
+
+    /** Objects and bytes committed on this node (for gauges). */
+    long objectCount();
+
+    long byteCount();
+}

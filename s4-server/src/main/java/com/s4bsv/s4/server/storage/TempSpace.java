@@ -1,0 +1,168 @@
+package com.s4bsv.s4.server.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Temp files and dirs under the data root (same filesystem as the objects, so publishing is a link, never a copy).
+ * Entries are registered while in use; anything else found here is garbage of a dead request: everything at
+ * start-up, and entries older than the max age on each {@link #sweep()}.
+ */
+public final class TempSpace {
+
+    private final Path dir;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final Set<Path> live = ConcurrentHashMap.newKeySet();
+
+    TempSpace(Path dir, Duration maxAge, Clock clock) {
+        this.dir = dir;
+        this.maxAge = maxAge;
+        this.clock = clock;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** A new empty temp file, deleted on {@link Entry#close()} unless it was moved away. */
+    public Entry newFile() throws IOException {
+        Path path = dir.resolve("f-" + UUID.randomUUID());
+        live.add(path);
+        try {
+            Files.createFile(path);
+        } catch (IOException e) {
+            live.remove(path);
+            throw e;
+        }
+        return new Entry(path);
+    }
+
+    /** A new empty temp dir, deleted with its contents on {@link Entry#close()}. */
+    public Entry newDir() throws IOException {
+        Path path = dir.resolve("d-" + UUID.randomUUID());
+        live.add(path);
+        try {
+            Files.createDirectory(path);
+        } catch (IOException e) {
+            live.remove(path);
+            throw e;
+        }
+        return new Entry(path);
+    }
+
+    /** Removes everything: at start-up no request is alive. */
+    void clearAll() throws IOException {
+        Files.createDirectories(dir);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (!live.contains(entry)) {
+                    deleteTree(entry);
+                }
+            }
+        }
+    }
+
+    /** Removes entries not in use and not modified within the max age; returns how many. */
+    public int sweep() {
+        Instant cutoff = clock.instant().minus(maxAge);
+        int removed = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                try {
+                    if (!live.contains(entry) && Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)) {
+                        deleteTree(entry);
+                        removed++;
+                    }
+                } catch (NoSuchFileException gone) {
+                    // finished by its request meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed;
+    }
+
+    /** Bytes currently held by temp files (for the temp-space gauge). */
+    public long bytesUsed() {
+        long[] total = {0};
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    total[0] += attrs.size();
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            return total[0];
+        }
+        return total[0];
+    }
+
+    static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.deleteIfExists(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** A temp file or dir in use; closing deletes whatever is still there. */
+    public final class Entry implements AutoCloseable {
+
+        private final Path path;
+
+        private Entry(Path path) {
+            this.path = path;
+        }
+
+        public Path path() {
+            return path;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                deleteTree(path);
+            } finally {
+                live.remove(path);
+            }
+        }
+    }
+}

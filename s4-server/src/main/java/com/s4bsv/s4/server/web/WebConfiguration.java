@@ -1,0 +1,44 @@
+package com.s4bsv.s4.server.web;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The request filter and the Tomcat settings an S3 front needs. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestFilter> requestFilter(MeterRegistry registry) {
+        var registration = new FilterRegistrationBean<>(new RequestFilter(registry));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> s3Tomcat() {
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    host.setErrorReportValveClass(S3ErrorReportValve.class.getName());
+                }
+            });
+            factory.addConnectorCustomizers(connector -> {
+            // Never parse a request body as form parameters: object bodies are data, whatever their Content-Type.
+            connector.setParseBodyMethods("");
+            // Keys may contain an encoded '/'; we decode the raw URI ourselves, exactly once.
+            connector.setEncodedSolidusHandling("passthrough");
+            // Send "100 Continue" only when the body is read, so a refused PUT (409) is answered before the
+            // client sends its body.
+            connector.setProperty("continueResponseTiming", "onRead");
+            // Fewer, larger socket reads and writes for object bodies.
+            connector.setProperty("socket.appReadBufSize", "65536");
+            connector.setProperty("socket.appWriteBufSize", "65536");
+            });
+        };
+    }
+}

@@ -1,0 +1,217 @@
+package com.s4bsv.s4.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Test harness: N real s4-server processes ({@code java -jar s4-server/target/s4-server.jar}) on free ports of
+ * 127.0.0.1 with a generated cluster config, each with its own data dir under {@code work}. Built by
+ * {@code ./mvnw verify} before the {@code *IT} tests run.
+ *
+ * <pre>{@code
+ * try (S4Nodes nodes = S4Nodes.start(3, tempDir)) {
+ *     URI endpoint = nodes.endpoint(0);   // http://127.0.0.1:PORT
+ *     nodes.kill(1);                      // kill -9
+ *     nodes.restart(1);
+ * }
+ * }</pre>
+ */
+public final class S4Nodes implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path work;
+    private final Path conf;
+    private final int[] ports;
+    private final Process[] processes;
+    private final List<String> extraArgs;
+
+    private S4Nodes(Path work, Path conf, int[] ports, List<String> extraArgs) {
+        this.work = work;
+        this.conf = conf;
+        this.ports = ports;
+        this.processes = new Process[ports.length];
+        this.extraArgs = extraArgs;
+    }
+
+    /** Starts {@code count} nodes and waits until each one is ready; {@code extraArgs} go to every node. */
+    public static S4Nodes start(int count, Path work, String... extraArgs) throws IOException {
+        int[] ports = freePorts(count);
+        var lines = new StringBuilder();
+        for (int port : ports) {
+            lines.append("127.0.0.1:").append(port).append('\n');
+        }
+        Path conf = work.resolve("s4.conf");
+        Files.writeString(conf, lines);
+        var nodes = new S4Nodes(work, conf, ports, List.of(extraArgs));
+        try {
+            for (int i = 0; i < count; i++) {
+                nodes.launch(i);
+            }
+            for (int i = 0; i < count; i++) {
+                nodes.awaitReady(i);
+            }
+        } catch (IOException | RuntimeException e) {
+            nodes.close();
+            throw e;
+        }
+        return nodes;
+    }
+
+    public static Path jar() {
+        String root = System.getProperty("s4.repo.root", "..");
+        Path jar = Path.of(root, "s4-server", "target", "s4-server.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build it with ./mvnw -pl s4-server -am package");
+        }
+        return jar;
+    }
+
+    public static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    public int size() {
+        return ports.length;
+    }
+
+    public Path conf() {
+        return conf;
+    }
+
+    public int port(int node) {
+        return ports[node];
+    }
+
+    public URI endpoint(int node) {
+        return URI.create("http://127.0.0.1:" + ports[node]);
+    }
+
+    /** The node's working directory; its data root is {@code dir(i).resolve("s4_data")}. */
+    public Path dir(int node) {
+        return work.resolve("node" + node);
+    }
+
+    public Path dataDir(int node) {
+        return dir(node).resolve("s4_data");
+    }
+
+    public Path log(int node) {
+        return dir(node).resolve("server.log");
+    }
+
+    /** kill -9: no shutdown hooks, temp files stay where they are. */
+    public void kill(int node) throws InterruptedException {
+        Process process = processes[node];
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    public void restart(int node) throws IOException {
+        kill0(node);
+        launch(node);
+        awaitReady(node);
+    }
+
+    private void kill0(int node) {
+        try {
+            kill(node);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void launch(int node) throws IOException {
+        Files.createDirectories(dir(node));
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-Xmx384m",
+                "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
+                "-port", Integer.toString(ports[node]), "-conf", conf.toString()));
+        command.addAll(extraArgs);
+        processes[node] = new ProcessBuilder(command).directory(dir(node).toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(node).toFile()))
+                .start();
+    }
+
+    private void awaitReady(int node) throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI ready = URI.create(endpoint(node) + "/_s4/actuator/health/readiness");
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!processes[node].isAlive()) {
+                throw new IllegalStateException("node " + node + " exited with " + processes[node].exitValue()
+                        + ": " + Files.readString(log(node)));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        throw new IllegalStateException("node " + node + " not ready after " + START_TIMEOUT + ": "
+                + Files.readString(log(node)));
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < processes.length; i++) {
+            if (processes[i] != null) {
+                processes[i].destroy();
+            }
+        }
+        for (int i = 0; i < processes.length; i++) {
+            if (processes[i] != null) {
+                try {
+                    if (!processes[i].waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                        processes[i].destroyForcibly().waitFor();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException(new IOException(e));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.s4bsv.s4.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class S4ServerApplicationTest {
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return S4ServerApplication.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errLines() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpPrintsUsageAndSucceeds() {
+        assertThat(run("-help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: s4-server").contains("--data-dir");
+    }
+
+    @Test
+    void unknownFlagsAndMissingValuesAreUsageErrors() {
+        assertThat(run("--nope")).isEqualTo(2);
+        assertThat(errLines()).isEqualTo("s4-server: unknown flag '--nope' (see --help)\n");
+        err.reset();
+        assertThat(run("-port")).isEqualTo(2);
+        assertThat(errLines().lines()).hasSize(1);
+    }
+
+    @Test
+    void badConfigIsOneLineAndExit1(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("s4.conf");
+        Files.writeString(conf, "127.0.0.1:8080\nnot a line\n");
+        assertThat(run("-conf", conf.toString())).isEqualTo(1);
+        assertThat(errLines().lines()).hasSize(1).allMatch(l -> l.contains("line 2"));
+        err.reset();
+        assertThat(run("--conf", dir.resolve("missing").toString())).isEqualTo(1);
+        assertThat(errLines().lines()).hasSize(1).allMatch(l -> l.contains("cannot read cluster config"));
+        err.reset();
+        assertThat(run("--port", "notanumber")).isEqualTo(1);
+        assertThat(errLines()).contains("--port needs a port");
+    }
+
+    @Test
+    void portInUseIsOneLineAndExit1(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path conf = dir.resolve("s4.conf");
+            Files.writeString(conf, "127.0.0.1:" + taken.getLocalPort() + "\n");
+            assertThat(run("--conf", conf.toString(), "--data-dir", dir.resolve("data").toString())).isEqualTo(1);
+            assertThat(errLines().lines()).hasSize(1)
+                    .allMatch(l -> l.contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()));
+        }
+    }
+}
