@@ -75,7 +75,7 @@ public record CommandLine(Verb verb, boolean recursive, @Nullable String conf, L
             String expected = verb.minArgs() == verb.maxArgs() ? Integer.toString(verb.minArgs())
                     : verb.minArgs() + " to " + verb.maxArgs();
             throw new UsageException("s4 " + verb.command() + " takes " + expected + " argument"
-                    + (verb.maxArgs() == 1 ? "" : "s") + ", got " + args.size() + " (" + verb.usageLine() + ")");
+                    + (expected.equals("1") ? "" : "s") + ", got " + args.size() + " (" + verb.usageLine() + ")");
         }
         return new CommandLine(verb, recursive, conf, args, false);
     }
