@@ -23,6 +23,9 @@ public class S4ShellApplication {
             SpringApplication.run(S4ShellApplication.class, args);
             return;
         }
+        if (args.length == 1 && args[0].equals("--aot-training")) {
+            System.exit(com.s4bsv.s4.shell.cli.OneShot.train());
+        }
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
         boolean tty = Boolean.getBoolean("s4.stderr.tty") || "1".equals(System.getenv("S4_PROGRESS"));
         int code = new OneShot(new Io(new FileInputStream(FileDescriptor.in), out, System.err, tty)).run(args);

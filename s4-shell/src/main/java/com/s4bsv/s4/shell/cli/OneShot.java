@@ -51,7 +51,9 @@ public final class OneShot {
                 print(verb.get().help());
                 return ExitCodes.OK;
             }
-            execute(line, clients.apply(line), io);
+            try (S4Client client = clients.apply(line)) {
+                execute(line, client, io);
+            }
             return ExitCodes.OK;
         } catch (RuntimeException e) {
             String message = ExitCodes.message(e);
@@ -60,6 +62,16 @@ public final class OneShot {
                 io.err().flush();
             }
             return ExitCodes.of(e);
+        }
+    }
+
+    /** The AOT-cache training run of bin/s4 (see {@link Training}). */
+    public static int train() {
+        try {
+            return Training.run();
+        } catch (IOException e) {
+            System.err.println("fatal: training run failed: " + e.getMessage());
+            return ExitCodes.FAILURE;
         }
     }
 

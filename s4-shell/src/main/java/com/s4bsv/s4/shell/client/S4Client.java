@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * The s4 client library: talks S3 over HTTP straight to the node that owns each key (placement from s4-core), checks
  * every transfer end to end with CRC32C, and runs compute jobs on every node. Usable without Spring.
  */
-public final class S4Client {
+public final class S4Client implements AutoCloseable {
 
     /**
      * @param connectTimeout  TCP connect limit per request
@@ -60,6 +60,12 @@ public final class S4Client {
         this.config = config;
         this.settings = settings;
         this.http = new Http(settings.connectTimeout());
+    }
+
+    /** Drops every connection and the transport's selector thread. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     public ClusterConfig config() {
