@@ -33,7 +33,16 @@ class SessionConfiguration {
             Throwable cause = error instanceof InvocationTargetException ite && ite.getCause() != null
                     ? ite.getCause() : error;
             String message = ExitCodes.message(cause);
-            return new ExitStatus(ExitCodes.of(cause), message == null ? cause.getMessage() : message);
+            if (message == null) {
+                message = String.valueOf(cause.getMessage());
+            }
+            // the session prints "Error while executing command X: <description>"; the prefix would repeat that
+            for (String prefix : new String[] {"fatal: ", "s4: "}) {
+                if (message.startsWith(prefix)) {
+                    message = message.substring(prefix.length());
+                }
+            }
+            return new ExitStatus(ExitCodes.of(cause), message);
         };
     }
 
