@@ -102,7 +102,8 @@ public final class S4Client implements AutoCloseable {
             throw new S4ClientException("cannot read " + file + ": " + Causes.describe(e), e);
         }
         progress.start(size);
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
+        HttpRequest.BodyPublisher body = size == 0 ? HttpRequest.BodyPublishers.ofByteArray(new byte[0])
+                : HttpRequest.BodyPublishers.fromPublisher(
                 HttpRequest.BodyPublishers.ofInputStream(() -> {
                     try {
                         return new Counting(Files.newInputStream(file), progress);

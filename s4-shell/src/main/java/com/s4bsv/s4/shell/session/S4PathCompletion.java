@@ -26,9 +26,10 @@ final class S4PathCompletion implements CompletionProvider {
     @Override
     public List<CompletionProposal> apply(CompletionContext context) {
         String word = context.currentWordUpToCursor();
-        if (word == null) {
-            word = "";
-        }
+        return proposals(word == null ? "" : word);
+    }
+
+    List<CompletionProposal> proposals(String word) {
         if (!word.startsWith(KeyRules.SCHEME)) {
             return KeyRules.SCHEME.startsWith(word) && !word.isEmpty() && !word.startsWith("-")
                     ? List.of(new CompletionProposal(KeyRules.SCHEME).complete(false))

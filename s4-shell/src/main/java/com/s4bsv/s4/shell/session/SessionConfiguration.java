@@ -11,8 +11,8 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
 import org.springframework.shell.core.command.ExitStatus;
-import org.springframework.shell.core.command.completion.CompletionProvider;
 import org.springframework.shell.core.command.exit.ExitStatusExceptionMapper;
+import org.springframework.shell.jline.CommandCompleter;
 import org.springframework.shell.jline.PromptProvider;
 
 /**
@@ -47,8 +47,13 @@ class SessionConfiguration {
     }
 
     @Bean
-    CompletionProvider s4PathCompletion(SessionContext session) {
+    S4PathCompletion s4PathCompletion(SessionContext session) {
         return new S4PathCompletion(session);
+    }
+
+    @Bean
+    CommandCompleter commandCompleter(CommandRegistry registry, S4PathCompletion s4PathCompletion) {
+        return new S4Completer(registry, s4PathCompletion);
     }
 
     @Bean

@@ -80,6 +80,18 @@ class S4ClientTest {
     }
 
     @Test
+    void anEmptyFileIsAnEmptyObject() throws IOException {
+        Path file = Files.createFile(dir.resolve("empty"));
+        node.stubFor(put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
+
+        client().put(KEY, file, Progress.NONE);
+
+        LoggedRequest sent = node.findAll(putRequestedFor(urlEqualTo("/bucket/dir/file.txt"))).getFirst();
+        assertThat(sent.getHeader("x-amz-checksum-crc32c")).isEqualTo(crc(new byte[0]));
+        assertThat(sent.getBody()).isEmpty();
+    }
+
+    @Test
     void putOfAnExistingKeyFailsWithKeyExists() {
         node.stubFor(put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(409)
                 .withBody("<Error><Code>KeyAlreadyExists</Code><Message>exists</Message></Error>")));

@@ -158,7 +158,7 @@ class ClientScenariosIT {
         assertThat(ls).hasSize(3);
         assertThat(ls.get(0)).endsWith(" 1.txt");
         assertThat(ls.get(1)).endsWith(" 2.txt");
-        assertThat(ls.get(2)).isEqualTo("PRE 3/");
+        assertThat(ls.get(2)).isEqualTo("  PRE 3/");
         assertThat(ok("ls", "-r", s4("cp/dst/")).lastColumn()).containsExactly("cp/dst/1.txt", "cp/dst/2.txt",
                 "cp/dst/3/4.txt");
 
