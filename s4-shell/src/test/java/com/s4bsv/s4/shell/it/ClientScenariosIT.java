@@ -44,12 +44,15 @@ class ClientScenariosIT {
     private S4Process.Result ok(String... args) {
         S4Process.Result r = run(dir, args);
         assertThat(r.code()).as("s4 %s: %s", String.join(" ", args), r).isZero();
+        // not a terminal: no progress bar, no JVM warnings, nothing but the output
+        assertThat(r.err()).as("stderr of s4 %s", String.join(" ", args)).isEmpty();
         return r;
     }
 
     private void put(String text, String key) {
         S4Process.Result r = run(dir, text.getBytes(StandardCharsets.UTF_8), "cp", "-", key);
         assertThat(r.code()).as("put %s: %s", key, r).isZero();
+        assertThat(r.err()).isEmpty();
     }
 
     private List<Path> localFiles(Path root) throws IOException {
@@ -267,6 +270,14 @@ class ClientScenariosIT {
         assertThat(run(dir, "cp", "a").code()).isEqualTo(2);
         assertThat(run(dir, "cp", "--help").code()).isZero();
         assertThat(run(dir, "cp", s4("a"), s4("b")).err()).isEqualTo("fatal: there is no move, there is only cp and rm\n");
+    }
+
+    @Test
+    void healthAndConfigListEveryNode() {
+        List<String> expected = LocalCluster.nodes().stream().map(n -> "127.0.0.1:" + n.port()).toList();
+
+        assertThat(ok("config").lines()).isEqualTo(expected);
+        assertThat(ok("health").lines()).isEqualTo(expected.stream().map(n -> "healthy:   " + n).toList());
     }
 
     @Test
