@@ -42,16 +42,16 @@ final class Jobs {
         for (NodeAddress node : config.nodes()) {
             calls.add(() -> runOn(node, kind, body, listener));
         }
-        try {
-            Parallel.runAll(calls, config.size());
-        } finally {
-            // a failed node cancels the others: closing their streams ends their reads at once
-            for (InputStream in : open) {
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // already broken
-                }
+        // a failed node cancels the others: closing their streams ends their reads at once
+        Parallel.runAll(calls, config.size(), this::closeAll);
+    }
+
+    private void closeAll() {
+        for (InputStream in : open) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // already broken
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +18,15 @@ public final class Parallel {
 
     /** Runs every task, at most {@code limit} at once; rethrows the first failure after cancelling the rest. */
     public static void runAll(List<? extends Runnable> tasks, int limit) {
+        runAll(tasks, limit, () -> {
+        });
+    }
+
+    /**
+     * Like {@link #runAll(List, int)}; {@code onFirstFailure} runs as soon as a task fails (in completion order, not
+     * submission order), before the others are waited for, so it can unblock them (close their streams).
+     */
+    public static void runAll(List<? extends Runnable> tasks, int limit, Runnable onFirstFailure) {
         if (tasks.isEmpty()) {
             return;
         }
@@ -25,10 +35,12 @@ public final class Parallel {
             return;
         }
         var gate = new Semaphore(Math.max(1, limit));
+        RuntimeException first = null;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = new ArrayList<>();
+            var completion = new ExecutorCompletionService<Void>(pool);
+            List<Future<Void>> futures = new ArrayList<>();
             for (Runnable task : tasks) {
-                futures.add(pool.submit(() -> {
+                futures.add(completion.submit(() -> {
                     gate.acquire();
                     try {
                         task.run();
@@ -38,27 +50,26 @@ public final class Parallel {
                     return null;
                 }));
             }
-            RuntimeException first = null;
-            for (Future<?> f : futures) {
+            for (int done = 0; done < futures.size() && first == null; done++) {
                 try {
-                    f.get();
+                    completion.take().get();
                 } catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause() instanceof RuntimeException re ? re
-                                : new S4ClientException(Causes.describe(e.getCause()), e.getCause());
-                        futures.forEach(other -> other.cancel(true));
-                    }
+                    first = e.getCause() instanceof RuntimeException re ? re
+                            : new S4ClientException(Causes.describe(e.getCause()), e.getCause());
                 } catch (CancellationException e) {
-                    // cancelled after the first failure
+                    // only after a failure
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    futures.forEach(other -> other.cancel(true));
-                    throw new S4ClientException("interrupted");
+                    first = new S4ClientException("interrupted");
                 }
             }
             if (first != null) {
-                throw first;
+                onFirstFailure.run();
+                futures.forEach(f -> f.cancel(true));
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

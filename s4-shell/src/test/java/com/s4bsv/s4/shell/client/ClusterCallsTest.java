@@ -199,6 +199,24 @@ class ClusterCallsTest {
     }
 
     @Test
+    void theFirstFailingNodeFailsTheJobWithoutWaitingForTheOthers() {
+        a.stubFor(post(urlEqualTo("/_s4/map")).willReturn(aResponse().withStatus(200)
+                .withBody(ndjson("{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":9,"
+                        + "\"bytesIn\":0,\"bytesOut\":0}", "{\"type\":\"done\",\"node\":\"a\",\"keys\":9,"
+                        + "\"outputs\":9}"))
+                .withChunkedDribbleDelay(20, 15_000)));
+        b.stubFor(post(urlEqualTo("/_s4/map")).willReturn(aResponse().withStatus(200).withFixedDelay(300).withBody(
+                ndjson("{\"type\":\"error\",\"node\":\"b\",\"key\":\"s4://bucket/in/7\",\"exitCode\":1,"
+                        + "\"stderr\":\"\",\"message\":\"command exited with 1\",\"succeeded\":[]}"))));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> client().runJob(JobKind.MAP, "s4://bucket/in/", "s4://bucket/out/", "x",
+                noListener()))
+                .hasMessage("s4://bucket/in/7: command exited with 1 (exit code 1) on node b");
+        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    }
+
+    @Test
     void aStreamWithoutItsFinalLineMeansTheNodeStopped() {
         a.stubFor(post(urlEqualTo("/_s4/map-from-n")).willReturn(aResponse().withStatus(200).withBody(ndjson(
                 "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":2,\"bytesIn\":0,\"bytesOut\":0}"))));
