@@ -97,7 +97,8 @@ final class Http {
             throw new S4ClientException.NodeUnreachable(node.toString(), what, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new S4ClientException("interrupted while talking to node " + node + (what.isEmpty() ? "" : " (" + what + ")"));
+            throw new S4ClientException("interrupted while talking to node " + node
+                    + (what.isEmpty() ? "" : " (" + what + ")"));
         }
     }
 

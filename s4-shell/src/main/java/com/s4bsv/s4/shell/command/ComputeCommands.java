@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ComputeCommands {
 
+    private static final String CONF_HELP = TransferCommands.CONF_HELP;
+
     private final SessionContext session;
 
     ComputeCommands(SessionContext session) {
@@ -20,7 +22,7 @@ class ComputeCommands {
 
     @Command(name = "eval", description = "eval a bash cmd with key data as stdin", group = "Compute",
             exitStatusExceptionMapper = "s4ExitStatus", completionProvider = "s4PathCompletion")
-    void eval(@Option(shortName = 'c', longName = "conf", description = TransferCommands.CONF_HELP) @Nullable String conf,
+    void eval(@Option(shortName = 'c', longName = "conf", description = CONF_HELP) @Nullable String conf,
               @Argument(index = 0, description = "s4://bucket/key") String key,
               @Argument(index = 1, description = "bash command; quote it") String cmd,
               CommandContext context) {
@@ -29,7 +31,7 @@ class ComputeCommands {
 
     @Command(name = "map", description = "process data", group = "Compute",
             exitStatusExceptionMapper = "s4ExitStatus", completionProvider = "s4PathCompletion")
-    void map(@Option(shortName = 'c', longName = "conf", description = TransferCommands.CONF_HELP) @Nullable String conf,
+    void map(@Option(shortName = 'c', longName = "conf", description = CONF_HELP) @Nullable String conf,
              @Argument(index = 0, description = "s4://bucket/indir/") String indir,
              @Argument(index = 1, description = "s4://bucket/outdir/") String outdir,
              @Argument(index = 2, description = "bash command; quote it") String cmd,
@@ -39,7 +41,7 @@ class ComputeCommands {
 
     @Command(name = "map-to-n", description = "shuffle data", group = "Compute",
             exitStatusExceptionMapper = "s4ExitStatus", completionProvider = "s4PathCompletion")
-    void mapToN(@Option(shortName = 'c', longName = "conf", description = TransferCommands.CONF_HELP) @Nullable String conf,
+    void mapToN(@Option(shortName = 'c', longName = "conf", description = CONF_HELP) @Nullable String conf,
                 @Argument(index = 0, description = "s4://bucket/indir/") String indir,
                 @Argument(index = 1, description = "s4://bucket/outdir/") String outdir,
                 @Argument(index = 2, description = "bash command; quote it") String cmd,
@@ -49,7 +51,7 @@ class ComputeCommands {
 
     @Command(name = "map-from-n", description = "merge shuffled data", group = "Compute",
             exitStatusExceptionMapper = "s4ExitStatus", completionProvider = "s4PathCompletion")
-    void mapFromN(@Option(shortName = 'c', longName = "conf", description = TransferCommands.CONF_HELP) @Nullable String conf,
+    void mapFromN(@Option(shortName = 'c', longName = "conf", description = CONF_HELP) @Nullable String conf,
                   @Argument(index = 0, description = "s4://bucket/indir/") String indir,
                   @Argument(index = 1, description = "s4://bucket/outdir/") String outdir,
                   @Argument(index = 2, description = "bash command; quote it") String cmd,

@@ -41,7 +41,7 @@ public class SessionContext {
         PrintWriter writer = context.outputWriter();
         OutputStream out = new WriterOutputStream(writer);
         return new Io(InputStream.nullInputStream(), out, new PrintStream(System.err, true, StandardCharsets.UTF_8),
-                System.console() != null);
+                Boolean.getBoolean("s4.stderr.tty"));
     }
 
     /** Bytes to the shell's character writer, decoded as UTF-8 (a multi-byte character may span writes). */

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TransferCommands {
 
-    static final String CONF_HELP = "cluster config file (default: $S4_CONF_PATH, else ~/.s4.conf, else 127.0.0.1:8080)";
+    static final String CONF_HELP =
+            "cluster config file (default: $S4_CONF_PATH, else ~/.s4.conf, else 127.0.0.1:8080)";
     static final String RECURSIVE_HELP = "work on every key under the prefix";
 
     private final SessionContext session;

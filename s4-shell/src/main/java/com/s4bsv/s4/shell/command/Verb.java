@@ -73,7 +73,8 @@ public enum Verb {
         if (recursive) {
             out.append("  -r, --recursive   work on every key under the prefix\n");
         }
-        out.append("  -c, --conf PATH   cluster config (default: $S4_CONF_PATH, else ~/.s4.conf, else 127.0.0.1:8080)\n");
+        out.append("  -c, --conf PATH   cluster config (default: $S4_CONF_PATH, else ~/.s4.conf, else "
+                + "127.0.0.1:8080)\n");
         out.append("  -h, --help        show this help\n");
         return out.toString();
     }

@@ -50,7 +50,8 @@ class OneShotTest {
     private Run run(byte[] stdin, String... argv) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        var io = new Io(new ByteArrayInputStream(stdin), out, new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        var io = new Io(new ByteArrayInputStream(stdin), out, new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
         S4Client client = new S4Client(ClusterConfig.parse("127.0.0.1:" + node.getPort() + "\n", "test"));
         int code = new OneShot(io, line -> client).run(argv);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
@@ -273,7 +274,8 @@ class OneShotTest {
         Path conf = Files.writeString(dir.resolve("s4.conf"), "127.0.0.1:" + node.getPort() + "\n127.0.0.1:" + down
                 + "\n");
         var out = new ByteArrayOutputStream();
-        var io = new Io(new ByteArrayInputStream(new byte[0]), out, new PrintStream(new ByteArrayOutputStream()), false);
+        var io = new Io(new ByteArrayInputStream(new byte[0]), out, new PrintStream(new ByteArrayOutputStream()),
+                false);
 
         int code = new OneShot(io).run(new String[] {"health", "-c", conf.toString()});
 
@@ -286,7 +288,8 @@ class OneShotTest {
     void configPrintsOneHostPortPerNode() throws IOException {
         Path conf = Files.writeString(dir.resolve("s4.conf"), "10.0.0.1:8080\n\n10.0.0.2:8081\n");
         var out = new ByteArrayOutputStream();
-        var io = new Io(new ByteArrayInputStream(new byte[0]), out, new PrintStream(new ByteArrayOutputStream()), false);
+        var io = new Io(new ByteArrayInputStream(new byte[0]), out, new PrintStream(new ByteArrayOutputStream()),
+                false);
 
         assertThat(new OneShot(io).run(new String[] {"config", "--conf=" + conf})).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("10.0.0.1:8080\n10.0.0.2:8081\n");
@@ -341,7 +344,8 @@ class OneShotTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("usage: s4 cp SRC DST [-r] [-c conf]\n");
-        assertThat(run("", "--help").out()).startsWith("usage: s4 {rm,eval,ls,cp,map,map-to-n,map-from-n,config,health}\n"
+        assertThat(run("", "--help").out())
+                .startsWith("usage: s4 {rm,eval,ls,cp,map,map-to-n,map-from-n,config,health}\n"
                 + "\n    rm                  delete data from s4\n");
     }
 

@@ -99,7 +99,8 @@ class ClusterCallsTest {
                 .withBody(page(List.of("k"), List.of(), ""))));
 
         assertThatThrownBy(() -> client().list("bucket", "", false).hasNext())
-                .hasMessage("list s4://bucket/: InternalError disk on fire (HTTP 500 from 127.0.0.1:" + a.getPort() + ")");
+                .hasMessage("list s4://bucket/: InternalError disk on fire (HTTP 500 from 127.0.0.1:" + a.getPort()
+                        + ")");
     }
 
     @Test
@@ -135,7 +136,8 @@ class ClusterCallsTest {
         WireMockExtension owner = Placement.nodeIndex(key, 2) == 0 ? a : b;
         owner.stubFor(post(urlEqualTo("/_s4/eval")).willReturn(aResponse().withStatus(422).withBody(
                 "<Error><Code>CommandFailed</Code><Message>command exited with 3</Message>"
-                        + "<Key>s4://bucket/file.txt</Key><ExitCode>3</ExitCode><Stderr>boom\nbad &amp; worse</Stderr></Error>")));
+                        + "<Key>s4://bucket/file.txt</Key><ExitCode>3</ExitCode>"
+                        + "<Stderr>boom\nbad &amp; worse</Stderr></Error>")));
 
         assertThatThrownBy(() -> client().eval(key, "exit 3", new ByteArrayOutputStream()))
                 .isInstanceOfSatisfying(S4ClientException.CommandFailed.class, e -> {
@@ -154,8 +156,10 @@ class ClusterCallsTest {
     void aJobRunsOnEveryNodeWithLocalOnlyAndMergesProgress() {
         a.stubFor(post(urlEqualTo("/_s4/map")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/x-ndjson").withBody(ndjson(
-                        "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":2,\"bytesIn\":0,\"bytesOut\":0}",
-                        "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":2,\"keysTotal\":2,\"bytesIn\":10,\"bytesOut\":5}",
+                        "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":2,"
+                                + "\"bytesIn\":0,\"bytesOut\":0}",
+                        "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":2,\"keysTotal\":2,"
+                                + "\"bytesIn\":10,\"bytesOut\":5}",
                         "{\"type\":\"done\",\"node\":\"a\",\"keys\":2,\"outputs\":2}"))));
         b.stubFor(post(urlEqualTo("/_s4/map")).willReturn(aResponse().withStatus(200).withBody(ndjson(
                 "{\"type\":\"done\",\"node\":\"b\",\"keys\":0,\"outputs\":0}"))));
@@ -219,7 +223,8 @@ class ClusterCallsTest {
     @Test
     void aStreamWithoutItsFinalLineMeansTheNodeStopped() {
         a.stubFor(post(urlEqualTo("/_s4/map-from-n")).willReturn(aResponse().withStatus(200).withBody(ndjson(
-                "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":2,\"bytesIn\":0,\"bytesOut\":0}"))));
+                "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":2,"
+                                + "\"bytesIn\":0,\"bytesOut\":0}"))));
         b.stubFor(post(urlEqualTo("/_s4/map-from-n")).willReturn(aResponse().withStatus(200)
                 .withBody(ndjson("{\"type\":\"done\",\"node\":\"b\",\"keys\":0,\"outputs\":0}"))));
 

@@ -197,7 +197,8 @@ class S4ClientTest {
     @Test
     void aMissingKeyIsNoSuchKeyAndCreatesNothing() throws IOException {
         node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(404)
-                .withBody("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>")));
+                .withBody("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>"
+                        + "</Error>")));
         Path target = dir.resolve("newdir/out.bin");
 
         assertThatThrownBy(() -> client().get(KEY, target, Progress.NONE))
@@ -209,7 +210,7 @@ class S4ClientTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "400|BadDigest|The Content-MD5 or checksum value that you specified did not match what the server received.",
+            "400|BadDigest|The Content-MD5 or checksum value that you specified did not match what the server got.",
             "400|InvalidArgument|Invalid Argument",
             "403|AccessDenied|Access Denied",
             "409|BucketAlreadyExists|The requested bucket name is not available.",
@@ -221,11 +222,13 @@ class S4ClientTest {
         node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/xml")
                 .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-                        + message + "</Message><Resource>/bucket/dir/file.txt</Resource><RequestId>1</RequestId></Error>")));
+                        + message + "</Message><Resource>/bucket/dir/file.txt</Resource><RequestId>1</RequestId>"
+                        + "</Error>")));
 
         assertThatThrownBy(() -> client().get(KEY, new ByteArrayOutputStream(), Progress.NONE))
                 .isInstanceOf(S4ClientException.class)
-                .hasMessage("s4://bucket/dir/file.txt: " + code + " " + message + " (HTTP " + status + " from 127.0.0.1:"
+                .hasMessage("s4://bucket/dir/file.txt: " + code + " " + message + " (HTTP " + status
+                        + " from 127.0.0.1:"
                         + node.getPort() + ")");
     }
 

@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The session's commands through Spring Shell's parser and registry, against a WireMock node. */
 @ShellTest
-@SpringBootTest(classes = S4ShellApplication.class, properties = "spring.shell.interactive.enabled=false")
+@SpringBootTest(classes = S4ShellApplication.class, properties = {"spring.shell.interactive.enabled=false",
+        "logging.level.org.springframework.shell.core.NonInteractiveShellRunner=off"})
 class SessionCommandsTest {
 
     static final WireMockServer node = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -95,7 +96,8 @@ class SessionCommandsTest {
     void lsShowsPreRows() throws Exception {
         node.stubFor(get(urlPathEqualTo("/bucket")).withQueryParam("prefix", equalTo("listing/dir1/"))
                 .withQueryParam("delimiter", equalTo("/"))
-                .willReturn(aResponse().withStatus(200).withBody(listing("listing/dir1/key1.txt", "listing/dir1/dir2/"))));
+                .willReturn(aResponse().withStatus(200)
+                        .withBody(listing("listing/dir1/key1.txt", "listing/dir1/dir2/"))));
 
         ShellScreen screen = shell.sendCommand("ls s4://bucket/listing/dir1/");
 

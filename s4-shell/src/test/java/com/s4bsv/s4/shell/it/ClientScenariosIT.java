@@ -269,7 +269,8 @@ class ClientScenariosIT {
         assertThat(run(dir, "cp", "-x", "a", s4("k")).code()).isEqualTo(2);
         assertThat(run(dir, "cp", "a").code()).isEqualTo(2);
         assertThat(run(dir, "cp", "--help").code()).isZero();
-        assertThat(run(dir, "cp", s4("a"), s4("b")).err()).isEqualTo("fatal: there is no move, there is only cp and rm\n");
+        assertThat(run(dir, "cp", s4("a"), s4("b")).err())
+                .isEqualTo("fatal: there is no move, there is only cp and rm\n");
     }
 
     @Test

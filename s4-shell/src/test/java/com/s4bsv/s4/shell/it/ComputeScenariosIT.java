@@ -215,7 +215,8 @@ class ComputeScenariosIT {
         assertThat(run(dir, "ls", "-r", s4("step2/")).code()).isEqualTo(1);
 
         long start = System.nanoTime();
-        S4Process.Result bad = run(dir, "map-to-n", s4("step1/"), s4("step2/"), "cat >/dev/null && echo does_not_exist");
+        S4Process.Result bad = run(dir, "map-to-n", s4("step1/"), s4("step2/"),
+                "cat >/dev/null && echo does_not_exist");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).startsWith("fatal: ");
         assertThat(System.nanoTime() - start).isLessThan(60_000_000_000L);

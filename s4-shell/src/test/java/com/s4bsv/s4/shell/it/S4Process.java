@@ -21,7 +21,8 @@ final class S4Process {
 
         /** Output lines with trailing whitespace stripped, as spec 10.1 compares them. */
         List<String> lines() {
-            return stdout().strip().isEmpty() ? List.of() : stdout().strip().lines().map(String::stripTrailing).toList();
+            String text = stdout().strip();
+            return text.isEmpty() ? List.of() : text.lines().map(String::stripTrailing).toList();
         }
 
         /** The last column of every line ({@code awk '{print $NF}'}). */

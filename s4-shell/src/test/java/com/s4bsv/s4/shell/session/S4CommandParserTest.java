@@ -51,7 +51,8 @@ class S4CommandParserTest {
 
     @Test
     void wordsFollowPosixQuoting() {
-        assertThat(Words.split("a 'b c' \"d \\\"e\\\"\" f\\ g  ''")).isEqualTo(List.of("a", "b c", "d \"e\"", "f g", ""));
+        assertThat(Words.split("a 'b c' \"d \\\"e\\\"\" f\\ g  ''"))
+                .isEqualTo(List.of("a", "b c", "d \"e\"", "f g", ""));
         assertThatThrownBy(() -> Words.split("eval s4://b/k 'cat")).isInstanceOf(UsageException.class);
     }
 }
