@@ -47,6 +47,7 @@ public final class S4Client implements AutoCloseable {
     /** Stdin up to this size is buffered and sent with a plain checksum header; larger input streams aws-chunked. */
     static final int STDIN_BUFFER = 4 * 1024 * 1024;
     private static final int COPY_BUFFER = 64 * 1024;
+    static final long EXPECT_CONTINUE_ABOVE = 1024 * 1024;
 
     private final ClusterConfig config;
     private final Settings settings;
@@ -101,6 +102,7 @@ public final class S4Client implements AutoCloseable {
         } catch (IOException e) {
             throw new S4ClientException("cannot read " + file + ": " + Causes.describe(e), e);
         }
+        refuseExistingBeforeLargeUpload(key, size);
         progress.start(size);
         HttpRequest.BodyPublisher body = size == 0 ? HttpRequest.BodyPublishers.ofByteArray(new byte[0])
                 : HttpRequest.BodyPublishers.fromPublisher(
@@ -111,7 +113,7 @@ public final class S4Client implements AutoCloseable {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }), size);
-        HttpRequest request = putRequest(key).header(Wire.CHECKSUM_CRC32C, crc).PUT(body).build();
+        HttpRequest request = putRequest(key, size).header(Wire.CHECKSUM_CRC32C, crc).PUT(body).build();
         finishPut(key, what, request);
         progress.finish();
     }
@@ -132,13 +134,14 @@ public final class S4Client implements AutoCloseable {
         if (head.length < STDIN_BUFFER) {
             progress.start(head.length);
             String crc = new StreamingChecksum().update(head, 0, head.length).base64();
-            request = putRequest(key).header(Wire.CHECKSUM_CRC32C, crc)
+            request = putRequest(key, head.length).header(Wire.CHECKSUM_CRC32C, crc)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(head)).build();
             progress.advance(head.length);
         } else {
+            refuseExistingBeforeLargeUpload(key, -1);
             progress.start(-1);
             var encoder = new AwsChunkedEncoder(new SequenceInputStream(new ByteArrayInputStream(head), in), progress);
-            request = putRequest(key)
+            request = putRequest(key, -1)
                     .header("Content-Encoding", "aws-chunked")
                     .header("x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER")
                     .header("x-amz-trailer", Wire.CHECKSUM_CRC32C)
@@ -150,9 +153,42 @@ public final class S4Client implements AutoCloseable {
         progress.finish();
     }
 
-    private HttpRequest.Builder putRequest(S4Key key) {
+    /**
+     * A node refuses a put on an existing key as soon as it sees the request, and then closes the connection rather
+     * than read the rest of a large body; the JDK client reports that as a broken upload, not as the 409. So before
+     * sending more than a little, ask whether the key is there. (A racing writer still gets the node's 409.)
+     */
+    private void refuseExistingBeforeLargeUpload(S4Key key, long size) {
+        if (size >= 0 && size <= EXPECT_CONTINUE_ABOVE) {
+            return;
+        }
+        if (exists(key)) {
+            throw new S4ClientException.KeyExists(key.toString());
+        }
+    }
+
+    /** HEAD on the owner: true for 200, false for 404. */
+    public boolean exists(S4Key key) {
+        NodeAddress node = owner(key);
+        String what = key.toString();
+        HttpRequest head = Http.request(Http.uri(node, Http.objectPath(key.bucket(), key.path()), Map.of()),
+                settings.responseTimeout()).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<Void> response = http.send(node, what, head, HttpResponse.BodyHandlers.discarding());
+        return switch (response.statusCode()) {
+            case 200 -> true;
+            case 404 -> false;
+            default -> throw Http.failure(node, what, response.statusCode(), "");
+        };
+    }
+
+    /**
+     * Large bodies ask before sending ({@code Expect: 100-continue}): a node refuses an existing key (409) at once and
+     * closes the connection rather than read gigabytes, which would surface as a broken upload instead of the 409.
+     */
+    private HttpRequest.Builder putRequest(S4Key key, long size) {
         return Http.request(Http.uri(owner(key), Http.objectPath(key.bucket(), key.path()), Map.of()),
                         settings.responseTimeout())
+                .expectContinue(size < 0 || size > EXPECT_CONTINUE_ABOVE)
                 .header("Content-Type", "application/octet-stream")
                 .header("If-None-Match", "*");
     }
@@ -316,19 +352,10 @@ public final class S4Client implements AutoCloseable {
 
     /** Removes one key; fails with {@link S4ClientException.NoSuchKey} when it does not exist. */
     public void delete(S4Key key) {
-        NodeAddress node = owner(key);
-        String what = key.toString();
-        String path = Http.objectPath(key.bucket(), key.path());
-        HttpRequest head = Http.request(Http.uri(node, path, Map.of()), settings.responseTimeout())
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<Void> exists = http.send(node, what, head, HttpResponse.BodyHandlers.discarding());
-        if (exists.statusCode() == 404) {
-            throw new S4ClientException.NoSuchKey(what);
+        if (!exists(key)) {
+            throw new S4ClientException.NoSuchKey(key.toString());
         }
-        if (exists.statusCode() != 200) {
-            throw Http.failure(node, what, exists.statusCode(), "");
-        }
-        deleteOn(node, key.bucket(), key.path());
+        deleteOn(owner(key), key.bucket(), key.path());
     }
 
     private void deleteOn(NodeAddress node, String bucket, String path) {

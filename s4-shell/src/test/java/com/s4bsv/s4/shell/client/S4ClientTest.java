@@ -76,6 +76,7 @@ class S4ClientTest {
         assertThat(sent.getHeader("x-amz-checksum-crc32c")).isEqualTo(crc(data));
         assertThat(sent.getHeader("If-None-Match")).isEqualTo("*");
         assertThat(sent.getHeader("Content-Length")).isEqualTo("100000");
+        assertThat(sent.containsHeader("Expect")).isFalse();
         assertThat(sent.getBody()).isEqualTo(data);
     }
 
@@ -102,6 +103,16 @@ class S4ClientTest {
     }
 
     @Test
+    void aLargeUploadAsksFirstWhetherTheKeyExists() {
+        node.stubFor(head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
+        byte[] data = random(S4Client.STDIN_BUFFER + 1, 6);
+
+        assertThatThrownBy(() -> client().put(KEY, new ByteArrayInputStream(data), Progress.NONE))
+                .isInstanceOf(S4ClientException.KeyExists.class);
+        node.verify(0, putRequestedFor(urlEqualTo("/bucket/dir/file.txt")));
+    }
+
+    @Test
     void smallStdinIsSentWithAPlainChecksumHeader() {
         byte[] data = "x\n".getBytes(StandardCharsets.UTF_8);
         node.stubFor(put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
@@ -117,6 +128,7 @@ class S4ClientTest {
     @Test
     void largeStdinStreamsAwsChunkedWithTheChecksumInTheTrailer() {
         byte[] data = random(S4Client.STDIN_BUFFER + 300_001, 2);
+        node.stubFor(head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(404)));
         node.stubFor(put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
 
         client().put(KEY, new ByteArrayInputStream(data), Progress.NONE);
@@ -125,6 +137,7 @@ class S4ClientTest {
         assertThat(sent.getHeader("Content-Encoding")).isEqualTo("aws-chunked");
         assertThat(sent.getHeader("x-amz-trailer")).isEqualTo("x-amz-checksum-crc32c");
         assertThat(sent.getHeader("x-amz-content-sha256")).isEqualTo("STREAMING-UNSIGNED-PAYLOAD-TRAILER");
+        assertThat(sent.getHeader("Expect")).isEqualToIgnoringCase("100-continue");
         AwsChunkedEncoderTest.Decoded decoded = AwsChunkedEncoderTest.decode(sent.getBody());
         assertThat(decoded.data()).isEqualTo(data);
         assertThat(decoded.trailer()).isEqualTo("x-amz-checksum-crc32c:" + crc(data));

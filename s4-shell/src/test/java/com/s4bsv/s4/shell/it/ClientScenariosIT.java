@@ -257,6 +257,12 @@ class ClientScenariosIT {
         ok("cp", "big.bin", s4("big/file.bin"));
         ok("cp", s4("big/file.bin"), "back.bin");
         assertThat(Files.mismatch(dir.resolve("big.bin"), dir.resolve("back.bin"))).isEqualTo(-1L);
+
+        S4Process.Result again = run(dir, data, "cp", "-", s4("big/stdin.bin"));
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo("fatal: key already exists: " + s4("big/stdin.bin") + " 409\n");
+        S4Process.Result againFile = run(dir, "cp", "big.bin", s4("big/file.bin"));
+        assertThat(againFile.err()).isEqualTo("fatal: key already exists: " + s4("big/file.bin") + " 409\n");
     }
 
     @Test
