@@ -20,4 +20,18 @@ public interface Progress {
 
     default void finish() {
     }
+
+    /** One file of many: its bytes count towards {@code whole}, which was started once with the total. */
+    static Progress partOf(Progress whole) {
+        return new Progress() {
+            @Override
+            public void start(long total) {
+            }
+
+            @Override
+            public void advance(long bytes) {
+                whole.advance(bytes);
+            }
+        };
+    }
 }

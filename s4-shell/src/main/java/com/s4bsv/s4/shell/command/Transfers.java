@@ -124,15 +124,21 @@ public final class Transfers {
         }
         // every key is checked before the first byte goes out, so a bad name uploads nothing
         List<Runnable> uploads = new ArrayList<>();
+        Progress whole = progress(src);
+        Progress part = Progress.partOf(whole);
+        long total = 0;
         for (Path file : files) {
             String relative = Files.isDirectory(root) ? slashes(root.relativize(file)) : file.getFileName().toString();
             if (relative.contains(" ")) {
                 throw new S4ClientException("spaces in keys are not allowed: " + file);
             }
             S4Key key = S4Key.parse(base + "/" + relative);
-            uploads.add(() -> client.put(key, file, Progress.NONE));
+            total += sizeOf(file);
+            uploads.add(() -> client.put(key, file, part));
         }
+        whole.start(total);
         Parallel.runAll(uploads, client.settings().parallelism());
+        whole.finish();
     }
 
     /** {@code cp -r s4://b/prefix DST}: spec 4.2's local path rule (DST '.' keeps the last part of the prefix). */
@@ -145,9 +151,14 @@ public final class Transfers {
                 : prefix.prefix();
         Path base = Path.of(dst).toAbsolutePath().normalize();
         List<Runnable> downloads = new ArrayList<>();
+        Progress whole = progress(src);
+        Progress part = Progress.partOf(whole);
+        long total = 0;
         Iterator<ObjectEntry> it = client.list(prefix.bucket(), prefix.prefix(), false);
         while (it.hasNext()) {
-            String path = it.next().path();
+            ObjectEntry entry = it.next();
+            String path = entry.path();
+            total += entry.size();
             String rest;
             if (dst.equals(".")) {
                 int slash = p.lastIndexOf('/');
@@ -167,9 +178,11 @@ public final class Transfers {
                         + path);
             }
             S4Key key = new S4Key(prefix.bucket(), path);
-            downloads.add(() -> client.get(key, target, Progress.NONE));
+            downloads.add(() -> client.get(key, target, part));
         }
+        whole.start(total);
         Parallel.runAll(downloads, client.settings().parallelism());
+        whole.finish();
     }
 
     // ---- ls ----
@@ -254,6 +267,14 @@ public final class Transfers {
 
     private Progress progress(String label) {
         return io.progress() ? new ProgressBar(io.err(), label) : Progress.NONE;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new S4ClientException("cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     private static String slashes(Path relative) {

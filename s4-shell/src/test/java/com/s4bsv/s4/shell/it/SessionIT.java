@@ -64,6 +64,9 @@ class SessionIT {
 
         send("exit", "Enter");
         waitFor(screen -> screen.contains("SESSION-ENDED 0"), Duration.ofSeconds(20));
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("home", "out.txt");
+        }
     }
 
     private void send(String... keys) throws Exception {
