@@ -30,12 +30,50 @@ s4_build_once() {
     exec 9>&-
 }
 
+# s4-shell on JDK 25+: the jar extracted to a plain class path (target/aot/) plus an AOT cache recorded once by a
+# training run (S4ShellApplication --aot-training), so a one-shot command starts in well under 300 ms
+# (bench/cli.sh). Prints the jar to run, or nothing when the cache cannot be made (then the fat jar runs as before).
+s4_shell_aot() {
+    local module=$1 jar=$2 dir app cache
+    shift 2
+    dir="$S4_HOME/$module/target/aot"
+    app="$dir/$module.jar"
+    cache="$dir/$module.aot"
+    if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
+        exec 8>"$S4_HOME/$module/target/.aot.lock"
+        flock 8
+        if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
+            rm -rf "$dir"
+            if ! "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null 2>&1 \
+                || ! "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$cache" -jar "$app" --aot-training \
+                    >"$S4_HOME/$module/target/aot-training.log" 2>&1; then
+                rm -f "$cache"
+            fi
+        fi
+        flock -u 8
+        exec 8>&-
+    fi
+    [ -f "$cache" ] && [ -f "$app" ] && echo "$app"
+}
+
 s4_launch() {
-    local module=$1 jar feature flags=()
+    local module=$1 jar feature flags=() app
     shift
     s4_build_once "$module"
     jar=$(s4_jar "$module")
     feature=$(s4_java_feature "$JAVA_HOME")
+    if [ "$module" = s4-shell ]; then
+        # C1 only and Serial GC: a client that lives for a fraction of a second; jline and the xxh3 library
+        # use native access and sun.misc.Unsafe, which JDK 24+ would otherwise warn about on stderr.
+        flags+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Ds4.stderr.tty="$([ -t 2 ] && echo true || echo false)")
+        if [ "$feature" -ge 23 ]; then
+            flags+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+        fi
+        if [ "$feature" -ge 25 ] && app=$(s4_shell_aot "$module" "$jar" "${flags[@]}") && [ -n "$app" ]; then
+            exec "$JAVA_HOME/bin/java" "${flags[@]}" -XX:AOTCache="${app%.jar}.aot" -Xlog:aot=off -Xlog:cds=off \
+                ${S4_JAVA_OPTS:-} -jar "$app" "$@"
+        fi
+    fi
     # Class-data sharing archive of the app's own classes, made by the first run and reused after
     # (JDK 19+). Measured in bench/startup.sh.
     if [ "$feature" -ge 19 ]; then

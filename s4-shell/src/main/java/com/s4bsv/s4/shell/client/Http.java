@@ -1,0 +1,185 @@
+package com.s4bsv.s4.shell.client;
+
+import com.s4bsv.s4.config.NodeAddress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/** The transport under {@link S4Client}: one lazily built {@link HttpClient}, URIs, and error documents. */
+final class Http {
+
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private final Duration connectTimeout;
+    private volatile HttpClient client;
+
+    Http(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .sslContext(plainHttpOnly())
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Stops the selector thread at once. A JVM that exits while a thread sits in epoll waits ~300 ms for it
+     * (VM_Exit waits for threads in native), which would triple a one-shot command's time.
+     */
+    void close() {
+        HttpClient c = client;
+        if (c != null) {
+            c.shutdownNow();
+        }
+    }
+
+    /**
+     * s4 nodes speak plain HTTP. Without a context of its own, HttpClient builds the default one, which parses the
+     * JDK's whole CA store: a third of a one-shot command's time. This one trusts no certificate at all.
+     */
+    private static SSLContext plainHttpOnly() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                    throw new CertificateException("s4 nodes speak plain HTTP");
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                    throw new CertificateException("s4 nodes speak plain HTTP");
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS context", e);
+        }
+    }
+
+    /** Sends one request; a transport failure becomes {@link S4ClientException.NodeUnreachable} naming the node. */
+    <T> HttpResponse<T> send(NodeAddress node, String what, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return client().send(request, handler);
+        } catch (IOException e) {
+            throw new S4ClientException.NodeUnreachable(node.toString(), what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new S4ClientException("interrupted while talking to node " + node
+                    + (what.isEmpty() ? "" : " (" + what + ")"));
+        }
+    }
+
+    static URI uri(NodeAddress node, String rawPath, Map<String, String> query) {
+        var out = new StringBuilder("http://");
+        String host = node.host();
+        // 0.0.0.0 in a conf means "this machine" (spec 1.3); connect over loopback.
+        if (host.equals("0.0.0.0")) {
+            host = "127.0.0.1";
+        }
+        out.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host).append(':').append(node.port()).append(rawPath);
+        char sep = '?';
+        for (var e : query.entrySet()) {
+            out.append(sep);
+            sep = '&';
+            encode(out, e.getKey(), false);
+            out.append('=');
+            encode(out, e.getValue(), false);
+        }
+        return URI.create(out.toString());
+    }
+
+    /** {@code /bucket/path} with every byte outside RFC 3986 unreserved (and '/') percent-encoded. */
+    static String objectPath(String bucket, String path) {
+        var out = new StringBuilder("/");
+        encode(out, bucket, true);
+        if (!path.isEmpty()) {
+            out.append('/');
+            encode(out, path, true);
+        }
+        return out.toString();
+    }
+
+    static void encode(StringBuilder out, String text, boolean keepSlash) {
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || (keepSlash && c == '/');
+            if (unreserved) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >>> 4]).append(HEX[c & 0xF]);
+            }
+        }
+    }
+
+    /** Reads at most 64 KiB of an error body; never fails (a broken body is just empty). */
+    static String errorBody(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            return new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * The failure for a non-success answer: the S3 error code and message from the XML document, the status and
+     * the node. NoSuchKey/NoSuchBucket become {@link S4ClientException.NoSuchKey}.
+     */
+    static S4ClientException failure(NodeAddress node, String what, int status, String body) {
+        String code = S3Xml.first(body, "Code");
+        String message = S3Xml.first(body, "Message");
+        if (status == 404 && (code == null || code.equals("NoSuchKey") || code.equals("NoSuchBucket"))) {
+            return new S4ClientException.NoSuchKey(what);
+        }
+        String detail;
+        if (code != null) {
+            detail = code + (message == null || message.isBlank() ? "" : " " + oneLine(message));
+        } else {
+            String text = oneLine(body);
+            detail = text.isEmpty() ? "no error document" : text;
+        }
+        return new S4ClientException(what + ": " + detail + " (HTTP " + status + " from " + node + ")");
+    }
+
+    static String oneLine(String text) {
+        String s = text.strip().replace('\n', ' ').replace('\r', ' ');
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    static HttpRequest.Builder request(URI uri, Duration timeout) {
+        return HttpRequest.newBuilder(uri).timeout(timeout);
+    }
+}

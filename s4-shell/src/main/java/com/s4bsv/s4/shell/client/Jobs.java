@@ -1,0 +1,137 @@
+package com.s4bsv.s4.shell.client;
+
+import com.s4bsv.s4.config.ClusterConfig;
+import com.s4bsv.s4.config.NodeAddress;
+import com.s4bsv.s4.wire.Wire;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A map-family job over the whole cluster, per /work/signals/COMPUTE-WIRE.md: every node gets the request with
+ * {@code x-s4-local} and answers an ndjson stream of progress lines ending in one done or error line.
+ */
+final class Jobs {
+
+    private final Http http;
+    private final ClusterConfig config;
+    private final List<InputStream> open = new CopyOnWriteArrayList<>();
+
+    Jobs(Http http, ClusterConfig config) {
+        this.http = http;
+        this.config = config;
+    }
+
+    void run(JobKind kind, String indir, String outdir, String cmd, JobListener listener) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("indir", indir);
+        fields.put("outdir", outdir);
+        fields.put("cmd", cmd);
+        String body = Json.object(fields);
+        List<Runnable> calls = new ArrayList<>();
+        for (NodeAddress node : config.nodes()) {
+            calls.add(() -> runOn(node, kind, body, listener));
+        }
+        // a failed node cancels the others: closing their streams ends their reads at once
+        Parallel.runAll(calls, config.size(), this::closeAll);
+    }
+
+    private void closeAll() {
+        for (InputStream in : open) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // already broken
+            }
+        }
+    }
+
+    private void runOn(NodeAddress node, JobKind kind, String body, JobListener listener) {
+        String what = kind.verb();
+        HttpRequest request = HttpRequest.newBuilder(Http.uri(node, kind.path(), Map.of()))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/x-ndjson")
+                .header(Wire.LOCAL_ONLY, "1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<InputStream> response = http.send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw Http.failure(node, what, response.statusCode(), Http.errorBody(response));
+        }
+        InputStream in = response.body();
+        open.add(in);
+        try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (handle(node, line, listener)) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new S4ClientException("cancelled");
+            }
+            throw new S4ClientException.NodeStopped(node + " (" + Causes.describe(e) + ")");
+        }
+        throw new S4ClientException.NodeStopped(node.toString());
+    }
+
+    /** Handles one ndjson line; true when it was the final done line. */
+    private static boolean handle(NodeAddress node, String line, JobListener listener) {
+        Map<String, @Nullable Object> event;
+        try {
+            event = Json.parseObject(line);
+        } catch (IllegalArgumentException e) {
+            throw new S4ClientException("node " + node + " sent a malformed progress line: " + Http.oneLine(line));
+        }
+        String name = text(event, "node", node.toString());
+        switch (text(event, "type", "")) {
+            case "progress" -> listener.progress(name, number(event, "keysDone"), number(event, "keysTotal"),
+                    number(event, "bytesIn"), number(event, "bytesOut"));
+            case "done" -> {
+                listener.nodeDone(name, number(event, "keys"), number(event, "outputs"));
+                return true;
+            }
+            case "error" -> {
+                int exit = (int) number(event, "exitCode");
+                throw new S4ClientException.CommandFailed(
+                        failureLine(name, text(event, "key", ""), exit, text(event, "message", "command failed")),
+                        exit, text(event, "stderr", ""));
+            }
+            default -> {
+                // unknown event types are for newer clients
+            }
+        }
+        return false;
+    }
+
+    static String failureLine(String node, String key, int exitCode, String message) {
+        var out = new StringBuilder();
+        out.append(key.isEmpty() ? "command failed" : key).append(": ").append(Http.oneLine(message));
+        if (exitCode >= 0) {
+            out.append(" (exit code ").append(exitCode).append(')');
+        }
+        return out.append(" on node ").append(node).toString();
+    }
+
+    private static String text(Map<String, @Nullable Object> event, String name, String fallback) {
+        Object v = event.get(name);
+        return v == null ? fallback : v.toString();
+    }
+
+    private static long number(Map<String, @Nullable Object> event, String name) {
+        return event.get(name) instanceof Number n ? n.longValue() : 0;
+    }
+}

@@ -1,0 +1,63 @@
+package com.s4bsv.s4.shell.session;
+
+import com.s4bsv.s4.shell.cli.ExitCodes;
+import com.s4bsv.s4.shell.command.SessionContext;
+import java.lang.reflect.InvocationTargetException;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.DefaultCommandParser;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.exit.ExitStatusExceptionMapper;
+import org.springframework.shell.jline.CommandCompleter;
+import org.springframework.shell.jline.PromptProvider;
+
+/**
+ * The interactive session's wiring: s4's command-line parser, the one exception-to-exit-status mapping shared with
+ * one-shot runs, completion of {@code s4://} paths and the prompt.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionConfiguration {
+
+    @Bean
+    CommandParser commandParser(CommandRegistry registry) {
+        return new S4CommandParser(new DefaultCommandParser(registry));
+    }
+
+    @Bean
+    ExitStatusExceptionMapper s4ExitStatus() {
+        return error -> {
+            Throwable cause = error instanceof InvocationTargetException ite && ite.getCause() != null
+                    ? ite.getCause() : error;
+            String message = ExitCodes.message(cause);
+            if (message == null) {
+                message = String.valueOf(cause.getMessage());
+            }
+            // the session prints "Error while executing command X: <description>"; the prefix would repeat that
+            for (String prefix : new String[] {"fatal: ", "s4: "}) {
+                if (message.startsWith(prefix)) {
+                    message = message.substring(prefix.length());
+                }
+            }
+            return new ExitStatus(ExitCodes.of(cause), message);
+        };
+    }
+
+    @Bean
+    S4PathCompletion s4PathCompletion(SessionContext session) {
+        return new S4PathCompletion(session);
+    }
+
+    @Bean
+    CommandCompleter commandCompleter(CommandRegistry registry, S4PathCompletion s4PathCompletion) {
+        return new S4Completer(registry, s4PathCompletion);
+    }
+
+    @Bean
+    PromptProvider s4Prompt() {
+        return () -> new AttributedString("s4> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
+    }
+}

@@ -1,0 +1,187 @@
+package com.s4bsv.s4.shell.it;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Three real s4 nodes on free 127.0.0.1 ports with a generated conf, from the repo's own
+ * {@code s4-server/target/s4-server.jar} (found through the {@code s4.repo.root} system property), shared by every
+ * end-to-end test class and stopped when the test run ends. Tests are skipped, with the reason, when the jar is
+ * missing or does not start a server that answers HTTP.
+ */
+final class LocalCluster implements BeforeAllCallback {
+
+    static final int NODES = 3;
+    static final Duration START_LIMIT = Duration.ofSeconds(90);
+
+    private static State state;
+
+    record Node(int port, Path dataDir, Process process) {
+    }
+
+    private static final class State implements ExtensionContext.Store.CloseableResource {
+        final Path root;
+        final Path work;
+        final Path conf;
+        final List<Node> nodes;
+        final String skipReason;
+
+        State(Path root, Path work, Path conf, List<Node> nodes, String skipReason) {
+            this.root = root;
+            this.work = work;
+            this.conf = conf;
+            this.nodes = nodes;
+            this.skipReason = skipReason;
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Node node : nodes) {
+                node.process().destroy();
+            }
+            for (Node node : nodes) {
+                try {
+                    if (!node.process().waitFor(10, TimeUnit.SECONDS)) {
+                        node.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            deleteTree(work);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (LocalCluster.class) {
+            if (state == null) {
+                state = start();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(LocalCluster.class, state);
+            }
+        }
+        Assumptions.assumeTrue(state.skipReason.isEmpty(), state.skipReason);
+    }
+
+    static Path repoRoot() {
+        return state.root;
+    }
+
+    static Path conf() {
+        return state.conf;
+    }
+
+    static List<Node> nodes() {
+        return state.nodes;
+    }
+
+    static Path work() {
+        return state.work;
+    }
+
+    private static State start() throws IOException, InterruptedException {
+        String rootProperty = System.getProperty("s4.repo.root");
+        Path root = Path.of(rootProperty == null ? ".." : rootProperty).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("s4-shell-it");
+        Path jar = root.resolve("s4-server/target/s4-server.jar");
+        Path conf = work.resolve("s4.conf");
+        if (!Files.isRegularFile(jar)) {
+            return new State(root, work, conf, List.of(), "no server jar at " + jar
+                    + " (build it: ./mvnw -B -DskipTests -pl s4-server -am package); skipping end-to-end tests");
+        }
+        if (!Files.isExecutable(root.resolve("bin/s4"))) {
+            return new State(root, work, conf, List.of(), "no bin/s4 launcher under " + root);
+        }
+        int[] ports = new int[NODES];
+        var confText = new StringBuilder();
+        for (int i = 0; i < NODES; i++) {
+            ports[i] = freePort();
+            confText.append("127.0.0.1:").append(ports[i]).append('\n');
+        }
+        Files.writeString(conf, confText.toString());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < NODES; i++) {
+            Path nodeDir = Files.createDirectories(work.resolve("_" + ports[i]));
+            Path dataDir = nodeDir.resolve("s4_data");
+            Process process = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-Xmx256m",
+                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--port", Integer.toString(ports[i]),
+                    "--conf", conf.toString(), "--data-dir", dataDir.toString())
+                    .directory(nodeDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(nodeDir.resolve("node.log").toFile())
+                    .start();
+            nodes.add(new Node(ports[i], dataDir, process));
+        }
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        for (Node node : nodes) {
+            while (!answers(node.port())) {
+                if (!node.process().isAlive()) {
+                    String log = Files.readString(work.resolve("_" + node.port()).resolve("node.log"));
+                    var stopped = new State(root, work, conf, nodes, "s4-server.jar at " + jar
+                            + " is not a working server yet (node " + node.port() + " exited with "
+                            + node.process().exitValue() + ": " + lastLine(log) + "); skipping end-to-end tests");
+                    stopped.close();
+                    return new State(root, work, conf, List.of(), stopped.skipReason);
+                }
+                if (System.nanoTime() > deadline) {
+                    var slow = new State(root, work, conf, nodes, "");
+                    slow.close();
+                    return new State(root, work, conf, List.of(), "s4 nodes did not answer HTTP within "
+                            + START_LIMIT + "; skipping end-to-end tests");
+                }
+                Thread.sleep(200);
+            }
+        }
+        return new State(root, work, conf, nodes, "");
+    }
+
+    static boolean answers(int port) {
+        try {
+            var connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(2000);
+            connection.getResponseCode();
+            connection.disconnect();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String lastLine(String log) {
+        List<String> lines = log.strip().lines().toList();
+        return lines.isEmpty() ? "no output" : new String(lines.getLast().getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                p.toFile().setWritable(true);
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
