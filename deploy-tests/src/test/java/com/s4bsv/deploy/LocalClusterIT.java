@@ -89,6 +89,54 @@ class LocalClusterIT {
         }
     }
 
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void oneLoopbackAddressPerNodeAndSigtermStopsAll() throws Exception {
+        Repo.requireServerJar();
+        assumeTrue(works("curl", "--version"), "skipped: curl is not installed");
+        int port = Node.freePorts(1);
+        Path dir = work.resolve("ips");
+        Path log = work.resolve("ips.log");
+        Process cluster = new ProcessBuilder(Repo.file("bin/s4-cluster").toString(), "2", "--ips", "--port",
+                String.valueOf(port), "--dir", dir.toString()).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        List<ProcessHandle> servers = List.of();
+        try {
+            long deadline = System.nanoTime() + START.toNanos();
+            while (!Repo.read(log).contains(EXPORT)) {
+                if (!cluster.isAlive() || System.nanoTime() > deadline) {
+                    fail("bin/s4-cluster 2 --ips not ready:\n" + Repo.read(log));
+                }
+                Thread.sleep(250);
+            }
+            assertThat(ClusterConfig.load(dir.resolve("s4.conf")).nodes()).extracting(NodeAddress::toString)
+                    .containsExactly("127.0.0.1:" + port, "127.0.0.2:" + port);
+            servers = serversOf(dir.resolve("s4.conf"));
+            assertThat(servers).hasSize(2);
+            curl("-X", "PUT", "http://127.0.0.2:" + port + "/ips");
+            for (int k = 0; k < 6; k++) {
+                curl("-X", "PUT", "--data-binary", "value " + k, "http://127.0.0.2:" + port + "/ips/k" + k);
+                assertThat(curl("http://127.0.0.1:" + port + "/ips/k" + k)).isEqualTo("value " + k);
+            }
+
+            cluster.destroy(); // SIGTERM
+            assertThat(cluster.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)).as("launcher exits after SIGTERM").isTrue();
+            assertThat(cluster.exitValue()).isZero();
+            for (ProcessHandle server : servers) {
+                assertThat(server.onExit().get(STOP.toSeconds(), TimeUnit.SECONDS).isAlive()).isFalse();
+            }
+            assertThat(Repo.read(log)).contains("s4-cluster: stopped");
+            for (String host : List.of("127.0.0.1", "127.0.0.2")) {
+                try (var socket = new java.net.ServerSocket()) {
+                    socket.bind(new java.net.InetSocketAddress(host, port));
+                }
+            }
+        } finally {
+            servers.forEach(ProcessHandle::destroyForcibly);
+            cluster.destroyForcibly();
+        }
+    }
+
     private void putAndGetWithCurl(int port) throws IOException {
         curl("-X", "PUT", "http://127.0.0.1:" + port + "/newcomer");
         for (int k = 0; k < 12; k++) {
