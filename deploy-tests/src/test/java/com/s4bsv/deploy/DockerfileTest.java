@@ -100,6 +100,9 @@ class DockerfileTest {
         assertThat(all("WORKDIR")).last().isEqualTo("/data");
         assertThat(statefulSet).contains("mountPath: /data", "--data-dir=/data/s4_data");
         assertThat(all("ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"/opt/s4/s4-server/target/s4-server.jar\"]");
+        // the chart replaces the entrypoint to add JVM flags: same java, same jar
+        assertThat(statefulSet).contains("command:\n            - java\n",
+                "            - -jar\n            - /opt/s4/s4-server/target/s4-server.jar\n");
         assertThat(all("CMD")).singleElement().asString().contains("--port=8080", "--bind=0.0.0.0");
         assertThat(all("FROM")).allSatisfy(from -> assertThat(from).startsWith("eclipse-temurin:25-jdk"));
         Path image = Repo.file("Dockerfile");

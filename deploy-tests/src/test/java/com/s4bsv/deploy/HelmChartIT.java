@@ -64,6 +64,9 @@ class HelmChartIT {
         @SuppressWarnings("unchecked")
         List<String> args = (List<String>) container.get("args");
         assertThat(args).contains("--conf=/etc/s4/s4.conf", "--port=8080", "--data-dir=/data/s4_data");
+        assertThat(container.get("command")).asList()
+                .containsExactly("java", "-XX:MaxRAMPercentage=40", "-jar", "/opt/s4/s4-server/target/s4-server.jar");
+        assertThat(container.get("env")).asString().contains("S4_CONF_PATH").doesNotContain("JAVA_TOOL_OPTIONS");
 
         Map<String, Object> pod = podSpec(statefulSet);
         assertThat(volume(pod, "conf")).containsEntry("configMap", Map.of("name", "rel-s4-conf"));
@@ -85,7 +88,8 @@ class HelmChartIT {
         List<Map<String, Object>> manifests = render("--set", "persistence.enabled=false",
                 "--set", "persistence.emptyDirSizeLimit=5Gi", "--set", "antiAffinity.mode=soft",
                 "--set", "clientService.enabled=false", "--set", "prometheus.scrape=false",
-                "--set", "server.maxCpuJobs=4", "--set", "server.maxIoJobs=16");
+                "--set", "server.maxCpuJobs=4", "--set", "server.maxIoJobs=16",
+                "--set", "server.jvmArgs={-Xmx1g,-Xss1m}");
 
         assertThat(manifests).noneMatch(m -> "Service".equals(m.get("kind"))
                 && "rel-s4".equals(Yaml.at(m, "metadata", "name")));
@@ -98,6 +102,8 @@ class HelmChartIT {
         assertThat(Yaml.at(statefulSet, "spec", "template", "metadata", "annotations"))
                 .asString().doesNotContain("prometheus.io");
         assertThat(onlyContainer(statefulSet).get("args")).asList().contains("--max-cpu-jobs=4", "--max-io-jobs=16");
+        assertThat(onlyContainer(statefulSet).get("command")).asList()
+                .containsExactly("java", "-Xmx1g", "-Xss1m", "-jar", "/opt/s4/s4-server/target/s4-server.jar");
     }
 
     @Test
