@@ -104,6 +104,16 @@ class BucketControllerTest {
     }
 
     @Test
+    void deleteObjectsBodyIsCheckedAgainstContentMd5() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/bucket?delete")
+                        .header("Content-MD5", "AAAAAAAAAAAAAAAAAAAAAA==")
+                        .content("<Delete><Object><Key>k</Key></Object></Delete>"))
+                .andExpect(status().isBadRequest())
+                .andExpect(xpath("/Error/Code").string("BadDigest"));
+        verify(store, never()).delete(any());
+    }
+
+    @Test
     void localOnlyCreateAndDeleteTouchOnlyThisNode() throws Exception {
         mvc.perform(put("/bucket").header(Wire.LOCAL_ONLY, "1")).andExpect(status().isOk());
         verify(store).createBucket("bucket");
