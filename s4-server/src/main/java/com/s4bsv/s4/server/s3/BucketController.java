@@ -283,7 +283,7 @@ class BucketController {
     void deleteObjects(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_OBJECTS.mark(request);
         String bucket = S3Target.checkedBucket(request);
-        byte[] raw = XmlBody.read(request.getInputStream());
+        byte[] raw = XmlBody.read(request);
         XmlBody.Parsed body = XmlBody.parse(raw, "Object");
         boolean quiet = "true".equalsIgnoreCase(body.scalars().getOrDefault("Quiet", "false"));
         if (body.records().size() > 1000) {

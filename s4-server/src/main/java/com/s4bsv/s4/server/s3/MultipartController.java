@@ -90,7 +90,7 @@ class MultipartController {
         if (forwarded(key, request, response)) {
             return;
         }
-        XmlBody.Parsed body = XmlBody.parse(XmlBody.read(request.getInputStream()), "Part");
+        XmlBody.Parsed body = XmlBody.parse(XmlBody.read(request), "Part");
         List<MultipartUploads.RequestedPart> parts = new ArrayList<>();
         for (Map<String, String> part : body.records()) {
             String etag = part.get("ETag");

@@ -2,7 +2,6 @@ package com.s4bsv.s4.server.s3;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +32,21 @@ final class XmlBody {
     private XmlBody() {
     }
 
-    static byte[] read(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    /** Reads the body and verifies any checksum header the client sent for it (Content-MD5, x-amz-checksum-*). */
+    static byte[] read(jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        byte[] bytes = request.getInputStream().readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw new S3Exception(S3Error.MALFORMED_XML, "request body larger than " + MAX_BYTES + " bytes");
+        }
+        for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
+            String expected = request.getHeader(algorithm.header());
+            if (expected != null) {
+                ChecksumAlgorithm.Digest digest = algorithm.newDigest();
+                digest.update(bytes, 0, bytes.length);
+                if (!digest.base64().equals(expected.strip())) {
+                    throw new S3Exception(S3Error.BAD_DIGEST, algorithm.header() + " does not match the request body");
+                }
+            }
         }
         return bytes;
     }
