@@ -40,7 +40,7 @@ curl -s -o /dev/null "http://127.0.0.1:$PORT/" || { echo "node did not start (mo
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
-# warm-up: builds the jar and records the AOT cache once, creates the bucket
+# warm-up: builds the jar and records the class-data-sharing archive once, creates the bucket
 echo w | "$ROOT/bin/s4" cp - s4://bucket/warmup
 "$ROOT/bin/s4" ls s4://bucket/ >/dev/null
 

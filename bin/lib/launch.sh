@@ -28,30 +28,32 @@ s4_build_once() {
     exec 9>&-
 }
 
-# s4-shell on JDK 25+: the jar extracted to a plain class path (target/aot/) plus an AOT cache recorded once by a
-# training run (S4ShellApplication --aot-training), so a one-shot command starts in well under 300 ms
-# (bench/cli.sh). Prints the jar to run, or nothing when the cache cannot be made (then the fat jar runs as before).
-s4_shell_aot() {
-    local module=$1 jar=$2 dir app cache
+# s4-shell: the jar extracted to a plain class path (target/cds/) plus a class-data-sharing archive recorded once by a
+# training run (S4ShellApplication --cds-training) that walks every one-shot command, so a command starts in well
+# under 300 ms (bench/cli.sh). A JDK 25 AOT cache (-XX:AOTCache) measured slower here: with AOT class linking it loads
+# every archived class at start-up, which costs more than it saves when the CPU is contended. Prints the jar to run,
+# or nothing when the archive cannot be made (then the fat jar runs as before).
+s4_shell_cds() {
+    local module=$1 jar=$2 dir app archive
     shift 2
-    dir="$S4_HOME/$module/target/aot"
+    dir="$S4_HOME/$module/target/cds"
     app="$dir/$module.jar"
-    cache="$dir/$module.aot"
-    if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
-        exec 8>"$S4_HOME/$module/target/.aot.lock"
+    archive="$dir/$module.jsa"
+    if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
+        exec 8>"$S4_HOME/$module/target/.cds.lock"
         flock 8
-        if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
+        if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
             rm -rf "$dir"
             if ! "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null 2>&1 \
-                || ! "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$cache" -jar "$app" --aot-training \
-                    >"$S4_HOME/$module/target/aot-training.log" 2>&1; then
-                rm -f "$cache"
+                || ! "$JAVA_HOME/bin/java" "$@" -XX:ArchiveClassesAtExit="$archive" -jar "$app" --cds-training \
+                    >"$S4_HOME/$module/target/cds-training.log" 2>&1; then
+                rm -f "$archive"
             fi
         fi
         flock -u 8
         exec 8>&-
     fi
-    [ -f "$cache" ] && [ -f "$app" ] && echo "$app"
+    [ -f "$archive" ] && [ -f "$app" ] && echo "$app"
 }
 
 s4_launch() {
@@ -67,9 +69,9 @@ s4_launch() {
         if [ "$feature" -ge 23 ]; then
             flags+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
         fi
-        if [ "$feature" -ge 25 ] && app=$(s4_shell_aot "$module" "$jar" "${flags[@]}") && [ -n "$app" ]; then
-            exec "$JAVA_HOME/bin/java" "${flags[@]}" -XX:AOTCache="${app%.jar}.aot" -Xlog:aot=off -Xlog:cds=off \
-                ${S4_JAVA_OPTS:-} -jar "$app" "$@"
+        if [ "$feature" -ge 19 ] && app=$(s4_shell_cds "$module" "$jar" "${flags[@]}") && [ -n "$app" ]; then
+            exec "$JAVA_HOME/bin/java" "${flags[@]}" -XX:SharedArchiveFile="${app%.jar}.jsa" -Xlog:cds=off \
+                -Xlog:cds+dynamic=off ${S4_JAVA_OPTS:-} -jar "$app" "$@"
         fi
     fi
     # Class-data sharing archive of the app's own classes, made by the first run and reused after
