@@ -228,6 +228,15 @@ public final class S4Client implements AutoCloseable {
     public long get(S4Key key, Path target, Progress progress) {
         try (Download download = openGet(key)) {
             Path absolute = target.toAbsolutePath();
+            if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+                // a device or a pipe (/dev/null, a fifo): write into it; renaming a temp file over it would replace it
+                try (OutputStream out = Files.newOutputStream(absolute)) {
+                    return download.copyTo(out, progress);
+                } catch (IOException e) {
+                    throw new S4ClientException("cannot write " + target + " (from " + key + "): "
+                            + Causes.describe(e), e);
+                }
+            }
             Path dir = absolute.getParent();
             Path temp = null;
             try {
