@@ -186,9 +186,11 @@ public final class S4Client implements AutoCloseable {
      * closes the connection rather than read gigabytes, which would surface as a broken upload instead of the 409.
      */
     private HttpRequest.Builder putRequest(S4Key key, long size) {
-        return Http.request(Http.uri(owner(key), Http.objectPath(key.bucket(), key.path()), Map.of()),
-                        settings.responseTimeout())
-                .expectContinue(size < 0 || size > EXPECT_CONTINUE_ABOVE)
+        boolean large = size < 0 || size > EXPECT_CONTINUE_ABOVE;
+        var uri = Http.uri(owner(key), Http.objectPath(key.bucket(), key.path()), Map.of());
+        // HttpClient's timeout runs until the response headers, i.e. over the whole upload: only small bodies get one
+        return (large ? HttpRequest.newBuilder(uri) : Http.request(uri, settings.responseTimeout()))
+                .expectContinue(large)
                 .header("Content-Type", "application/octet-stream")
                 .header("If-None-Match", "*");
     }
