@@ -30,34 +30,42 @@ s4_build_once() {
     exec 9>&-
 }
 
-# s4-shell on JDK 25+: the jar extracted to a plain class path (target/aot/) plus an AOT cache recorded once by a
-# training run (S4ShellApplication --aot-training), so a one-shot command starts in well under 300 ms
-# (bench/cli.sh). Prints the jar to run, or nothing when the cache cannot be made (then the fat jar runs as before).
-s4_shell_aot() {
-    local module=$1 jar=$2 dir app cache
-    shift 2
-    dir="$S4_HOME/$module/target/aot"
+# s4-shell: the jar extracted to a plain class path (target/cds/) plus an archive of its classes recorded once by a
+# training run (S4ShellApplication --cds-training) that walks every one-shot command: on JDK 25+ an AOT cache
+# (-XX:AOTCacheOutput), before that a dynamic class-data-sharing archive. A one-shot command then starts in well under
+# 300 ms (bench/cli.sh; the variants are compared in bench/cli-startup-variants.sh). Prints the archive (the jar is
+# beside it), or nothing when it cannot be made (then the fat jar runs as before).
+s4_shell_archive() {
+    local module=$1 jar=$2 feature=$3 dir app archive record
+    shift 3
+    dir="$S4_HOME/$module/target/cds"
     app="$dir/$module.jar"
-    cache="$dir/$module.aot"
-    if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
-        exec 8>"$S4_HOME/$module/target/.aot.lock"
+    if [ "$feature" -ge 25 ]; then
+        archive="$dir/$module.aot"
+        record=-XX:AOTCacheOutput="$archive"
+    else
+        archive="$dir/$module.jsa"
+        record=-XX:ArchiveClassesAtExit="$archive"
+    fi
+    if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
+        exec 8>"$S4_HOME/$module/target/.cds.lock"
         flock 8
-        if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
+        if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
             rm -rf "$dir"
             if ! "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null 2>&1 \
-                || ! "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$cache" -jar "$app" --aot-training \
-                    >"$S4_HOME/$module/target/aot-training.log" 2>&1; then
-                rm -f "$cache"
+                || ! "$JAVA_HOME/bin/java" "$@" "$record" -jar "$app" --cds-training \
+                    >"$S4_HOME/$module/target/cds-training.log" 2>&1; then
+                rm -f "$archive"
             fi
         fi
         flock -u 8
         exec 8>&-
     fi
-    [ -f "$cache" ] && [ -f "$app" ] && echo "$app"
+    [ -f "$archive" ] && [ -f "$app" ] && echo "$archive"
 }
 
 s4_launch() {
-    local module=$1 jar feature flags=() app
+    local module=$1 jar feature flags=() archive
     shift
     s4_build_once "$module"
     jar=$(s4_jar "$module")
@@ -69,9 +77,15 @@ s4_launch() {
         if [ "$feature" -ge 23 ]; then
             flags+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
         fi
-        if [ "$feature" -ge 25 ] && app=$(s4_shell_aot "$module" "$jar" "${flags[@]}") && [ -n "$app" ]; then
-            exec "$JAVA_HOME/bin/java" "${flags[@]}" -XX:AOTCache="${app%.jar}.aot" -Xlog:aot=off -Xlog:cds=off \
-                ${S4_JAVA_OPTS:-} -jar "$app" "$@"
+        # the archive's flags must match the recording run's: S4_JAVA_OPTS comes after them and only adds
+        if [ "$feature" -ge 19 ] && archive=$(s4_shell_archive "$module" "$jar" "$feature" "${flags[@]}") \
+            && [ -n "$archive" ]; then
+            if [ "${archive##*.}" = aot ]; then
+                flags+=(-XX:AOTCache="$archive" -Xlog:aot=off -Xlog:cds=off)
+            else
+                flags+=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+            fi
+            exec "$JAVA_HOME/bin/java" "${flags[@]}" ${S4_JAVA_OPTS:-} -jar "${archive%.*}.jar" "$@"
         fi
     fi
     # Class-data sharing archive of the app's own classes, made by the first run and reused after

@@ -23,7 +23,7 @@ public class S4ShellApplication {
             SpringApplication.run(S4ShellApplication.class, args);
             return;
         }
-        if (args.length == 1 && args[0].equals("--aot-training")) {
+        if (args.length == 1 && args[0].equals("--cds-training")) {
             System.exit(com.s4bsv.s4.shell.cli.OneShot.train());
         }
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);

@@ -65,7 +65,7 @@ public final class OneShot {
         }
     }
 
-    /** The AOT-cache training run of bin/s4 (see {@link Training}). */
+    /** The class-data-sharing training run of bin/s4 (see {@link Training}). */
     public static int train() {
         try {
             return Training.run();

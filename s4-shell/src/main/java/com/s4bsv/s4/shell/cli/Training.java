@@ -17,9 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The run that bin/s4 records into the JDK's AOT cache once ({@code -XX:AOTCacheOutput}): ls, cp in both
- * directions, rm and eval against an in-process stand-in node, so the cache holds every class a one-shot command
- * loads and links, whichever command the user runs first.
+ * The run that bin/s4 records into a class-data-sharing archive once ({@code -XX:ArchiveClassesAtExit}): ls, cp
+ * in both directions, rm and eval against an in-process stand-in node, so the archive holds every class a one-shot
+ * command loads, whichever command the user runs first.
  */
 final class Training {
 

@@ -186,9 +186,11 @@ public final class S4Client implements AutoCloseable {
      * closes the connection rather than read gigabytes, which would surface as a broken upload instead of the 409.
      */
     private HttpRequest.Builder putRequest(S4Key key, long size) {
-        return Http.request(Http.uri(owner(key), Http.objectPath(key.bucket(), key.path()), Map.of()),
-                        settings.responseTimeout())
-                .expectContinue(size < 0 || size > EXPECT_CONTINUE_ABOVE)
+        boolean large = size < 0 || size > EXPECT_CONTINUE_ABOVE;
+        var uri = Http.uri(owner(key), Http.objectPath(key.bucket(), key.path()), Map.of());
+        // HttpClient's timeout runs until the response headers, i.e. over the whole upload: only small bodies get one
+        return (large ? HttpRequest.newBuilder(uri) : Http.request(uri, settings.responseTimeout()))
+                .expectContinue(large)
                 .header("Content-Type", "application/octet-stream")
                 .header("If-None-Match", "*");
     }
@@ -228,6 +230,15 @@ public final class S4Client implements AutoCloseable {
     public long get(S4Key key, Path target, Progress progress) {
         try (Download download = openGet(key)) {
             Path absolute = target.toAbsolutePath();
+            if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+                // a device or a pipe (/dev/null, a fifo): write into it; renaming a temp file over it would replace it
+                try (OutputStream out = Files.newOutputStream(absolute)) {
+                    return download.copyTo(out, progress);
+                } catch (IOException e) {
+                    throw new S4ClientException("cannot write " + target + " (from " + key + "): "
+                            + Causes.describe(e), e);
+                }
+            }
             Path dir = absolute.getParent();
             Path temp = null;
             try {

@@ -172,6 +172,29 @@ class S4ClientTest {
     }
 
     @Test
+    void aGetIntoAFifoWritesIntoItInsteadOfReplacingIt() throws Exception {
+        byte[] data = random(300_000, 7);
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)
+                .withHeader("x-amz-checksum-crc32c", crc(data)).withBody(data)));
+        Path fifo = dir.resolve("pipe");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+        var received = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(fifo);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        client().get(KEY, fifo, Progress.NONE);
+
+        assertThat(received.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(data);
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(Files.exists(fifo)).isTrue();
+    }
+
+    @Test
     void aWrongChecksumHeaderFailsAndLeavesNoFile() throws IOException {
         byte[] data = random(5000, 5);
         node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)

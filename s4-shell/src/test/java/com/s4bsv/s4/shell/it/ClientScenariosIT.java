@@ -280,6 +280,22 @@ class ClientScenariosIT {
     }
 
     @Test
+    void keysWithUrlAndXmlSpecialCharactersRoundTrip() {
+        List<String> names = List.of("a+b.txt", "c&d=e.txt", "p%20q.txt", "x?y#z.txt", "<tag>'\".txt", "ü€.txt");
+        for (String name : names) {
+            put(name + "\n", s4("odd/" + name));
+        }
+
+        assertThat(ok("ls", s4("odd/")).lastColumn()).containsExactlyInAnyOrderElementsOf(names);
+        for (String name : names) {
+            assertThat(ok("cp", s4("odd/" + name), "-").stdout()).isEqualTo(name + "\n");
+        }
+        ok("rm", s4("odd/a+b.txt"));
+        ok("rm", "-r", s4("odd/"));
+        assertThat(run(dir, "ls", "-r", s4("odd/")).code()).isEqualTo(1);
+    }
+
+    @Test
     void healthAndConfigListEveryNode() {
         List<String> expected = LocalCluster.nodes().stream().map(n -> "127.0.0.1:" + n.port()).toList();
 
