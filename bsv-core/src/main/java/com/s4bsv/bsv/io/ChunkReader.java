@@ -68,10 +68,7 @@ public final class ChunkReader {
      */
     public boolean nextChunk() throws IOException {
         position = length;
-        if (!load()) {
-            return false;
-        }
-        return true;
+        return load();
     }
 
     /** The current chunk's body; valid until the next load. */

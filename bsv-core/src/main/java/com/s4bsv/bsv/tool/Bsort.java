@@ -22,12 +22,16 @@ final class Bsort implements Tool {
             ">> echo '\\n3\\n2\\n1\\n' | bsv | bschema a:i64 | bsort i64 | bschema i64:a | csv\n1\n2\n3\n\n");
 
     private static final int SEGMENT = 1 << 24;
+    private static final int KEY_BYTES = 8;
 
     private byte[][] segments = new byte[4][];
     private int segmentCount;
     private int segmentFill;
     private long[] keys = new long[1024];
     private long[] where = new long[1024];
+    private int[] lengths = new int[1024];
+    // 1 when the first column continues past its 8-byte key: only such rows need strcmp on ties
+    private byte[] longer = new byte[1024];
     private int rows;
     private ColumnType type = ColumnType.STRING;
     private boolean reversed;
@@ -62,12 +66,16 @@ final class Bsort implements Tool {
             if (rows == keys.length) {
                 keys = Arrays.copyOf(keys, rows * 2);
                 where = Arrays.copyOf(where, rows * 2);
+                lengths = Arrays.copyOf(lengths, rows * 2);
+                longer = Arrays.copyOf(longer, rows * 2);
             }
             byte[] segment = segments[segmentCount - 1];
             row.copyTo(segment, segmentFill);
             long key = type.sortKey(row.buffer(), row.offset(0), row.size(0));
             keys[rows] = reversed ? ~key : key;
             where[rows] = ((long) (segmentCount - 1) << 32) | segmentFill;
+            lengths[rows] = len;
+            longer[rows] = (byte) (row.size(0) > KEY_BYTES && (key & 0xFF) != 0 ? 1 : 0);
             segmentFill += len;
             rows++;
         }
@@ -77,21 +85,11 @@ final class Bsort implements Tool {
         }
         ChunkWriter writer = new ChunkWriter(context.out(), layout);
         for (int i = 0; i < rows; i++) {
-            long w = where[order[i]];
-            byte[] segment = segments[(int) (w >>> 32)];
-            int off = (int) w;
-            writer.writeRaw(segment, off, rowLength(segment, off));
+            int r = order[i];
+            long w = where[r];
+            writer.writeRaw(segments[(int) (w >>> 32)], (int) w, lengths[r]);
         }
         writer.flush();
-    }
-
-    private static int rowLength(byte[] b, int off) {
-        int columns = LittleEndian.u16(b, off) + 1;
-        int len = Layout.headerSize(columns) + columns;
-        for (int i = 0; i < columns; i++) {
-            len += LittleEndian.u16(b, off + Layout.U16 + Layout.U16 * i);
-        }
-        return len;
     }
 
     /** Runs of equal keys whose strings are longer than the key are ordered by strcmp, stably. */
@@ -104,9 +102,11 @@ final class Bsort implements Tool {
             while (j < rows && keys[order[j]] == k) {
                 j++;
             }
-            // a key's last byte is 0 when the string ended within it: then all of the run are equal
-            boolean longStrings = ((reversed ? ~k : k) & 0xFF) != 0;
-            if (j - i > 1 && longStrings) {
+            boolean longStrings = false;
+            for (int x = i; x < j && j - i > 1 && !longStrings; x++) {
+                longStrings = longer[order[x]] != 0;
+            }
+            if (longStrings) {
                 if (scratch == null) {
                     scratch = new int[rows];
                 }
@@ -147,6 +147,7 @@ final class Bsort implements Tool {
         }
     }
 
+    /** strcmp of two rows' first columns whose first 8 bytes are equal and free of NUL. */
     private int compare(int x, int y) {
         long wx = where[x];
         long wy = where[y];
@@ -154,10 +155,14 @@ final class Bsort implements Tool {
         byte[] by = segments[(int) (wy >>> 32)];
         int ox = (int) wx;
         int oy = (int) wy;
-        int cx = Layout.headerSize(LittleEndian.u16(bx, ox) + 1);
-        int cy = Layout.headerSize(LittleEndian.u16(by, oy) + 1);
-        int c = Bytes.strcmp(bx, ox + cx, LittleEndian.u16(bx, ox + 2), by, oy + cy,
-                LittleEndian.u16(by, oy + 2));
+        int sx = LittleEndian.u16(bx, ox + Layout.U16);
+        int sy = LittleEndian.u16(by, oy + Layout.U16);
+        if (sx == KEY_BYTES && sy == KEY_BYTES) {
+            return 0;
+        }
+        int cx = ox + Layout.headerSize(LittleEndian.u16(bx, ox) + 1) + KEY_BYTES;
+        int cy = oy + Layout.headerSize(LittleEndian.u16(by, oy) + 1) + KEY_BYTES;
+        int c = Bytes.strcmp(bx, cx, sx - KEY_BYTES, by, cy, sy - KEY_BYTES);
         return reversed ? -c : c;
     }
 }

@@ -16,6 +16,11 @@ final class Bsv implements Tool {
     static final Usage USAGE = new Usage("convert csv to bsv\n\n", "... | bsv\n\n",
             ">> echo a,b,c | bsv | bcut 3,2,1 | csv\nc,b,a\n");
 
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = ONES * ',';
+    private static final long NEWLINES = ONES * '\n';
+
     private final int[] sizes = new int[Layout.MAX_COLUMNS + 1];
 
     @Override
@@ -107,11 +112,6 @@ final class Bsv implements Tool {
         }
         writer.flush();
     }
-
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long COMMAS = ONES * ',';
-    private static final long NEWLINES = ONES * '\n';
 
     /** A high bit in each byte of {@code x} that is zero; exact for the lowest such byte. */
     private static long zeroBytes(long x) {

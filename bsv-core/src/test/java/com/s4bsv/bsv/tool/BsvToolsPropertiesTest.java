@@ -440,6 +440,16 @@ class BsvToolsPropertiesTest {
         }
     }
 
+    @Property(tries = 100)
+    void bschemaFilterDropsRowsFailingCountOrSize(@ForAll("rows") Input in, @ForAll @IntRange(min = 0, max = 3) int size) {
+        List<List<byte[]>> kept = in.rows().stream()
+                .filter(r -> r.size() == 2 && r.get(0).length == size).toList();
+        ToolHarness.Result r = in.harness().run("bschema", in.bsv(), size + ",*", "--filter");
+        assertThat(r.ok()).isEqualTo(BsvModel.encode(kept, in.layout()));
+        int dropped = in.rows().size() - kept.size();
+        assertThat(r.errText()).isEqualTo(dropped == 0 ? "" : "filtered: " + dropped + "\n");
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
