@@ -22,7 +22,8 @@ final class WalkOrder {
         String[] pb = b.split("/", -1);
         int n = Math.min(pa.length, pb.length);
         for (int i = 0; i < n; i++) {
-            int c = Arrays.compareUnsigned(pa[i].getBytes(StandardCharsets.UTF_8), pb[i].getBytes(StandardCharsets.UTF_8));
+            int c = Arrays.compareUnsigned(pa[i].getBytes(StandardCharsets.UTF_8),
+                    pb[i].getBytes(StandardCharsets.UTF_8));
             if (c != 0) {
                 return c;
             }

@@ -41,7 +41,8 @@ class JobSpecTest {
     })
     void refusesBadRequestsWithInvalidArgument(String indir, String outdir, String cmd, String message) {
         assertThatThrownBy(() -> JobSpec.parse(Mode.MAP, new JobSpec.Body(indir, outdir, cmd)))
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.INVALID_ARGUMENT))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.error()).isEqualTo(S3Error.INVALID_ARGUMENT))
                 .hasMessageContaining(message);
     }
 
