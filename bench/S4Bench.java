@@ -6,15 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -25,8 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * Helpers for bench/s4-io.sh, run as a single-file program ({@code java bench/S4Bench.java MODE ...}):
  * <ul>
  * <li>{@code serve DIR PORT} — the baseline: a trivial HTTP file server (GET a file, PUT writes one).</li>
- * <li>{@code sink PORT} / {@code send FILE PORT} — a raw loopback copy: the file sent with sendfile to a socket
- * that discards it; prints seconds.</li>
  * <li>{@code load HOST PORT PATH_PREFIX get|put CONNECTIONS SECONDS [KEYS]} — keep-alive HTTP/1.1 requests of 4 KiB
  * over raw sockets, one thread per connection; prints operations per second.</li>
  * </ul>
@@ -36,8 +29,6 @@ public class S4Bench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "serve" -> serve(Path.of(args[1]), Integer.parseInt(args[2]));
-            case "sink" -> sink(Integer.parseInt(args[1]));
-            case "send" -> send(Path.of(args[1]), Integer.parseInt(args[2]));
             case "load" -> load(args[1], Integer.parseInt(args[2]), args[3], args[4], Integer.parseInt(args[5]),
                     Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 1000);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -70,35 +61,6 @@ public class S4Bench {
         } else {
             exchange.sendResponseHeaders(404, -1);
         }
-    }
-
-    static void sink(int port) throws IOException {
-        try (ServerSocketChannel server = ServerSocketChannel.open()) {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            System.out.println("ready");
-            System.out.flush();
-            try (SocketChannel channel = server.accept()) {
-                var buffer = java.nio.ByteBuffer.allocateDirect(1 << 20);
-                while (channel.read(buffer.clear()) >= 0) {
-                    // discard
-                }
-            }
-        }
-    }
-
-    static void send(Path file, int port) throws IOException {
-        long start = System.nanoTime();
-        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-             FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = in.size();
-            long position = 0;
-            while (position < size) {
-                position += in.transferTo(position, size - position, channel);
-            }
-            channel.shutdownOutput();
-            channel.read(java.nio.ByteBuffer.allocate(1));
-        }
-        System.out.printf("%.3f%n", (System.nanoTime() - start) / 1e9);
     }
 
     static void load(String host, int port, String prefix, String op, int connections, int seconds, int keys)

@@ -100,13 +100,19 @@ public class S4ServerApplication {
                 return 2;
             }
         }
+        Integer port;
         try {
-            Integer port = flags.containsKey("port") ? positive("port", flags.get("port")) : null;
+            port = flags.containsKey("port") ? positive("port", flags.get("port")) : null;
             for (String jobs : List.of("max-io-jobs", "max-cpu-jobs")) {
                 if (flags.containsKey(jobs)) {
                     positive(jobs, flags.get(jobs));
                 }
             }
+        } catch (IllegalArgumentException e) {
+            err.println("s4-server: " + e.getMessage());
+            return 2;
+        }
+        try {
             String confFlag = flags.get("conf");
             ClusterConfig config = ClusterConfig.locate(confFlag == null ? null : Path.of(confFlag));
             String bindFlag = flags.get("bind");

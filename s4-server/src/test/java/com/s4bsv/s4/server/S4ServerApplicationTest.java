@@ -51,8 +51,11 @@ class S4ServerApplicationTest {
         assertThat(run("--conf", dir.resolve("missing").toString())).isEqualTo(1);
         assertThat(errLines().lines()).hasSize(1).allMatch(l -> l.contains("cannot read cluster config"));
         err.reset();
-        assertThat(run("--port", "notanumber")).isEqualTo(1);
+        assertThat(run("--port", "notanumber")).isEqualTo(2);
         assertThat(errLines()).contains("--port needs a port");
+        err.reset();
+        assertThat(run("--max-io-jobs=0")).isEqualTo(2);
+        assertThat(errLines()).contains("--max-io-jobs needs a positive number");
     }
 
     @Test

@@ -101,5 +101,4 @@ public final class Forwarder {
             in.transferTo(out);
         }
     }
-
 }

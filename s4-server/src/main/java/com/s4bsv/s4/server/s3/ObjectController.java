@@ -20,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -204,9 +203,5 @@ class ObjectController {
     private IoSlots.Slot slot() throws InterruptedException {
         return slots.acquire().orElseThrow(() -> new S3Exception(S3Error.SLOW_DOWN,
                 "all transfer slots of this node are busy (--max-io-jobs); retry later"));
-    }
-
-    static @Nullable String header(HttpServletRequest request, String name) {
-        return request.getHeader(name);
     }
 }

@@ -24,6 +24,6 @@ public enum S3Operation {
         for (String word : name().split("_")) {
             out.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
         }
-        return out.toString().replace("V2", "V2");
+        return out.toString();
     }
 }

@@ -32,9 +32,6 @@ class WebConfiguration {
             connector.setParseBodyMethods("");
             // Keys may contain an encoded '/'; we decode the raw URI ourselves, exactly once.
             connector.setEncodedSolidusHandling("passthrough");
-            // Send "100 Continue" only when the body is read, so a refused PUT (409) is answered before the
-            // client sends its body.
-            connector.setProperty("continueResponseTiming", "onRead");
             // Fewer, larger socket reads and writes for object bodies.
             connector.setProperty("socket.appReadBufSize", "65536");
             connector.setProperty("socket.appWriteBufSize", "65536");

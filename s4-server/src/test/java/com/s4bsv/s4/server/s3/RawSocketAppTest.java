@@ -239,7 +239,7 @@ class RawSocketAppTest {
     }
 
     @Test
-    void expectContinueGets100ThenStoresOrGetsAFinal409WithoutTheBody() throws IOException {
+    void expectContinueGets100ThenStoresAndAnExistingKeyGets409WithoutTheBody() throws IOException {
         byte[] body = "continued".getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
@@ -257,9 +257,10 @@ class RawSocketAppTest {
             out.flush();
             assertThat(new String(readResponse(in), StandardCharsets.ISO_8859_1)).contains(" 200 ");
         }
+        // An existing key: the final 409 comes without the body ever being sent.
         Answer refused = send(put("expect", "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n"),
                 new byte[0], false);
-        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.head() + "\r\n\r\n" + refused.body()).contains("HTTP/1.1 409");
         assertThat(refused.body()).contains("KeyAlreadyExists");
     }
 }
