@@ -33,7 +33,8 @@ class ComputeFailureIT {
 
     @BeforeAll
     static void start() throws IOException {
-        nodes = S4Nodes.start(3, work, "--s4.compute.command-timeout=3s", "--s4.compute.max-cpu-jobs=4");
+        nodes = S4Nodes.start(3, work, "--s4.compute.command-timeout=3s", "--s4.compute.max-cpu-jobs=4",
+                "--s4.compute.peer-silence=3s");
         http = new NodeHttp(nodes.endpoint(0));
     }
 
@@ -77,6 +78,39 @@ class ComputeFailureIT {
 
     @Test
     @Order(3)
+    void aNodeThatHangsMidJobFailsTheCallAfterThePeerSilence() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            http.put(String.format("s4://hangs/in/%05d", i), i + "\n");
+        }
+        ProcessHandle node1 = ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("")
+                        .contains("-port " + nodes.port(1) + " "))
+                .findFirst().orElseThrow();
+        String victim = "127.0.0.1:" + nodes.port(1);
+        CompletableFuture<NodeHttp.JobAnswer> job = CompletableFuture.supplyAsync(
+                () -> http.job("/_s4/map", "s4://hangs/in/", "s4://hangs/out/", "sleep 1; cat"));
+        Thread.sleep(500);
+        signal("STOP", node1.pid());
+        try {
+            long stopped = System.nanoTime();
+            NodeHttp.JobAnswer answer = job.get(30, TimeUnit.SECONDS);
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopped)).isLessThan(10);
+            JsonNode error = answer.assertError().last();
+            assertThat(error.path("node").asString()).isEqualTo(victim);
+            assertThat(error.path("message").asString())
+                    .isEqualTo("node " + victim + " stopped answering (sent nothing for PT3S)");
+        } finally {
+            signal("CONT", node1.pid());
+        }
+        assertThat(tempLeftovers(List.of(0, 1, 2))).isEmpty();
+    }
+
+    static void signal(String name, long pid) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("kill", "-s", name, Long.toString(pid)).start().waitFor()).isZero();
+    }
+
+    @Test
+    @Order(4)
     void aNodeThatDiesMidJobFailsTheCallNamingItAndLeavesNothingHalfWritten() throws Exception {
         for (int i = 0; i < 30; i++) {
             http.put(String.format("s4://dies/in/%05d", i), ("line " + i + "\n").repeat(1000));
@@ -110,7 +144,7 @@ class ComputeFailureIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aShuffleToADeadNodeFailsNamingIt() {
         String victim = "127.0.0.1:" + nodes.port(2);
         http.put("s4://dead/in/00000", "a\n");
