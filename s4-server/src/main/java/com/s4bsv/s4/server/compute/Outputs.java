@@ -5,9 +5,11 @@ import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.PeerClient;
+import com.s4bsv.s4.server.cluster.PeerUnavailableException;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyExistsException;
 import com.s4bsv.s4.server.storage.ObjectStore;
+import com.s4bsv.s4.wire.Wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -28,6 +30,9 @@ final class Outputs {
 
     private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
+    /** A peer that cannot be reached is tried this often (a dead node still fails within a second). */
+    static final int SEND_ATTEMPTS = 3;
+    private static final long RETRY_MILLIS = 100;
 
     private final ObjectStore store;
     private final Cluster cluster;
@@ -67,26 +72,57 @@ final class Outputs {
         long[] crcAndSize = checksum(file);
         try (IoSlots.Slot slot = io.acquire().orElseThrow(
                 () -> new OutputException(key, "no transfer slot free to send " + key + " to " + owner))) {
-            HttpRequest request = peers.request(owner, objectPath(key))
-                    .header(com.s4bsv.s4.wire.Wire.CHECKSUM_CRC32C, StreamingChecksum.toBase64(crcAndSize[0]))
-                    .header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofFile(file))
-                    .build();
-            HttpResponse<InputStream> response = peers.send(owner, request);
-            String body;
-            try (InputStream in = response.body()) {
-                body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return sendOnce(owner, key, file, crcAndSize[0], crcAndSize[1], attempt > 1);
+                } catch (PeerUnavailableException e) {
+                    if (attempt >= SEND_ATTEMPTS || Thread.currentThread().isInterrupted()) {
+                        throw new OutputException(key, "cannot send " + key + " to its owner: " + e.getMessage());
+                    }
+                    Thread.sleep(RETRY_MILLIS << (attempt - 1));
+                }
             }
-            int status = response.statusCode();
-            if (status == 200) {
-                return crcAndSize[1];
+        }
+    }
+
+    private long sendOnce(NodeAddress owner, S4Key key, Path file, long crc32c, long size, boolean retried)
+            throws IOException {
+        HttpRequest request = peers.request(owner, objectPath(key))
+                .header(Wire.CHECKSUM_CRC32C, StreamingChecksum.toBase64(crc32c))
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofFile(file))
+                .build();
+        HttpResponse<InputStream> response = peers.send(owner, request);
+        String body;
+        try (InputStream in = response.body()) {
+            body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        }
+        int status = response.statusCode();
+        if (status == 200) {
+            return size;
+        }
+        String code = first(XML_CODE, body);
+        if (status == 409 && "KeyAlreadyExists".equals(code)) {
+            // An earlier attempt may have landed with only its answer lost: then the key holds exactly our bytes.
+            if (retried && holds(owner, key, crc32c, size)) {
+                return size;
             }
-            String code = first(XML_CODE, body);
-            if (status == 409 && "KeyAlreadyExists".equals(code)) {
-                throw new OutputException(key, "key already exists: " + key);
-            }
-            throw new OutputException(key, "node " + owner + " refused " + key + ": HTTP " + status + " " + code
-                    + " " + first(XML_MESSAGE, body));
+            throw new OutputException(key, "key already exists: " + key);
+        }
+        throw new OutputException(key, "node " + owner + " refused " + key + ": HTTP " + status + " " + code + " "
+                + first(XML_MESSAGE, body));
+    }
+
+    private boolean holds(NodeAddress owner, S4Key key, long crc32c, long size) {
+        HttpResponse<InputStream> head = peers.send(owner, peers.request(owner, objectPath(key))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        try (InputStream ignored = head.body()) {
+            return head.statusCode() == 200
+                    && head.headers().firstValue(Wire.CHECKSUM_CRC32C).orElse("")
+                            .equals(StreamingChecksum.toBase64(crc32c))
+                    && head.headers().firstValueAsLong("content-length").orElse(-1) == size;
+        } catch (IOException e) {
+            return false;
         }
     }
 
