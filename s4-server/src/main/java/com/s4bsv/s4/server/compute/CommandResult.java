@@ -1,0 +1,15 @@
+package com.s4bsv.s4.server.compute;
+
+/**
+ * How a command ended.
+ *
+ * @param exitCode   bash's exit status, -1 after a timeout
+ * @param timedOut   killed for running past the command timeout
+ * @param stderrTail the last bytes of stderr (at most {@link CommandRunner#STDERR_TAIL_BYTES}), as text
+ */
+record CommandResult(int exitCode, boolean timedOut, String stderrTail) {
+
+    boolean succeeded() {
+        return exitCode == 0 && !timedOut;
+    }
+}

@@ -1,0 +1,172 @@
+package com.s4bsv.s4.server.compute;
+
+import com.s4bsv.s4.key.InvalidKeyException;
+import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.s4.server.cluster.Cluster;
+import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.PeerClient;
+import com.s4bsv.s4.server.s3.S3Error;
+import com.s4bsv.s4.server.s3.S3ErrorResponse;
+import com.s4bsv.s4.server.s3.S3Exception;
+import com.s4bsv.s4.server.storage.ObjectStore;
+import com.s4bsv.s4.wire.Wire;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code POST /_s4/eval|map|map-to-n|map-from-n} (COMPUTE-WIRE.md): parse, hand to the feature, write. */
+@RestController
+class ComputeController {
+
+    private static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final ObjectStore store;
+    private final Cluster cluster;
+    private final PeerClient peers;
+    private final CommandRunner runner;
+    private final Outputs outputs;
+    private final Eval eval;
+    private final JsonMapper json;
+    private final ComputeProperties properties;
+
+    ComputeController(ObjectStore store, Cluster cluster, PeerClient peers, CommandRunner runner, Outputs outputs,
+            JsonMapper json, ComputeProperties properties) {
+        this.store = store;
+        this.cluster = cluster;
+        this.peers = peers;
+        this.runner = runner;
+        this.outputs = outputs;
+        this.eval = new Eval(store, runner);
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /** The JSON body of eval. */
+    record EvalBody(@Nullable String key, @Nullable String cmd) {
+    }
+
+    @PostMapping(Wire.EVAL_PATH)
+    void eval(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+        byte[] raw = body(request);
+        EvalBody body = parse(raw, EvalBody.class);
+        if (body.key() == null || body.cmd() == null) {
+            throw JobSpec.invalid("eval needs \"key\" and \"cmd\" in the JSON body", null);
+        }
+        S4Key key;
+        try {
+            key = S4Key.parse(body.key());
+        } catch (InvalidKeyException e) {
+            throw JobSpec.invalid(e.getMessage(), body.key());
+        }
+        if (!cluster.isLocal(key) && !Forwarder.isForwarded(request)) {
+            forwardEval(key, raw, response);
+            return;
+        }
+        eval.run(key, body.cmd(), (size, stdout) -> {
+            response.setStatus(200);
+            response.setContentType("application/octet-stream");
+            response.setContentLengthLong(size);
+            Eval.copy(stdout, response.getOutputStream());
+        });
+    }
+
+    private void forwardEval(S4Key key, byte[] raw, HttpServletResponse response) throws IOException {
+        var owner = cluster.owner(key);
+        HttpRequest forward = peers.request(owner, Wire.EVAL_PATH)
+                .header("Content-Type", "application/json")
+                .header(Wire.FORWARDED, "1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build();
+        HttpResponse<InputStream> answer = peers.send(owner, forward);
+        response.setStatus(answer.statusCode());
+        answer.headers().firstValue("content-type").ifPresent(response::setContentType);
+        answer.headers().firstValueAsLong("content-length").ifPresent(response::setContentLengthLong);
+        try (InputStream in = answer.body()) {
+            OutputStream out = response.getOutputStream();
+            in.transferTo(out);
+        }
+    }
+
+    @PostMapping(Wire.MAP_PATH)
+    void map(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        job(Mode.MAP, request, response);
+    }
+
+    @PostMapping(Wire.MAP_TO_N_PATH)
+    void mapToN(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        job(Mode.MAP_TO_N, request, response);
+    }
+
+    @PostMapping(Wire.MAP_FROM_N_PATH)
+    void mapFromN(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        job(Mode.MAP_FROM_N, request, response);
+    }
+
+    private void job(Mode mode, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] raw = body(request);
+        JobSpec spec = JobSpec.parse(mode, parse(raw, JobSpec.Body.class));
+        response.setStatus(200);
+        response.setContentType(Events.CONTENT_TYPE);
+        var events = new Events(json, response.getOutputStream());
+        if (request.getHeader(Wire.LOCAL_ONLY) != null) {
+            new LocalJob(spec, store, runner, outputs, cluster.self().toString()).run(events);
+        } else {
+            new FanOutJob(mode, raw, cluster.nodes(), peers, json, properties.peerSilence()).run(events);
+        }
+    }
+
+    private static byte[] body(HttpServletRequest request) throws IOException {
+        byte[] raw = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (raw.length > MAX_BODY_BYTES) {
+            throw JobSpec.invalid("request body larger than " + MAX_BODY_BYTES + " bytes", null);
+        }
+        return raw;
+    }
+
+    private <T> T parse(byte[] raw, Class<T> type) {
+        try {
+            T value = json.readValue(raw, type);
+            if (value == null) {
+                throw JobSpec.invalid("the request body must be a JSON object", null);
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw JobSpec.invalid("the request body is not the expected JSON object: " + e.getOriginalMessage(),
+                    null);
+        }
+    }
+
+    @ExceptionHandler(CommandFailedException.class)
+    void commandFailed(CommandFailedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("Key", e.key());
+        extra.put("ExitCode", Integer.toString(e.exitCode()));
+        extra.put("Stderr", xmlSafe(e.stderrTail()));
+        S3ErrorResponse.write(request, response, new S3Exception(
+                e.timedOut() ? S3Error.COMMAND_TIMED_OUT : S3Error.COMMAND_FAILED, e.getMessage(), e.key(), extra));
+    }
+
+    /** Characters XML 1.0 cannot carry (most control characters) become U+FFFD. */
+    static String xmlSafe(String text) {
+        var out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || Character.isSurrogate(c)
+                    || (c >= 0xE000 && c <= 0xFFFD);
+            out.append(ok ? c : '\uFFFD');
+        }
+        return out.toString();
+    }
+}

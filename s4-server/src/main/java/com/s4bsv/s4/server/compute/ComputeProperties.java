@@ -1,0 +1,35 @@
+package com.s4bsv.s4.server.compute;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of compute on this node ({@code s4.compute.*}).
+ *
+ * @param maxCpuJobs     commands running at once ({@code --max-cpu-jobs}); 0 means cores + 2
+ * @param commandTimeout one command's limit; past it its whole process group is killed
+ * @param peerSilence    a node relaying a fanned-out job gives up on a node that sends nothing this long
+ *                       (nodes send progress at least every 500 ms)
+ */
+@ConfigurationProperties("s4.compute")
+public record ComputeProperties(int maxCpuJobs, Duration commandTimeout, Duration peerSilence) {
+
+    public ComputeProperties {
+        if (maxCpuJobs < 0) {
+            throw new IllegalArgumentException("s4.compute.max-cpu-jobs must be >= 0 (0 = cores + 2), got "
+                    + maxCpuJobs);
+        }
+        if (maxCpuJobs == 0) {
+            maxCpuJobs = Runtime.getRuntime().availableProcessors() + 2;
+        }
+        if (commandTimeout == null) {
+            commandTimeout = Duration.ofMinutes(5);
+        }
+        if (peerSilence == null) {
+            peerSilence = Duration.ofSeconds(30);
+        }
+        if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+            throw new IllegalArgumentException("s4.compute.command-timeout must be positive, got " + commandTimeout);
+        }
+    }
+}
