@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.web.server.PortInUseException;
 
 /**
@@ -31,7 +33,7 @@ public class S4ServerApplication {
 
     static final String USAGE = """
             usage: s4-server [--port N] [--conf PATH] [--data-dir DIR] [--bind ADDRESS]
-                             [--max-io-jobs N] [--max-cpu-jobs N] [--help]
+                             [--max-io-jobs N] [--max-cpu-jobs N] [--command-timeout DURATION] [--help]
 
             An s4 node: S3-compatible API (path style) on http://ADDRESS:N/, compute under /_s4/,
             Actuator under /_s4/actuator (health, prometheus).
@@ -45,13 +47,16 @@ public class S4ServerApplication {
                                 own loopback address when every node is on loopback, else 0.0.0.0)
               --max-io-jobs N   concurrent object transfers (default cores x 4)
               --max-cpu-jobs N  concurrent compute commands (default cores + 2)
+              --command-timeout DURATION
+                                longest a compute command may run before its process group is killed
+                                (default 5m; e.g. 30s, 10m, PT1H)
               --help            print this and exit
             Any --spring.property=value is passed to Spring Boot as it is.
             """;
 
     private static final Map<String, String> FLAGS = Map.of(
             "port", "port", "conf", "conf", "data-dir", "data-dir", "bind", "bind",
-            "max-io-jobs", "max-io-jobs", "max-cpu-jobs", "max-cpu-jobs");
+            "max-io-jobs", "max-io-jobs", "max-cpu-jobs", "max-cpu-jobs", "command-timeout", "command-timeout");
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
@@ -108,6 +113,9 @@ public class S4ServerApplication {
                     positive(jobs, flags.get(jobs));
                 }
             }
+            if (flags.containsKey("command-timeout")) {
+                duration("command-timeout", flags.get("command-timeout"));
+            }
         } catch (IllegalArgumentException e) {
             err.println("s4-server: " + e.getMessage());
             return 2;
@@ -133,6 +141,9 @@ public class S4ServerApplication {
             if (flags.containsKey("max-cpu-jobs")) {
                 springArgs.add("--s4.compute.max-cpu-jobs=" + flags.get("max-cpu-jobs"));
             }
+            if (flags.containsKey("command-timeout")) {
+                springArgs.add("--s4.compute.command-timeout=" + flags.get("command-timeout"));
+            }
             springArgs.addAll(passThrough);
             SpringApplication application = new SpringApplication(S4ServerApplication.class);
             application.run(springArgs.toArray(String[]::new));
@@ -142,6 +153,19 @@ public class S4ServerApplication {
         } catch (RuntimeException e) {
             err.println("s4-server: " + describe(e));
             return 1;
+        }
+    }
+
+    private static Duration duration(String flag, String value) {
+        try {
+            Duration duration = DurationStyle.detectAndParse(value);
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException();
+            }
+            return duration;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + flag + " needs a positive duration such as 30s, 5m or PT1H, got '"
+                    + value + "'");
         }
     }
 

@@ -56,6 +56,12 @@ class S4ServerApplicationTest {
         err.reset();
         assertThat(run("--max-io-jobs=0")).isEqualTo(2);
         assertThat(errLines()).contains("--max-io-jobs needs a positive number");
+        err.reset();
+        assertThat(run("--command-timeout", "soon")).isEqualTo(2);
+        assertThat(errLines()).isEqualTo(
+                "s4-server: --command-timeout needs a positive duration such as 30s, 5m or PT1H, got 'soon'\n");
+        err.reset();
+        assertThat(run("--command-timeout=0s")).isEqualTo(2);
     }
 
     @Test

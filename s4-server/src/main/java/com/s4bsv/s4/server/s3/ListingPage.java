@@ -1,6 +1,6 @@
 package com.s4bsv.s4.server.s3;
 
-import com.s4bsv.s4.server.storage.KeyOrder;
+import com.s4bsv.s4.key.KeyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

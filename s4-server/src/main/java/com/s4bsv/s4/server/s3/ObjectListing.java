@@ -5,7 +5,7 @@ import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.FanOut;
 import com.s4bsv.s4.server.cluster.PeerClient;
 import com.s4bsv.s4.server.storage.BucketEntry;
-import com.s4bsv.s4.server.storage.KeyOrder;
+import com.s4bsv.s4.key.KeyOrder;
 import com.s4bsv.s4.server.storage.ObjectStore;
 import com.s4bsv.s4.server.storage.StoredObject;
 import com.s4bsv.s4.wire.Wire;

@@ -1,5 +1,6 @@
 package com.s4bsv.s4.server.s3;
 
+import com.s4bsv.s4.key.KeyOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -28,6 +29,6 @@ record Resume(String name, boolean skipGroup) {
     }
 
     boolean skips(String key) {
-        return com.s4bsv.s4.server.storage.KeyOrder.compare(key, name) <= 0 || (skipGroup && key.startsWith(name));
+        return KeyOrder.compare(key, name) <= 0 || (skipGroup && key.startsWith(name));
     }
 }

@@ -1,6 +1,7 @@
 package com.s4bsv.s4.server.storage;
 
 import com.s4bsv.s4.checksum.StreamingChecksum;
+import com.s4bsv.s4.key.KeyOrder;
 import com.s4bsv.s4.key.KeyRules;
 import com.s4bsv.s4.key.S4Key;
 import java.io.IOException;

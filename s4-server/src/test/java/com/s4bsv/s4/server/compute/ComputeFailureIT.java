@@ -33,7 +33,7 @@ class ComputeFailureIT {
 
     @BeforeAll
     static void start() throws IOException {
-        nodes = S4Nodes.start(3, work, "--s4.compute.command-timeout=3s", "--s4.compute.max-cpu-jobs=4",
+        nodes = S4Nodes.start(3, work, "--command-timeout", "3s", "--max-cpu-jobs", "4",
                 "--s4.compute.peer-silence=3s");
         http = new NodeHttp(nodes.endpoint(0));
     }

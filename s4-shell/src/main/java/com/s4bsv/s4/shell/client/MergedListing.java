@@ -1,5 +1,6 @@
 package com.s4bsv.s4.shell.client;
 
+import com.s4bsv.s4.key.KeyOrder;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -13,7 +14,7 @@ final class MergedListing implements Iterator<ObjectEntry> {
     }
 
     private final PriorityQueue<Head> heads =
-            new PriorityQueue<>((a, b) -> ObjectEntry.comparePaths(a.entry().path(), b.entry().path()));
+            new PriorityQueue<>((a, b) -> KeyOrder.compare(a.entry().path(), b.entry().path()));
     private @Nullable String lastPath;
     private @Nullable ObjectEntry next;
 

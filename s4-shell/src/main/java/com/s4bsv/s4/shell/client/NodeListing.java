@@ -1,6 +1,7 @@
 package com.s4bsv.s4.shell.client;
 
 import com.s4bsv.s4.config.NodeAddress;
+import com.s4bsv.s4.key.KeyOrder;
 import com.s4bsv.s4.wire.Wire;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -108,7 +109,7 @@ final class NodeListing implements Iterator<ObjectEntry> {
                 rows.add(new ObjectEntry(p, 0, Instant.EPOCH, true));
             }
         }
-        rows.sort((a, b) -> ObjectEntry.comparePaths(a.path(), b.path()));
+        rows.sort((a, b) -> KeyOrder.compare(a.path(), b.path()));
         return rows;
     }
 

@@ -1,5 +1,6 @@
 package com.s4bsv.s4.shell.command;
 
+import com.s4bsv.s4.key.KeyOrder;
 import com.s4bsv.s4.key.KeyRules;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.key.S4Prefix;
@@ -235,7 +236,7 @@ public final class Transfers {
     /** Bucket rows, by name descending as the reference prints them; only {@code only} when given. */
     private boolean buckets(Lines out, @Nullable String only) {
         List<BucketEntry> buckets = new ArrayList<>(client.listBuckets());
-        buckets.sort(Comparator.comparing(BucketEntry::name, ObjectEntry::comparePaths).reversed());
+        buckets.sort(Comparator.comparing(BucketEntry::name, KeyOrder.CODE_POINTS).reversed());
         boolean any = false;
         for (BucketEntry b : buckets) {
             if (only == null || only.equals(b.name())) {

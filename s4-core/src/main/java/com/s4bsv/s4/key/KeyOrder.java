@@ -1,4 +1,4 @@
-package com.s4bsv.s4.server.storage;
+package com.s4bsv.s4.key;
 
 import java.util.Comparator;
 
