@@ -93,9 +93,9 @@ s4_launch() {
     if [ "$feature" -ge 19 ]; then
         flags+=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
-    if [ "$module" = bsv-cli ]; then
-        # bsv tools must keep stderr byte-exact: zero-allocation-hashing uses sun.misc.Unsafe,
-        # which JDK 24+ warns about on stderr unless allowed (the flag exists from JDK 23).
+    if [ "$module" = bsv-cli ] || [ "$module" = s4-server ]; then
+        # bsv tools must keep stderr byte-exact and a node's terminal clean: zero-allocation-hashing uses
+        # sun.misc.Unsafe, which JDK 24+ warns about on stderr unless allowed (the flag exists from JDK 23).
         if [ "$feature" -ge 23 ]; then
             flags+=(--sun-misc-unsafe-memory-access=allow)
         fi

@@ -88,8 +88,10 @@ class ConfigFilesTest {
             assertThat(names).as("metrics of %s: %s", query.panel(), query.expr()).isNotEmpty();
             metrics.addAll(names);
         }
-        // request rate and latency by operation, bytes in/out, objects stored, disk free, checksum failures
+        // request rate and latency by operation, bytes in/out, objects stored, disk free, checksum failures,
+        // running jobs
         assertThat(metrics).contains("s4_requests_seconds_count", "s4_requests_seconds_bucket", "s4_bytes_in_total",
-                "s4_bytes_out_total", "s4_objects_stored", "disk_free_bytes", "s4_checksum_failures_total");
+                "s4_bytes_out_total", "s4_objects_stored", "disk_free_bytes", "s4_checksum_failures_total",
+                "s4_compute_running");
     }
 }

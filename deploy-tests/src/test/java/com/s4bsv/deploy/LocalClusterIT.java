@@ -219,7 +219,7 @@ class LocalClusterIT {
     }
 
     /** Java processes whose command line names this cluster's config. */
-    private static List<ProcessHandle> serversOf(Path conf) {
+    static List<ProcessHandle> serversOf(Path conf) {
         String needle = conf.toString();
         return ProcessHandle.allProcesses().filter(p -> p.info().arguments()
                 .map(args -> List.of(args).contains(needle) && p.info().command().orElse("").endsWith("java"))
