@@ -89,7 +89,7 @@ s4_launch() {
         fi
     fi
     # Class-data sharing archive of the app's own classes, made by the first run and reused after
-    # (JDK 19+). Measured in bench/startup.sh.
+    # (JDK 19+). Measured for the bsv tools in bench/bsv-startup.sh.
     if [ "$feature" -ge 19 ]; then
         flags+=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
