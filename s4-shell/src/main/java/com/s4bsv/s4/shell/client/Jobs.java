@@ -83,7 +83,7 @@ final class Jobs {
             if (Thread.currentThread().isInterrupted()) {
                 throw new S4ClientException("cancelled");
             }
-            throw new S4ClientException.NodeStopped(node + " (" + Causes.describe(e) + ")");
+            throw new S4ClientException.NodeStopped(node.toString(), Causes.describe(e));
         }
         throw new S4ClientException.NodeStopped(node.toString());
     }
