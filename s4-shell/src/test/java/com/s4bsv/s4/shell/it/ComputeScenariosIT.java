@@ -321,6 +321,10 @@ class ComputeScenariosIT {
             assertThat(result.err()).startsWith("fatal: node 127.0.0.1:" + port + " stopped answering")
                     .hasLineCount(1);
             assertThat(seconds).as("the client waited for the other nodes").isLessThan(15);
+
+            S4Process.Result down = run(dir, "map", s4("data_in/"), s4("again/"), "cat");
+            assertThat(down.code()).as("%s", down).isEqualTo(1);
+            assertThat(down.err()).startsWith("fatal: node 127.0.0.1:" + port + " unreachable").hasLineCount(1);
         } finally {
             LocalCluster.restart(0);
         }
