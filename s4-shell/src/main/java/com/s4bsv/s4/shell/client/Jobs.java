@@ -83,7 +83,7 @@ final class Jobs {
             if (Thread.currentThread().isInterrupted()) {
                 throw new S4ClientException("cancelled");
             }
-            throw new S4ClientException.NodeStopped(node + " (" + Causes.describe(e) + ")");
+            throw new S4ClientException.NodeStopped(node.toString(), Causes.describe(e));
         }
         throw new S4ClientException.NodeStopped(node.toString());
     }
@@ -118,8 +118,16 @@ final class Jobs {
     }
 
     static String failureLine(String node, String key, int exitCode, String message) {
+        // the server's message ("command failed on KEY with exit code N") repeats what this line already says
+        String text = Http.oneLine(message);
+        if (!key.isEmpty()) {
+            text = text.replace(" on " + key, "");
+        }
+        if (exitCode >= 0) {
+            text = text.replace(" with exit code " + exitCode, "");
+        }
         var out = new StringBuilder();
-        out.append(key.isEmpty() ? "command failed" : key).append(": ").append(Http.oneLine(message));
+        out.append(key.isEmpty() ? "command failed" : key).append(": ").append(text);
         if (exitCode >= 0) {
             out.append(" (exit code ").append(exitCode).append(')');
         }

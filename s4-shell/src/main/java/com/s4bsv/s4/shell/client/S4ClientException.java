@@ -75,5 +75,9 @@ public sealed class S4ClientException extends RuntimeException
         public NodeStopped(String node) {
             super("node " + node + " stopped answering");
         }
+
+        public NodeStopped(String node, String reason) {
+            super("node " + node + " stopped answering (" + reason + ")");
+        }
     }
 }

@@ -10,6 +10,7 @@ import com.s4bsv.s4.shell.progress.JobProgress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** eval, map, map-to-n and map-from-n (spec 4.5, 4.6) over {@link S4Client}. */
 public final class Compute {
@@ -34,9 +35,15 @@ public final class Compute {
         out.finish();
     }
 
-    /** Runs a job on every node; prints {@code ok } as each node finishes, and draws progress on a terminal. */
+    /**
+     * Runs a job on every node; prints {@code ok } as each node finishes, and draws progress on a terminal. With a
+     * progress bar the {@code ok }s wait until the bar is erased: on a terminal it shares their line, and erasing it
+     * would erase them too.
+     */
     public void job(JobKind kind, String indir, String outdir, String cmd) {
         JobProgress bar = io.progress() ? new JobProgress(io.err(), kind.verb(), client.config().size()) : null;
+        var held = new AtomicInteger();
+        boolean failed = true;
         try {
             client.runJob(kind, indir, outdir, cmd, new JobListener() {
                 @Override
@@ -50,20 +57,36 @@ public final class Compute {
                 public void nodeDone(String node, long keys, long outputs) {
                     if (bar != null) {
                         bar.nodeDone(node, keys, outputs);
-                    }
-                    synchronized (io) {
-                        try {
-                            io.out().write(OK);
-                            io.out().flush();
-                        } catch (IOException e) {
-                            throw new S4ClientException("cannot write output: " + e.getMessage());
-                        }
+                        held.incrementAndGet();
+                    } else {
+                        writeOk(1);
                     }
                 }
             });
+            failed = false;
         } finally {
             if (bar != null) {
                 bar.close();
+                try {
+                    writeOk(held.get());
+                } catch (S4ClientException e) {
+                    if (!failed) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    private void writeOk(int times) {
+        synchronized (io) {
+            try {
+                for (int i = 0; i < times; i++) {
+                    io.out().write(OK);
+                }
+                io.out().flush();
+            } catch (IOException e) {
+                throw new S4ClientException("cannot write output: " + e.getMessage());
             }
         }
     }

@@ -265,6 +265,25 @@ class OneShotTest {
     }
 
     @Test
+    void onATerminalTheOksComeAfterTheProgressBarIsErased() {
+        node.stubFor(post(urlEqualTo("/_s4/map")).willReturn(aResponse().withStatus(200).withBody(
+                "{\"type\":\"progress\",\"node\":\"n\",\"keysDone\":0,\"keysTotal\":6,\"bytesIn\":0,\"bytesOut\":0}\n"
+                        + "{\"type\":\"done\",\"node\":\"n\",\"keys\":6,\"outputs\":6}\n")));
+        // stdout and stderr on one terminal: what the bar erases must not include the ok
+        var screen = new ByteArrayOutputStream();
+        var io = new Io(new ByteArrayInputStream(new byte[0]), screen, new PrintStream(screen, true,
+                StandardCharsets.UTF_8), true);
+        S4Client client = new S4Client(ClusterConfig.parse("127.0.0.1:" + node.getPort() + "\n", "test"));
+
+        int code = new OneShot(io, line -> client).run(new String[] {"map", "s4://bucket/in/", "s4://bucket/out/",
+                "cat"});
+
+        String shown = screen.toString(StandardCharsets.UTF_8);
+        assertThat(shown).contains("map [").endsWith("\r\033[Kok ");
+        assertThat(code).isZero();
+    }
+
+    @Test
     void healthPrintsOneLinePerNodeAndFailsWhenOneIsDown() throws IOException {
         node.stubFor(get(urlEqualTo("/_s4/actuator/health/readiness")).willReturn(aResponse().withStatus(200)));
         int down;

@@ -135,7 +135,7 @@ class ClusterCallsTest {
         S4Key key = S4Key.parse("s4://bucket/file.txt");
         WireMockExtension owner = Placement.nodeIndex(key, 2) == 0 ? a : b;
         owner.stubFor(post(urlEqualTo("/_s4/eval")).willReturn(aResponse().withStatus(422).withBody(
-                "<Error><Code>CommandFailed</Code><Message>command exited with 3</Message>"
+                "<Error><Code>CommandFailed</Code><Message>command failed on s4://bucket/file.txt with exit code 3</Message>"
                         + "<Key>s4://bucket/file.txt</Key><ExitCode>3</ExitCode>"
                         + "<Stderr>boom\nbad &amp; worse</Stderr></Error>")));
 
@@ -143,7 +143,7 @@ class ClusterCallsTest {
                 .isInstanceOfSatisfying(S4ClientException.CommandFailed.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(3);
                     assertThat(e.stderrTail()).isEqualTo("boom\nbad & worse");
-                    assertThat(e.getMessage()).isEqualTo("s4://bucket/file.txt: command exited with 3 (exit code 3) on "
+                    assertThat(e.getMessage()).isEqualTo("s4://bucket/file.txt: command failed (exit code 3) on "
                             + "node 127.0.0.1:" + owner.getPort());
                 });
     }
@@ -189,7 +189,7 @@ class ClusterCallsTest {
     void aJobErrorLineFailsWithKeyExitCodeAndStderr() {
         a.stubFor(post(urlEqualTo("/_s4/map-to-n")).willReturn(aResponse().withStatus(200).withBody(ndjson(
                 "{\"type\":\"error\",\"node\":\"127.0.0.1:1\",\"key\":\"s4://bucket/in/00001\",\"exitCode\":2,"
-                        + "\"stderr\":\"no such file\\n\",\"message\":\"command exited with 2\",\"succeeded\":[]}"))));
+                        + "\"stderr\":\"no such file\\n\",\"message\":\"command failed on s4://bucket/in/00001 with exit code 2\",\"succeeded\":[]}"))));
         b.stubFor(post(urlEqualTo("/_s4/map-to-n")).willReturn(aResponse().withStatus(200).withFixedDelay(200)
                 .withBody(ndjson("{\"type\":\"done\",\"node\":\"b\",\"keys\":0,\"outputs\":0}"))));
 
@@ -197,7 +197,7 @@ class ClusterCallsTest {
                 noListener()))
                 .isInstanceOfSatisfying(S4ClientException.CommandFailed.class, e -> {
                     assertThat(e.getMessage()).isEqualTo(
-                            "s4://bucket/in/00001: command exited with 2 (exit code 2) on node 127.0.0.1:1");
+                            "s4://bucket/in/00001: command failed (exit code 2) on node 127.0.0.1:1");
                     assertThat(e.stderrTail()).isEqualTo("no such file\n");
                 });
     }

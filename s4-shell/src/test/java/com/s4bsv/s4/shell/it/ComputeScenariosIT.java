@@ -18,8 +18,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -82,11 +85,16 @@ class ComputeScenariosIT {
 
     /** The 1000 words as 6 keys of 180 lines (the last 100), put in parallel. */
     private void putWordChunks(String prefix) {
+        putWordChunks(prefix, chunk -> String.format("%05d", chunk));
+    }
+
+    /** The same chunks under the given names, which must sort in chunk order. */
+    private void putWordChunks(String prefix, IntFunction<String> name) {
         List<CompletableFuture<Void>> puts = new ArrayList<>();
         for (int chunk = 0; chunk < 6; chunk++) {
             String text = WORDS.subList(chunk * 180, Math.min(WORDS.size(), chunk * 180 + 180)).stream()
                     .collect(Collectors.joining("\n", "", "\n"));
-            String key = s4(prefix + String.format("%05d", chunk));
+            String key = s4(prefix + name.apply(chunk));
             puts.add(CompletableFuture.runAsync(() -> put(text, key)));
         }
         puts.forEach(CompletableFuture::join);
@@ -155,7 +163,8 @@ class ComputeScenariosIT {
 
         S4Process.Result failed = run(dir, "eval", s4("file.txt"), "echo oops >&2; exit 3");
         assertThat(failed.code()).isEqualTo(1);
-        assertThat(failed.err()).startsWith("fatal: " + s4("file.txt") + ": ").contains("(exit code 3)", "oops");
+        assertThat(failed.err()).startsWith("fatal: " + s4("file.txt") + ": command failed (exit code 3) on node ")
+                .endsWith("\noops\n");
     }
 
     @Test
@@ -236,5 +245,88 @@ class ComputeScenariosIT {
         }
         ok("map-from-n", s4("deep/"), s4("merged/"), "grep -e may -e jun | xargs cat | sort -n");
         assertThat(ok("eval", s4("merged/000_bucket0"), "cat").stdout()).isEqualTo("1\n2\n3\n4\n");
+    }
+
+    /** Steps 1 to 3 of spec 10.1 #18: bucket every word, then shuffle the buckets into step3/. */
+    private void shuffleWords(Path scripts, IntFunction<String> name) {
+        putWordChunks("step1/", name);
+        ok("map", s4("step1/"), s4("step2/"), "python3 " + scripts.resolve("bucket.py") + " 3");
+        ok("map-to-n", s4("step2/"), s4("step3/"), "python3 " + scripts.resolve("partition.py") + " 3");
+    }
+
+    @Test
+    void mapFromNWorksWithoutNumericPrefixes() throws IOException {
+        List<String> names = IntStream.range(0, 6).mapToObj(i -> i + "-" + UUID.randomUUID()).toList();
+        shuffleWords(scripts(), names::get);
+
+        ok("map-from-n", s4("step3/"), s4("step4/"), "xargs cat");
+
+        assertThat(ok("ls", "-r", s4("step4/")).lastColumn()).containsExactly("step4/00000", "step4/00001",
+                "step4/00002");
+        for (int b = 0; b < 3; b++) {
+            List<String> merged = ok("cp", s4("step4/0000" + b), "-").stdout().lines().sorted().toList();
+            assertThat(merged).as("bucket %d", b).isEqualTo(bucketWords(b).lines().sorted().toList());
+        }
+    }
+
+    @Test
+    void mapWorksOnTheOutputOfMapToNWithWhileRead() throws IOException {
+        shuffleWords(scripts(), chunk -> String.format("%05d", chunk));
+
+        ok("map", s4("step3/"), s4("step4/"), "while read row; do echo $(echo $row | head -c4); done");
+        assertThat(ok("ls", "-r", s4("step4/")).lastColumn()).hasSize(18).contains("step4/00003/00001");
+        ok("map-from-n", s4("step4/"), s4("step5/"), "xargs cat");
+
+        assertThat(ok("ls", "-r", s4("step5/")).lastColumn()).containsExactly("step5/00000", "step5/00001",
+                "step5/00002");
+        String firstFour = WORDS.stream().filter(w -> md5Bucket(w, 3) == 0).map(w -> w.substring(0, 4))
+                .collect(Collectors.joining("\n", "", "\n"));
+        assertThat(ok("cp", s4("step5/00000"), "-").stdout()).isEqualTo(firstFour);
+    }
+
+    @Test
+    void aFailingCommandFailsTheJobWithItsKeyExitCodeAndStderr() {
+        putWordChunks("data_in/");
+
+        S4Process.Result failed = run(dir, "map", s4("data_in/"), s4("data_out/"),
+                "if [ \"$filename\" = 00004 ]; then echo noise >&2; echo boom on $filename >&2; exit 7; fi; cat");
+
+        assertThat(failed.code()).as("%s", failed).isEqualTo(1);
+        // 00004 lives on node 4 % 3 = 1
+        assertThat(failed.err().lines().findFirst().orElseThrow()).isEqualTo("fatal: " + s4("data_in/00004")
+                + ": command failed (exit code 7) on node 127.0.0.1:" + LocalCluster.nodes().get(1).port());
+        assertThat(failed.err()).endsWith("noise\nboom on 00004\n");
+        assertThat(failed.stdout()).matches("(ok )*");
+    }
+
+    @Test
+    void aNodeThatDiesMidJobFailsTheJobNamingTheNode() throws Exception {
+        putWordChunks("data_in/");
+        Path started = Files.createDirectories(dir.resolve("started"));
+        CompletableFuture<S4Process.Result> job = CompletableFuture.supplyAsync(() -> run(dir, "map",
+                s4("data_in/"), s4("data_out/"), "touch " + started + "/$filename; sleep 20; cat"));
+        // node 0 holds 00000 and 00003 (numeric prefix mod 3): kill it while it runs one of them
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(started.resolve("00000")) && !Files.exists(started.resolve("00003"))) {
+            assertThat(System.nanoTime()).as("the map never started on node 0: %s", job).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        int port = LocalCluster.kill(0).port();
+        long killed = System.nanoTime();
+        try {
+            S4Process.Result result = job.get(60, TimeUnit.SECONDS);
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
+
+            assertThat(result.code()).as("%s", result).isEqualTo(1);
+            assertThat(result.err()).startsWith("fatal: node 127.0.0.1:" + port + " stopped answering")
+                    .hasLineCount(1);
+            assertThat(seconds).as("the client waited for the other nodes").isLessThan(15);
+
+            S4Process.Result down = run(dir, "map", s4("data_in/"), s4("again/"), "cat");
+            assertThat(down.code()).as("%s", down).isEqualTo(1);
+            assertThat(down.err()).startsWith("fatal: node 127.0.0.1:" + port + " unreachable").hasLineCount(1);
+        } finally {
+            LocalCluster.restart(0);
+        }
     }
 }

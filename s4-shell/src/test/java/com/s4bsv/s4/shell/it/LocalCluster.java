@@ -42,7 +42,7 @@ final class LocalCluster implements BeforeAllCallback {
             this.root = root;
             this.work = work;
             this.conf = conf;
-            this.nodes = nodes;
+            this.nodes = new java.util.concurrent.CopyOnWriteArrayList<>(nodes);
             this.skipReason = skipReason;
         }
 
@@ -111,19 +111,9 @@ final class LocalCluster implements BeforeAllCallback {
             confText.append("127.0.0.1:").append(ports[i]).append('\n');
         }
         Files.writeString(conf, confText.toString());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
-            Path nodeDir = Files.createDirectories(work.resolve("_" + ports[i]));
-            Path dataDir = nodeDir.resolve("s4_data");
-            Process process = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-Xmx256m",
-                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--port", Integer.toString(ports[i]),
-                    "--conf", conf.toString(), "--data-dir", dataDir.toString())
-                    .directory(nodeDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(nodeDir.resolve("node.log").toFile())
-                    .start();
-            nodes.add(new Node(ports[i], dataDir, process));
+            nodes.add(startNode(root, work, conf, ports[i]));
         }
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         for (Node node : nodes) {
@@ -146,6 +136,41 @@ final class LocalCluster implements BeforeAllCallback {
             }
         }
         return new State(root, work, conf, nodes, "");
+    }
+
+    private static Node startNode(Path root, Path work, Path conf, int port) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path nodeDir = Files.createDirectories(work.resolve("_" + port));
+        Path dataDir = nodeDir.resolve("s4_data");
+        Process process = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-jar", root.resolve("s4-server/target/s4-server.jar").toString(),
+                "--port", Integer.toString(port), "--conf", conf.toString(), "--data-dir", dataDir.toString())
+                .directory(nodeDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("node.log").toFile()))
+                .start();
+        return new Node(port, dataDir, process);
+    }
+
+    /** Kills node {@code index} at once (SIGKILL, as a crash) and waits until it is gone. */
+    static Node kill(int index) throws InterruptedException {
+        Node node = state.nodes.get(index);
+        node.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        return node;
+    }
+
+    /** Starts node {@code index} again on its port and data dir, after {@link #kill}, and waits until it answers. */
+    static void restart(int index) throws IOException, InterruptedException {
+        Node old = state.nodes.get(index);
+        Node node = startNode(state.root, state.work, state.conf, old.port());
+        state.nodes.set(index, node);
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (!answers(node.port())) {
+            if (!node.process().isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("node " + node.port() + " did not come back; see its node.log");
+            }
+            Thread.sleep(200);
+        }
     }
 
     static boolean answers(int port) {

@@ -58,6 +58,14 @@ class SessionIT {
         waitFor(screen -> Files.exists(dir.resolve("out.txt")), Duration.ofSeconds(20));
         assertThat(dir.resolve("out.txt")).hasContent("hello\n");
 
+        send("eval s4://" + bucket + "/dir/greeting.txt 'tr a-z A-Z'", "Enter");
+        waitFor(screen -> screen.contains("\nHELLO\n"), Duration.ofSeconds(30));
+        send("map s4://" + bucket + "/dir/ s4://" + bucket + "/upper/ 'tr a-z A-Z'", "Enter");
+        waitFor(screen -> screen.contains("ok ok ok"), Duration.ofSeconds(30));
+        send("cp s4://" + bucket + "/upper/greeting.txt upper.txt", "Enter");
+        waitFor(screen -> Files.exists(dir.resolve("upper.txt")), Duration.ofSeconds(20));
+        assertThat(dir.resolve("upper.txt")).hasContent("HELLO\n");
+
         send("eval", "Enter");
         send("cp s4://" + bucket + "/missing -", "Enter");
         waitFor(screen -> screen.contains("no such key: s4://" + bucket + "/missing"), Duration.ofSeconds(20));
@@ -65,7 +73,7 @@ class SessionIT {
         send("exit", "Enter");
         waitFor(screen -> screen.contains("SESSION-ENDED 0"), Duration.ofSeconds(20));
         try (var left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("home", "out.txt");
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("home", "out.txt", "upper.txt");
         }
     }
 
