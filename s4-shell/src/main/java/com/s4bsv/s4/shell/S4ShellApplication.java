@@ -1,6 +1,7 @@
 package com.s4bsv.s4.shell;
 
 import com.s4bsv.s4.shell.cli.OneShot;
+import com.s4bsv.s4.shell.client.S4ClientException;
 import com.s4bsv.s4.shell.command.Io;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -32,7 +33,7 @@ public class S4ShellApplication {
         try {
             out.flush();
         } catch (IOException e) {
-            if (code == 0) {
+            if (code == 0 && !S4ClientException.isBrokenPipe(e)) {
                 System.err.println("fatal: cannot write output: " + e.getMessage());
                 code = 1;
             }

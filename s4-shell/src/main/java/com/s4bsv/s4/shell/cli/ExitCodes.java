@@ -20,13 +20,18 @@ public final class ExitCodes {
     }
 
     public static int of(Throwable error) {
-        return error instanceof UsageException ? USAGE : FAILURE;
+        return switch (error) {
+            case UsageException u -> USAGE;
+            case S4ClientException.OutputClosed c -> OK;
+            default -> FAILURE;
+        };
     }
 
     /** What to print on stderr (without trailing newline), or null for a quiet failure. */
     public static @Nullable String message(Throwable error) {
         return switch (error) {
             case QuietFailure q -> null;
+            case S4ClientException.OutputClosed c -> null;
             case UsageException u -> "s4: " + u.getMessage();
             case S4ClientException.CommandFailed c -> "fatal: " + c.getMessage()
                     + (c.stderrTail().isBlank() ? "" : "\n" + c.stderrTail().stripTrailing());

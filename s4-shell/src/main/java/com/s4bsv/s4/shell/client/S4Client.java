@@ -324,7 +324,7 @@ public final class S4Client implements AutoCloseable {
                 try {
                     out.write(buffer, 0, n);
                 } catch (IOException e) {
-                    throw new S4ClientException("cannot write " + what + ": " + Causes.describe(e), e);
+                    throw S4ClientException.writeFailed(what, e);
                 }
                 checksum.update(buffer, 0, n);
                 total += n;

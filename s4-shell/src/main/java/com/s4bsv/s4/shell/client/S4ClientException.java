@@ -1,12 +1,15 @@
 package com.s4bsv.s4.shell.client;
 
+import java.io.IOException;
+
 /**
  * A failed client operation. The message is one line that names the key (or node) and the cause, ready to be
  * printed after {@code fatal: }.
  */
 public sealed class S4ClientException extends RuntimeException
         permits S4ClientException.NoSuchKey, S4ClientException.KeyExists, S4ClientException.ChecksumMismatch,
-        S4ClientException.NodeUnreachable, S4ClientException.CommandFailed, S4ClientException.NodeStopped {
+        S4ClientException.NodeUnreachable, S4ClientException.CommandFailed, S4ClientException.NodeStopped,
+        S4ClientException.OutputClosed {
 
     public S4ClientException(String message) {
         super(message);
@@ -14,6 +17,27 @@ public sealed class S4ClientException extends RuntimeException
 
     public S4ClientException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * A write to {@code what} failed: when the reader went away ({@code s4 cp KEY - | head}) that is {@link OutputClosed},
+     * which ends the command quietly with 0 as the bsv tools do; anything else is a failure.
+     */
+    public static S4ClientException writeFailed(String what, IOException error) {
+        if (isBrokenPipe(error)) {
+            return new OutputClosed(what);
+        }
+        return new S4ClientException("cannot write " + what + ": " + Causes.describe(error), error);
+    }
+
+    /** The reader of a pipe went away (EPIPE): the JVM ignores SIGPIPE, so this is how it shows. */
+    public static boolean isBrokenPipe(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The key (or bucket) does not exist. */
@@ -78,6 +102,13 @@ public sealed class S4ClientException extends RuntimeException
 
         public NodeStopped(String node, String reason) {
             super("node " + node + " stopped answering (" + reason + ")");
+        }
+    }
+
+    /** The reader of the output closed it; not an error for a pipe stage. */
+    public static final class OutputClosed extends S4ClientException {
+        public OutputClosed(String what) {
+            super(what + " was closed by its reader");
         }
     }
 }

@@ -60,7 +60,7 @@ public final class Cluster {
             io.out().write(text.getBytes(StandardCharsets.UTF_8));
             io.out().flush();
         } catch (IOException e) {
-            throw new S4ClientException("cannot write output: " + e.getMessage());
+            throw S4ClientException.writeFailed("output", e);
         }
     }
 }

@@ -86,7 +86,7 @@ public final class Compute {
                 }
                 io.out().flush();
             } catch (IOException e) {
-                throw new S4ClientException("cannot write output: " + e.getMessage());
+                throw S4ClientException.writeFailed("output", e);
             }
         }
     }
@@ -128,7 +128,7 @@ public final class Compute {
                 out.write('\n');
                 out.flush();
             } catch (IOException e) {
-                throw new S4ClientException("cannot write output: " + e.getMessage());
+                throw S4ClientException.writeFailed("output", e);
             }
         }
     }

@@ -288,7 +288,7 @@ public final class Transfers {
         try {
             out.flush();
         } catch (IOException e) {
-            throw new S4ClientException("cannot write output: " + e.getMessage());
+            throw S4ClientException.writeFailed("output", e);
         }
     }
 
@@ -308,7 +308,7 @@ public final class Transfers {
             try {
                 out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new S4ClientException("cannot write output: " + e.getMessage());
+                throw S4ClientException.writeFailed("output", e);
             }
         }
 

@@ -159,6 +159,28 @@ class OneShotTest {
     }
 
     @Test
+    void aReaderClosingStdoutEndsAGetQuietlyWithZero() {
+        byte[] data = new byte[1 << 20];
+        node.stubFor(get(urlEqualTo("/bucket/big")).willReturn(aResponse().withStatus(200)
+                .withHeader("x-amz-checksum-crc32c", crc(data)).withBody(data)));
+        var closedPipe = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        var err = new ByteArrayOutputStream();
+        var io = new Io(new ByteArrayInputStream(new byte[0]), closedPipe,
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        S4Client client = new S4Client(ClusterConfig.parse("127.0.0.1:" + node.getPort() + "\n", "test"));
+
+        int code = new OneShot(io, line -> client).run(new String[] {"cp", "s4://bucket/big", "-"});
+
+        assertThat(code).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void putFromStdinAndFromAFileIntoAFolderKey() throws IOException {
         node.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
         Path file = Files.writeString(dir.resolve("file2.txt"), "345\n");
