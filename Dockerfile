@@ -31,6 +31,6 @@ USER 10001
 WORKDIR /data
 VOLUME /data
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/opt/s4/s4-server/target/s4-server.jar"]
+ENTRYPOINT ["java", "--sun-misc-unsafe-memory-access=allow", "-jar", "/opt/s4/s4-server/target/s4-server.jar"]
 # Inside a container, listen on every interface (the default, 127.0.0.1, is unreachable from outside).
 CMD ["--port=8080", "--bind=0.0.0.0", "--data-dir=/data/s4_data"]

@@ -99,7 +99,8 @@ class DockerfileTest {
         assertThat(all("USER")).containsExactly(String.valueOf(Yaml.at(values, "podSecurityContext", "runAsUser")));
         assertThat(all("WORKDIR")).last().isEqualTo("/data");
         assertThat(statefulSet).contains("mountPath: /data", "--data-dir=/data/s4_data");
-        assertThat(all("ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"/opt/s4/s4-server/target/s4-server.jar\"]");
+        assertThat(all("ENTRYPOINT")).containsExactly(
+                "[\"java\", \"--sun-misc-unsafe-memory-access=allow\", \"-jar\", \"/opt/s4/s4-server/target/s4-server.jar\"]");
         // the chart replaces the entrypoint to add JVM flags: same java, same jar
         assertThat(statefulSet).contains("command:\n            - java\n",
                 "            - -jar\n            - /opt/s4/s4-server/target/s4-server.jar\n");

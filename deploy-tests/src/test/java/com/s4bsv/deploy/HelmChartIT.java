@@ -65,7 +65,8 @@ class HelmChartIT {
         List<String> args = (List<String>) container.get("args");
         assertThat(args).contains("--conf=/etc/s4/s4.conf", "--port=8080", "--data-dir=/data/s4_data");
         assertThat(container.get("command")).asList()
-                .containsExactly("java", "-XX:MaxRAMPercentage=40", "-jar", "/opt/s4/s4-server/target/s4-server.jar");
+                .containsExactly("java", "-XX:MaxRAMPercentage=40", "--sun-misc-unsafe-memory-access=allow", "-jar",
+                        "/opt/s4/s4-server/target/s4-server.jar");
         assertThat(container.get("env")).asString().contains("S4_CONF_PATH").doesNotContain("JAVA_TOOL_OPTIONS");
 
         Map<String, Object> pod = podSpec(statefulSet);
