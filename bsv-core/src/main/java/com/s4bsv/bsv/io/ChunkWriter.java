@@ -66,6 +66,40 @@ public final class ChunkWriter {
     }
 
     /**
+     * Writes the columns {@code selected} (zero-based, each below {@code row.columns()}) of {@code row}
+     * in that order, checking their sizes: bcut's row, without assembling it in a {@link RowBuilder}.
+     */
+    public void write(Row row, int[] selected) throws IOException {
+        int columns = selected.length;
+        if (columns - 1 > Layout.MAX_COLUMNS) {
+            throw new FatalException("fatal: cannot have more then 2**16 columns\n");
+        }
+        long data = columns;
+        for (int index : selected) {
+            data += row.size(index);
+        }
+        int n = start(Layout.headerSize(columns) + data);
+        byte[] src = row.buffer();
+        LittleEndian.putU16(buffer, fill, columns - 1);
+        int at = fill + Layout.U16;
+        for (int i = 0; i < columns; i++) {
+            int size = row.size(selected[i]);
+            if (size > Layout.MAX_COLUMN_BYTES) {
+                throw columnTooLarge(i, size, src, row.offset(selected[i]));
+            }
+            LittleEndian.putU16(buffer, at, size);
+            at += Layout.U16;
+        }
+        for (int index : selected) {
+            int size = row.size(index);
+            System.arraycopy(src, row.offset(index), buffer, at, size);
+            at += size;
+            buffer[at++] = 0;
+        }
+        fill += n;
+    }
+
+    /**
      * Writes a row whose {@code columns} columns lie back to back in {@code src} from {@code off},
      * each followed by one separator byte (a CSV line: commas, then the newline, which may be
      * missing after the last column). The separators become the terminators: one copy per row.
