@@ -27,12 +27,30 @@ public final class Bytes {
     }
 
     private static boolean nulBefore(byte[] a, int off, int len) {
-        for (int k = 0; k < len; k++) {
+        int k = 0;
+        for (; k + Long.BYTES <= len; k += Long.BYTES) {
+            if (hasZeroByte(LittleEndian.i64(a, off + k))) {
+                return true;
+            }
+        }
+        if (k == len) {
+            return false;
+        }
+        if (off + k + Long.BYTES <= a.length) {
+            // the last 1..7 bytes in one read; the bytes after them are set to 0xFF so they never count
+            return hasZeroByte(LittleEndian.i64(a, off + k) | (-1L << (Byte.SIZE * (len - k))));
+        }
+        for (; k < len; k++) {
             if (a[off + k] == 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Non-zero exactly when one of the eight bytes of {@code v} is zero. */
+    private static boolean hasZeroByte(long v) {
+        return ((v - 0x0101_0101_0101_0101L) & ~v & 0x8080_8080_8080_8080L) != 0;
     }
 
     /** Full-byte equality, length-sensitive (what hash tables use). */
