@@ -134,12 +134,17 @@ public final class Row {
      */
     public void setData(byte[] buf, int off, int total, int rawOffset) {
         setData(buf, off, total);
-        this.raw = buf;
+        if (raw != buf) {
+            raw = buf;
+        }
         this.rawOffset = rawOffset;
     }
 
     private void setData(byte[] buf, int off, int total) {
-        data = buf;
+        if (data != buf) {
+            // a reference store pays a GC write barrier, and a reader's rows keep the same buffer
+            data = buf;
+        }
         dataStart = off;
         dataBytes = total;
     }
