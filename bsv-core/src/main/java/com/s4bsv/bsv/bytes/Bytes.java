@@ -14,6 +14,18 @@ public final class Bytes {
      */
     public static int strcmp(byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen) {
         int n = Math.min(aLen, bLen);
+        if (n >= Long.BYTES) {
+            // most keys differ in their first eight bytes: find the byte without a mismatch call
+            long x = LittleEndian.i64(a, aOff);
+            long y = LittleEndian.i64(b, bOff);
+            if (x != y) {
+                int i = Long.numberOfTrailingZeros(x ^ y) >>> 3;
+                if (nulBefore(a, aOff, i)) {
+                    return 0;
+                }
+                return (a[aOff + i] & 0xFF) - (b[bOff + i] & 0xFF);
+            }
+        }
         int i = Arrays.mismatch(a, aOff, aOff + n, b, bOff, bOff + n);
         if (i < 0) {
             i = n;
