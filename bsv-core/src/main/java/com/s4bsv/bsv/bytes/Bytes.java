@@ -14,6 +14,18 @@ public final class Bytes {
      */
     public static int strcmp(byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen) {
         int n = Math.min(aLen, bLen);
+        if (n >= Long.BYTES) {
+            // most keys differ in their first eight bytes: find the byte without a mismatch call
+            long x = LittleEndian.i64(a, aOff);
+            long y = LittleEndian.i64(b, bOff);
+            if (x != y) {
+                int i = Long.numberOfTrailingZeros(x ^ y) >>> 3;
+                if (nulBefore(a, aOff, i)) {
+                    return 0;
+                }
+                return (a[aOff + i] & 0xFF) - (b[bOff + i] & 0xFF);
+            }
+        }
         int i = Arrays.mismatch(a, aOff, aOff + n, b, bOff, bOff + n);
         if (i < 0) {
             i = n;
@@ -27,12 +39,30 @@ public final class Bytes {
     }
 
     private static boolean nulBefore(byte[] a, int off, int len) {
-        for (int k = 0; k < len; k++) {
+        int k = 0;
+        for (; k + Long.BYTES <= len; k += Long.BYTES) {
+            if (hasZeroByte(LittleEndian.i64(a, off + k))) {
+                return true;
+            }
+        }
+        if (k == len) {
+            return false;
+        }
+        if (off + k + Long.BYTES <= a.length) {
+            // the last 1..7 bytes in one read; the bytes after them are set to 0xFF so they never count
+            return hasZeroByte(LittleEndian.i64(a, off + k) | (-1L << (Byte.SIZE * (len - k))));
+        }
+        for (; k < len; k++) {
             if (a[off + k] == 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Non-zero exactly when one of the eight bytes of {@code v} is zero. */
+    private static boolean hasZeroByte(long v) {
+        return ((v - 0x0101_0101_0101_0101L) & ~v & 0x8080_8080_8080_8080L) != 0;
     }
 
     /** Full-byte equality, length-sensitive (what hash tables use). */

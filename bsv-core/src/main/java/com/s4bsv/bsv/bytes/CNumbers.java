@@ -42,8 +42,9 @@ public final class CNumbers {
         for (c = at(b, i, end); c >= '0' && c <= '9'; c = at(b, ++i, end)) {
             int d = c - '0';
             if (!overflow) {
-                // accumulate negatively: -2^63 has no positive counterpart
-                if (v < (Long.MIN_VALUE + d) / 10 || v * 10 < Long.MIN_VALUE + d) {
+                // accumulate negatively: -2^63 has no positive counterpart; v * 10 - d stays in range
+                // unless v is below MIN / 10 (= -922337203685477580, MIN + 8 when times 10) or at it with d = 9
+                if (v < Long.MIN_VALUE / 10 || (v == Long.MIN_VALUE / 10 && d > 8)) {
                     overflow = true;
                 } else {
                     v = v * 10 - d;

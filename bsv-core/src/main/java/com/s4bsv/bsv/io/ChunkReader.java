@@ -41,6 +41,25 @@ public final class ChunkReader {
 
     /** Loads the next row into {@code row}; false at end of stream. */
     public boolean next(Row row) throws IOException {
+        int start = position;
+        if (length - start >= Layout.U16) {
+            // the usual case, a row inside the current chunk: bounds checked once per part
+            int columns = LittleEndian.u16(chunk, start) + 1;
+            int data = start + Layout.headerSize(columns);
+            if (data <= length) {
+                int total = row.setSizes(chunk, start + Layout.U16, columns);
+                if (total >= 0 && total <= length - data) {
+                    row.setData(chunk, data, total, start);
+                    position = data + total;
+                    return true;
+                }
+            }
+        }
+        return nextAcrossChunks(row);
+    }
+
+    /** The general case: the row starts in the next chunk, or is corrupt, or spans chunks (never written so). */
+    private boolean nextAcrossChunks(Row row) throws IOException {
         if (!read(Layout.U16)) {
             return false;
         }

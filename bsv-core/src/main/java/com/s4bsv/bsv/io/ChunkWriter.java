@@ -58,7 +58,41 @@ public final class ChunkWriter {
         }
         for (int i = 0; i < columns; i++) {
             int size = row.size(i);
-            System.arraycopy(row.buffer(i), row.offset(i), buffer, at, size);
+            copyColumn(row.buffer(i), row.offset(i), size, at);
+            at += size;
+            buffer[at++] = 0;
+        }
+        fill += n;
+    }
+
+    /**
+     * Writes the columns {@code selected} (zero-based, each below {@code row.columns()}) of {@code row}
+     * in that order, checking their sizes: bcut's row, without assembling it in a {@link RowBuilder}.
+     */
+    public void write(Row row, int[] selected) throws IOException {
+        int columns = selected.length;
+        if (columns - 1 > Layout.MAX_COLUMNS) {
+            throw new FatalException("fatal: cannot have more then 2**16 columns\n");
+        }
+        long data = columns;
+        for (int index : selected) {
+            data += row.size(index);
+        }
+        int n = start(Layout.headerSize(columns) + data);
+        byte[] src = row.buffer();
+        LittleEndian.putU16(buffer, fill, columns - 1);
+        int at = fill + Layout.U16;
+        for (int i = 0; i < columns; i++) {
+            int size = row.size(selected[i]);
+            if (size > Layout.MAX_COLUMN_BYTES) {
+                throw columnTooLarge(i, size, src, row.offset(selected[i]));
+            }
+            LittleEndian.putU16(buffer, at, size);
+            at += Layout.U16;
+        }
+        for (int index : selected) {
+            int size = row.size(index);
+            copyColumn(src, row.offset(index), size, at);
             at += size;
             buffer[at++] = 0;
         }
@@ -160,6 +194,19 @@ public final class ChunkWriter {
             grow(fill + n);
         }
         return n;
+    }
+
+    /**
+     * Copies a column to {@code buffer[at]}. A short one moves as one 8-byte word: the bytes past its
+     * end land where its terminator and the next column (or the unfilled rest of the buffer) go, and
+     * are overwritten or never written out; this beats a copy call for the typical few-byte column.
+     */
+    private void copyColumn(byte[] src, int off, int size, int at) {
+        if (size <= Long.BYTES && off + Long.BYTES <= src.length && at + Long.BYTES <= buffer.length) {
+            LittleEndian.putI64(buffer, at, LittleEndian.i64(src, off));
+        } else {
+            System.arraycopy(src, off, buffer, at, size);
+        }
     }
 
     private void grow(int needed) {

@@ -14,9 +14,12 @@ public final class Row {
 
     private static final int MAX_ROW_COLUMNS = Layout.MAX_COLUMNS + 1;
 
-    private final int[] offsets = new int[MAX_ROW_COLUMNS];
+    // column i starts at dataStart + starts[i]: the starts are summed while the sizes are decoded,
+    // so placing the data is O(1) however many columns the row has
+    private final int[] starts = new int[MAX_ROW_COLUMNS];
     private final int[] sizes = new int[MAX_ROW_COLUMNS];
     private byte[] data = new byte[0];
+    private int dataStart;
     private int columns;
     private int dataBytes;
     private byte[] raw = data;
@@ -37,7 +40,7 @@ public final class Row {
     }
 
     public int offset(int column) {
-        return offsets[column];
+        return dataStart + starts[column];
     }
 
     public int size(int column) {
@@ -56,17 +59,17 @@ public final class Row {
 
     /** C {@code strcmp} of column {@code i} of this row with column {@code j} of {@code other}. */
     public int compareColumn(int i, Row other, int j) {
-        return Bytes.strcmp(data, offsets[i], sizes[i], other.data, other.offsets[j], other.sizes[j]);
+        return Bytes.strcmp(data, offset(i), sizes[i], other.data, other.offset(j), other.sizes[j]);
     }
 
     /** C {@code strcmp} of column {@code i} with a byte range. */
     public int compareColumn(int i, byte[] b, int off, int len) {
-        return Bytes.strcmp(data, offsets[i], sizes[i], b, off, len);
+        return Bytes.strcmp(data, offset(i), sizes[i], b, off, len);
     }
 
     /** Full-byte equality of column {@code i} with a byte range. */
     public boolean columnEquals(int i, byte[] b, int off, int len) {
-        return Bytes.equal(data, offsets[i], sizes[i], b, off, len);
+        return Bytes.equal(data, offset(i), sizes[i], b, off, len);
     }
 
     /**
@@ -82,7 +85,7 @@ public final class Row {
             for (int i = 0; i < columns; i++) {
                 LittleEndian.putU16(dest, destOff + Layout.U16 + Layout.U16 * i, sizes[i]);
             }
-            System.arraycopy(data, offsets[0], dest, destOff + header, dataBytes);
+            System.arraycopy(data, dataStart, dest, destOff + header, dataBytes);
         }
         return header + dataBytes;
     }
@@ -114,11 +117,12 @@ public final class Row {
      */
     public int setSizes(byte[] buf, int off, int cols) {
         columns = cols;
-        int total = cols;
+        int total = 0;
         for (int i = 0; i < cols; i++) {
             int s = LittleEndian.u16(buf, off + Layout.U16 * i);
             sizes[i] = s;
-            total += s;
+            starts[i] = total;
+            total += s + 1;
         }
         dataBytes = total;
         return total;
@@ -130,17 +134,18 @@ public final class Row {
      */
     public void setData(byte[] buf, int off, int total, int rawOffset) {
         setData(buf, off, total);
-        this.raw = buf;
+        if (raw != buf) {
+            raw = buf;
+        }
         this.rawOffset = rawOffset;
     }
 
     private void setData(byte[] buf, int off, int total) {
-        data = buf;
-        int o = off;
-        for (int i = 0; i < columns; i++) {
-            offsets[i] = o;
-            o += sizes[i] + 1;
+        if (data != buf) {
+            // a reference store pays a GC write barrier, and a reader's rows keep the same buffer
+            data = buf;
         }
+        dataStart = off;
         dataBytes = total;
     }
 }

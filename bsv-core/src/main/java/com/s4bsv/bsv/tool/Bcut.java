@@ -1,9 +1,9 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.Row;
-import com.s4bsv.bsv.row.RowBuilder;
 import java.io.IOException;
 
 /** Selects columns by 1-based index, in the given order, repeats allowed. */
@@ -25,18 +25,27 @@ final class Bcut implements Tool {
         int[] indices = ColumnSelection.parse(context.args().get(0));
         ChunkReader reader = new ChunkReader(context.in(), context.layout());
         ChunkWriter writer = new ChunkWriter(context.out(), context.layout());
+        int highest = 0;
+        for (int index : indices) {
+            highest = Math.max(highest, index);
+        }
         Row row = new Row();
-        RowBuilder out = new RowBuilder();
         while (reader.next(row)) {
-            out.reset();
-            for (int index : indices) {
-                if (index >= row.columns()) {
-                    throw ColumnSelection.missing(row, index);
-                }
-                out.add(row, index);
+            if (highest >= row.columns()) {
+                throw missing(row, indices);
             }
-            writer.write(out);
+            writer.write(row, indices);
         }
         writer.flush();
+    }
+
+    /** The error for the first selected column, in argument order, that {@code row} lacks. */
+    private static FatalException missing(Row row, int[] indices) {
+        for (int index : indices) {
+            if (index >= row.columns()) {
+                return ColumnSelection.missing(row, index);
+            }
+        }
+        throw new IllegalStateException("no selected column is missing");
     }
 }

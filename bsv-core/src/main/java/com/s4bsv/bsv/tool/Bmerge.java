@@ -23,6 +23,10 @@ final class Bmerge implements Tool {
                     + ">> echo a.bsv b.bsv | bmerge\na\nb\nc\nd\ne\nf\n");
 
     private Row[] rows = new Row[0];
+    // each file's current first column as ColumnType.sortKey, so most heap comparisons are one long
+    // compare; strcmp only settles equal keys when a string goes on past its key
+    private long[] keys = new long[0];
+    private boolean[] longer = new boolean[0];
     private ColumnType type = ColumnType.STRING;
     private boolean reversed;
 
@@ -48,6 +52,8 @@ final class Bmerge implements Tool {
         try {
             ChunkReader[] readers = new ChunkReader[n];
             rows = new Row[n];
+            keys = new long[n];
+            longer = new boolean[n];
             for (int i = 0; i < n; i++) {
                 files[i] = new BufferedInputStream(Files.newInputStream(context.resolve(names.get(i))), 1 << 16);
                 readers[i] = new ChunkReader(files[i], context.layout(), argh.isSet("--lz4"));
@@ -59,6 +65,7 @@ final class Bmerge implements Tool {
             for (int i = 0; i < n; i++) {
                 if (readers[i].next(rows[i])) {
                     type.checkSize(rows[i], 0);
+                    loadKey(i);
                     size = insert(heap, size, i);
                 }
             }
@@ -68,6 +75,7 @@ final class Bmerge implements Tool {
                 size = deleteTop(heap, size);
                 if (readers[top].next(rows[top])) {
                     type.checkSize(rows[top], 0);
+                    loadKey(top);
                     size = insert(heap, size, top);
                 }
             }
@@ -81,9 +89,24 @@ final class Bmerge implements Tool {
         }
     }
 
+    private void loadKey(int i) {
+        Row row = rows[i];
+        long key = type.sortKey(row.buffer(), row.offset(0), row.size(0));
+        keys[i] = key;
+        longer[i] = type == ColumnType.STRING && row.size(0) > Long.BYTES && (key & 0xFF) != 0;
+    }
+
     /** The heap's strict "has priority" predicate. */
     private boolean before(int x, int y) {
-        int c = type.compare(rows[x], 0, rows[y], 0);
+        int c;
+        if (type.isFloat()) {
+            // NaN compares equal to everything, which no key order can express
+            c = type.compare(rows[x], 0, rows[y], 0);
+        } else if (keys[x] != keys[y]) {
+            c = Long.compareUnsigned(keys[x], keys[y]);
+        } else {
+            c = longer[x] || longer[y] ? type.compare(rows[x], 0, rows[y], 0) : 0;
+        }
         return reversed ? c > 0 : c < 0;
     }
 

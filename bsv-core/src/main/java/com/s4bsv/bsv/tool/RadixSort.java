@@ -12,7 +12,7 @@ final class RadixSort {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        if (n < 2) {
+        if (n < 2 || ascending(keys, n)) {
             return order;
         }
         long[] k = keys;
@@ -51,5 +51,15 @@ final class RadixSort {
             oTmp = os;
         }
         return order;
+    }
+
+    /** True when {@code keys[0..n)} is already in unsigned order: sorted input costs one pass. */
+    private static boolean ascending(long[] keys, int n) {
+        for (int i = 1; i < n; i++) {
+            if (Long.compareUnsigned(keys[i - 1], keys[i]) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

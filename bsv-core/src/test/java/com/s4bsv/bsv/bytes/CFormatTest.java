@@ -92,6 +92,14 @@ class CFormatTest {
         assertThat(CNumbers.strtol("99999999999999999999")).isEqualTo(Long.MAX_VALUE);
         assertThat(CNumbers.strtol("-99999999999999999999")).isEqualTo(Long.MIN_VALUE);
         assertThat(CNumbers.strtol("-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+        assertThat(CNumbers.strtol("-9223372036854775807")).isEqualTo(-Long.MAX_VALUE);
+        assertThat(CNumbers.strtol("-9223372036854775809")).isEqualTo(Long.MIN_VALUE);
+        assertThat(CNumbers.strtol("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+        assertThat(CNumbers.strtol("9223372036854775806")).isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(CNumbers.strtol("9223372036854775808")).isEqualTo(Long.MAX_VALUE);
+        assertThat(CNumbers.strtol("922337203685477580")).isEqualTo(922337203685477580L);
+        assertThat(CNumbers.strtol("-922337203685477581")).isEqualTo(-922337203685477581L);
+        assertThat(CNumbers.strtol("-92233720368547758090")).isEqualTo(Long.MIN_VALUE);
         assertThat(CNumbers.atoi("4294967297")).isEqualTo(1);
         byte[] u = "-1".getBytes();
         assertThat(CNumbers.strtoul(u, 0, 2)).isEqualTo(-1L);

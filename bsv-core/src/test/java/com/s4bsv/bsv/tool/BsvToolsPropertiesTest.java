@@ -23,6 +23,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every tool against a tiny model on random rows: 1..40 columns, empty columns, arbitrary bytes
@@ -207,11 +208,12 @@ class BsvToolsPropertiesTest {
     }
 
     /** The heap of spec §3.5, written plainly, as the model of bmerge's tie order. */
-    private static List<List<byte[]>> heapMerge(List<List<List<byte[]>>> files, boolean reversed) {
+    private static List<List<byte[]>> heapMerge(List<List<List<byte[]>>> files, boolean reversed,
+            Comparator<byte[]> order) {
         List<int[]> heap = new ArrayList<>();
         int[] next = new int[files.size()];
         java.util.function.BiPredicate<int[], int[]> before = (x, y) -> {
-            int c = strcmp(files.get(x[0]).get(x[1]).get(0), files.get(y[0]).get(y[1]).get(0));
+            int c = order.compare(files.get(x[0]).get(x[1]).get(0), files.get(y[0]).get(y[1]).get(0));
             return reversed ? c > 0 : c < 0;
         };
         java.util.function.Consumer<int[]> insert = x -> {
@@ -263,9 +265,55 @@ class BsvToolsPropertiesTest {
     void bmergeMergesSortedFilesWithTheOriginalTieOrder(@ForAll("rows") Input in,
             @ForAll @IntRange(min = 1, max = 6) int fileCount, @ForAll boolean reversed, @ForAll Random random)
             throws IOException {
+        checkBmerge(in, fileCount, reversed, random, null);
+    }
+
+    @Property(tries = 60)
+    void bmergeMergesTypedColumnsWithTheOriginalTieOrder(@ForAll("typedRows") List<Long> values,
+            @ForAll("types") String type, @ForAll @IntRange(min = 2, max = 6) int fileCount, @ForAll boolean reversed,
+            @ForAll Random random) throws IOException {
+        int width = type.endsWith("64") ? 8 : type.endsWith("32") ? 4 : 2;
+        List<List<byte[]>> rows = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            // few distinct values, so files tie often
+            long v = values.get(i) % 7;
+            if (type.equals("f64")) {
+                b.putDouble(v / 3.0);
+            } else if (type.equals("f32")) {
+                b.putFloat(v / 3.0f);
+            } else {
+                b.putLong(v);
+            }
+            rows.add(List.of(java.util.Arrays.copyOf(b.array(), width), BsvModel.bytes(Integer.toString(i))));
+        }
+        checkBmerge(new Input(new Layout(64), rows), fileCount, reversed, random, type);
+    }
+
+    /** First columns that often share their first eight bytes, and end, or hold a NUL, near them. */
+    @Provide
+    Arbitrary<Input> keyTies() {
+        Arbitrary<Byte> letter = Arbitraries.frequency(net.jqwik.api.Tuple.of(12, (byte) 'a'),
+                net.jqwik.api.Tuple.of(1, (byte) 'b'), net.jqwik.api.Tuple.of(1, (byte) 0));
+        Arbitrary<byte[]> key = letter.array(byte[].class).ofMinSize(6).ofMaxSize(11);
+        Arbitrary<byte[]> tag = Arbitraries.bytes().array(byte[].class).ofMaxSize(3);
+        return Combinators.combine(key, tag).as(List::of).list().ofMaxSize(80)
+                .map(rows -> new Input(new Layout(1024), rows));
+    }
+
+    @Property(tries = 60)
+    void bmergeKeepsTheTieOrderOnLongSharedPrefixes(@ForAll("keyTies") Input in,
+            @ForAll @IntRange(min = 2, max = 6) int fileCount, @ForAll boolean reversed, @ForAll Random random)
+            throws IOException {
+        checkBmerge(in, fileCount, reversed, random, null);
+    }
+
+    private static void checkBmerge(Input in, int fileCount, boolean reversed, Random random, @Nullable String type)
+            throws IOException {
         Path dir = Files.createTempDirectory("bmerge");
         try {
-            Comparator<List<byte[]>> byFirst = (x, y) -> strcmp(x.get(0), y.get(0));
+            Comparator<byte[]> order = type == null ? BsvToolsPropertiesTest::strcmp : (x, y) -> compareTyped(type, x, y);
+            Comparator<List<byte[]>> byFirst = (x, y) -> order.compare(x.get(0), y.get(0));
             List<List<List<byte[]>>> files = new ArrayList<>();
             for (int f = 0; f < fileCount; f++) {
                 files.add(new ArrayList<>());
@@ -280,9 +328,15 @@ class BsvToolsPropertiesTest {
                 names.append("f").append(f).append(random.nextBoolean() ? "\n" : " ");
             }
             ToolHarness h = new ToolHarness(in.layout(), dir);
-            String[] args = reversed ? new String[] {"-r"} : new String[0];
-            assertThat(h.run("bmerge", names.toString(), args).ok())
-                    .isEqualTo(BsvModel.encode(heapMerge(files, reversed), in.layout()));
+            List<String> args = new ArrayList<>();
+            if (reversed) {
+                args.add("-r");
+            }
+            if (type != null) {
+                args.add(type);
+            }
+            assertThat(h.run("bmerge", names.toString(), args.toArray(new String[0])).ok())
+                    .isEqualTo(BsvModel.encode(heapMerge(files, reversed, order), in.layout()));
         } finally {
             deleteTree(dir);
         }
