@@ -2,57 +2,22 @@ package com.s4bsv.s4.server.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import com.s4bsv.s4.server.StandaloneNodeAppTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One real node (the whole Spring app) on a random port: the wire shapes of COMPUTE-WIRE.md. Jobs carry
  * {@code x-s4-local}, as the s4 client sends them (a standalone test node's config names port 8080, not its own).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ComputeAppTest {
-
-    static final Path DATA;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("s4-compute-app-test");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("s4.storage.data-dir", DATA::toString);
-        registry.add("s4.cluster.standalone", () -> "true");
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        try (Stream<Path> files = Files.walk(DATA)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class ComputeAppTest extends StandaloneNodeAppTest {
 
     NodeHttp http;
     final HttpClient client = HttpClient.newHttpClient();
@@ -112,7 +77,7 @@ class ComputeAppTest {
         assertThat(answer.last().path("node").asString()).isEqualTo("127.0.0.1:8080");
         assertThat(answer.last().path("keys").asLong()).isEqualTo(5);
         assertThat(http.text("s4://app/job/out/3")).isEqualTo("3v\n");
-        assertThat(DATA.resolve("_tmp")).isEmptyDirectory();
+        assertThat(dataDir.resolve("_tmp")).isEmptyDirectory();
     }
 
     @Test

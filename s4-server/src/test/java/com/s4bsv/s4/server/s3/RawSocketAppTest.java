@@ -3,6 +3,7 @@ package com.s4bsv.s4.server.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.s4bsv.s4.checksum.StreamingChecksum;
+import com.s4bsv.s4.server.StandaloneNodeAppTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,42 +17,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Bytes an SDK will not send: broken aws-chunked bodies, wrong checksums, Expect: 100-continue by hand. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RawSocketAppTest {
-
-    static final Path DATA;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("s4-raw-test");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("s4.storage.data-dir", DATA::toString);
-        registry.add("s4.cluster.standalone", () -> "true");
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        try (Stream<Path> files = Files.walk(DATA)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class RawSocketAppTest extends StandaloneNodeAppTest {
 
     record Answer(int status, String head, String body) {
     }
@@ -125,11 +94,11 @@ class RawSocketAppTest {
     }
 
     private boolean stored(String key) {
-        return Files.exists(DATA.resolve("raw").resolve(key));
+        return Files.exists(dataDir.resolve("raw").resolve(key));
     }
 
     private long tempEntries() throws IOException {
-        try (Stream<Path> files = Files.list(DATA.resolve("_tmp"))) {
+        try (Stream<Path> files = Files.list(dataDir.resolve("_tmp"))) {
             return files.count();
         }
     }
@@ -143,7 +112,7 @@ class RawSocketAppTest {
                 + "x-amz-decoded-content-length: " + data.length() + "\r\nContent-Length: " + body.length() + "\r\n"),
                 body.getBytes(StandardCharsets.UTF_8), false);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(Files.readString(DATA.resolve("raw/unsigned"))).isEqualTo(data);
+        assertThat(Files.readString(dataDir.resolve("raw/unsigned"))).isEqualTo(data);
     }
 
     @Test
@@ -154,7 +123,7 @@ class RawSocketAppTest {
                 + "x-amz-trailer: x-amz-checksum-crc32\r\nx-amz-decoded-content-length: " + data.length()
                 + "\r\nContent-Length: " + body.length() + "\r\n"), body.getBytes(StandardCharsets.UTF_8), false);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(Files.readString(DATA.resolve("raw/signed"))).isEqualTo(data);
+        assertThat(Files.readString(dataDir.resolve("raw/signed"))).isEqualTo(data);
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.s4bsv.s4.server.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
+import com.s4bsv.s4.server.StandaloneNodeAppTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,13 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -49,34 +44,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** One real node on a random port, driven by the AWS SDK for Java v2 (path style). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class S3AppTest {
-
-    static final Path DATA;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("s4-app-test");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("s4.storage.data-dir", DATA::toString);
-        registry.add("s4.cluster.standalone", () -> "true");
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        try (Stream<Path> files = Files.walk(DATA)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class S3AppTest extends StandaloneNodeAppTest {
 
     final List<String> sentContentSha256 = new CopyOnWriteArrayList<>();
     S3Client s3;
@@ -286,8 +254,8 @@ class S3AppTest {
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             assertThat(response.body()).as(path).contains("<Code>").contains("<Error>");
         }
-        assertThat(Files.exists(DATA.getParent().resolve("escape"))).isFalse();
-        try (Stream<Path> files = Files.walk(DATA)) {
+        assertThat(Files.exists(dataDir.getParent().resolve("escape"))).isFalse();
+        try (Stream<Path> files = Files.walk(dataDir)) {
             assertThat(files.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().contains("escape"))).isEmpty();
         }
