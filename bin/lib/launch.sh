@@ -1,6 +1,6 @@
 # Sourced by the bin/ launchers. Usage: s4_launch MODULE MAIN_ARGS...
 # Finds a JDK >= 21 and MODULE/target/MODULE.jar, builds the jar once when it is missing,
-# and runs it with start-up flags chosen in bench/startup.sh.
+# and runs it with start-up flags measured in bench/bsv-startup.sh and bench/cli-startup-variants.sh.
 
 S4_HOME=$(CDPATH= cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$S4_HOME/bin/lib/jdk.sh"
