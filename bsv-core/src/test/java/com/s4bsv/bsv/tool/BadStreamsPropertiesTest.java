@@ -171,7 +171,8 @@ class BadStreamsPropertiesTest {
                 if (chunks == 0) {
                     return s;
                 }
-                int at = boundaries.get(random.nextInt(chunks)) + (c.invocation().lz4() && random.nextBoolean() ? 4 : 0);
+                boolean compressedSize = c.invocation().lz4() && random.nextBoolean();
+                int at = boundaries.get(random.nextInt(chunks)) + (compressedSize ? 4 : 0);
                 int[] sizes = {layout.bufferSize() + 1, -1, 0, Integer.MAX_VALUE, Integer.MIN_VALUE,
                     s.length - at + random.nextInt(8), layout.lz4BufferSize() + 1};
                 putI32(s, at, sizes[random.nextInt(sizes.length)]);
@@ -211,8 +212,8 @@ class BadStreamsPropertiesTest {
 
     @AfterContainer
     static void report() {
-        System.out.println("RELIABILITY bad-input: tools=" + Tools.NAMES.size() + " invocations=" + ToolFeeds.all().size()
-                + " streams=" + RUNS.get() + " outcomes=" + OUTCOMES + " violations=0");
+        System.out.println("RELIABILITY bad-input: tools=" + Tools.NAMES.size() + " invocations="
+                + ToolFeeds.all().size() + " streams=" + RUNS.get() + " outcomes=" + OUTCOMES + " violations=0");
     }
 
     private static byte[] le64(long v) {
