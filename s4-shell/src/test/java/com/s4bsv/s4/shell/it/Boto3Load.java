@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Boto3Load implements AutoCloseable {
 
     private static final String SCRIPT = "load/boto3_load.py";
+    /** The interpreter; pointing it elsewhere shows the Java half running alone. */
+    static final String PYTHON = System.getProperty("s4.load.python", "python3");
 
     private final Process process;
     private final Path stderr;
@@ -40,6 +42,8 @@ final class Boto3Load implements AutoCloseable {
     private final CountDownLatch verified = new CountDownLatch(1);
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong multipart = new AtomicLong();
+    private final AtomicLong checkedLive = new AtomicLong(-1);
+    private final AtomicLong checkedGone = new AtomicLong(-1);
     private final Map<Integer, String> listings = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Thread reader;
@@ -56,15 +60,15 @@ final class Boto3Load implements AutoCloseable {
     /** Why the boto3 half cannot run here, or empty when python3 can import boto3. */
     static String unavailable() {
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(PYTHON, "-c", "import boto3").redirectErrorStream(true).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return "python3 -c 'import boto3' did not finish within 60 s";
+                return PYTHON + " -c 'import boto3' did not finish within 60 s";
             }
-            return p.exitValue() == 0 ? "" : "python3 cannot import boto3: "
+            return p.exitValue() == 0 ? "" : PYTHON + " cannot import boto3: "
                     + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            return "no python3: " + e.getMessage();
+            return "no " + PYTHON + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
@@ -81,7 +85,7 @@ final class Boto3Load implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         Path stderr = work.resolve("boto3-load.stderr");
-        var builder = new ProcessBuilder("python3", script.toString(), String.join(",", endpoints), bucket,
+        var builder = new ProcessBuilder(PYTHON, script.toString(), String.join(",", endpoints), bucket,
                 Integer.toString(clients), Double.toString(load.toMillis() / 1000.0), Long.toString(seed))
                 .redirectError(stderr.toFile());
         // nothing from the user's ~/.aws may change what boto3 does here
@@ -116,7 +120,11 @@ final class Boto3Load implements AutoCloseable {
         switch (op) {
             case "READY" -> ready.countDown();
             case "LOADED" -> loaded.countDown();
-            case "VERIFIED" -> verified.countDown();
+            case "VERIFIED" -> {
+                checkedLive.set(number(entry, "live").longValue());
+                checkedGone.set(number(entry, "gone").longValue());
+                verified.countDown();
+            }
             case "ERROR" -> ledger.error((String) entry.get("error"));
             case "LISTED" -> listings.put(number(entry, "endpoint").intValue(),
                     number(entry, "count") + " " + entry.get("digest"));
@@ -196,6 +204,15 @@ final class Boto3Load implements AutoCloseable {
     /** "count digest" of the whole-bucket listing through each node. */
     Map<Integer, String> listings() {
         return Map.copyOf(listings);
+    }
+
+    /** How many live and deleted keys the script checked, as it reported; -1 before it did. */
+    long checkedLive() {
+        return checkedLive.get();
+    }
+
+    long checkedGone() {
+        return checkedGone.get();
     }
 
     long forwarded() {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LatencyRecorder {
 
-    static final int CAPACITY = 1 << 20;
+    static final int CAPACITY = 1 << 18;
 
     private final long[] nanos = new long[CAPACITY];
     private final AtomicInteger samples = new AtomicInteger();
@@ -50,7 +50,8 @@ final class LatencyRecorder {
     String summary(double seconds) {
         long[] sorted = Arrays.copyOf(nanos, Math.min(samples.get(), CAPACITY));
         Arrays.sort(sorted);
-        String line = String.format(Locale.ROOT, "ops=%d ops/s=%.1f p50=%.1fms p99=%.1fms max=%.1fms bytes=%d MiB/s=%.1f",
+        String line = String.format(Locale.ROOT,
+                "ops=%d ops/s=%.1f p50=%.1fms p99=%.1fms max=%.1fms bytes=%d MiB/s=%.1f",
                 count(), count() / seconds, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
                 sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1e6, bytes(), bytes() / seconds / (1 << 20));
         return samples.get() > CAPACITY ? line + " (percentiles of the first " + CAPACITY + ")" : line;

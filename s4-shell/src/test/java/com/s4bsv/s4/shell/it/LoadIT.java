@@ -53,6 +53,10 @@ class LoadIT {
     private static Map<Integer, String> boto3Listings = Map.of();
     private static long forwarded;
     private static long multipartPuts;
+    private static int sentLive;
+    private static int sentGone;
+    private static long checkedLive;
+    private static long checkedGone;
     private static final List<Ledger.Written> LIVE = new ArrayList<>();
     private static final List<Ledger.Written> DELETED = new ArrayList<>();
     private static Boto3Load boto3;
@@ -62,7 +66,8 @@ class LoadIT {
         bucket = "load" + ProcessHandle.current().pid();
         boto3Unavailable = Boto3Load.unavailable();
         int boto3Clients = boto3Unavailable.isEmpty() ? BOTO3_CLIENTS : 0;
-        int javaClients = CLIENTS - BOTO3_CLIENTS;
+        // without boto3 the Java clients take its share, so the cluster still sees 32 clients
+        int javaClients = CLIENTS - boto3Clients;
         List<Path> dataDirs = LocalCluster.nodes().stream().map(LocalCluster.Node::dataDir).toList();
         List<String> endpoints = LocalCluster.nodes().stream().map(n -> "http://127.0.0.1:" + n.port()).toList();
         var random = new Random(SEED);
@@ -101,8 +106,13 @@ class LoadIT {
             javaListing = sweep.listing(LIVE);
             sweep.checkPlacement(LIVE, DELETED, dataDirs);
             if (boto3 != null) {
-                boto3.verify(sample(Ledger.Writer.JAVA, LIVE, CROSS_SAMPLE), sample(Ledger.Writer.JAVA, DELETED,
-                        CROSS_SAMPLE), GRACE);
+                List<Ledger.Written> liveSample = sample(Ledger.Writer.JAVA, LIVE, CROSS_SAMPLE);
+                List<Ledger.Written> goneSample = sample(Ledger.Writer.JAVA, DELETED, CROSS_SAMPLE);
+                boto3.verify(liveSample, goneSample, GRACE);
+                sentLive = liveSample.size();
+                sentGone = goneSample.size();
+                checkedLive = boto3.checkedLive();
+                checkedGone = boto3.checkedGone();
                 boto3Listings = boto3.listings();
                 forwarded = boto3.forwarded();
                 multipartPuts = boto3.multipartPuts();
@@ -154,6 +164,10 @@ class LoadIT {
         }
         assertThat(forwarded).as("boto3 operations sent to a node that does not own the key").isPositive();
         assertThat(multipartPuts).as("boto3 multipart uploads").isPositive();
+        assertThat(sentLive).as("Java-written keys sent to boto3 to read back").isPositive();
+        assertThat(sentGone).as("Java-deleted keys sent to boto3 to check").isPositive();
+        assertThat(checkedLive).as("Java-written keys boto3 read back").isEqualTo(sentLive);
+        assertThat(checkedGone).as("Java-deleted keys boto3 found gone").isEqualTo(sentGone);
         assertThat(boto3Listings).as("whole-bucket listing through boto3 on each node, vs the s4 client's")
                 .hasSize(LocalCluster.NODES)
                 .allSatisfy((node, listing) -> assertThat(listing).isEqualTo(javaListing));
@@ -184,7 +198,8 @@ class LoadIT {
     }
 
     private static void printFigures(int javaClients, int boto3Clients, double seconds) {
-        String head = String.format(Locale.ROOT, "RELIABILITY load: clients=%d (java=%d boto3=%d) nodes=%d seconds=%.1f",
+        String head = String.format(Locale.ROOT,
+                "RELIABILITY load: clients=%d (java=%d boto3=%d) nodes=%d seconds=%.1f",
                 javaClients + boto3Clients, javaClients, boto3Clients, LocalCluster.NODES, seconds);
         var total = new LatencyRecorder();
         for (Op op : Op.values()) {
@@ -210,11 +225,12 @@ class LoadIT {
             }
         }
         System.out.printf(Locale.ROOT, "RELIABILITY load: verified live=%d (all read back through S4Client, %s) "
-                        + "deleted=%d (all 404 through S4Client) listing=%s keys-per-owner-node=%d/%d/%d "
+                        + "deleted=%d (all 404 through S4Client, %s) listing=%s keys-per-owner-node=%d/%d/%d "
                         + "sizes=%d..%d boto3-forwarded-ops=%d boto3-multipart-puts=%d temp-leftovers=%d errors=%d "
                         + "seed=%d%n", LIVE.size(),
-                boto3Clients > 0 ? "a sample of " + CROSS_SAMPLE + " Java-written through boto3" : "boto3 skipped",
-                DELETED.size(), javaListing.split(" ")[0], perNode[0], perNode[1], perNode[2], minSize, maxSize,
+                boto3Clients > 0 ? checkedLive + " Java-written also through boto3" : "boto3 skipped",
+                DELETED.size(), boto3Clients > 0 ? checkedGone + " Java-deleted also through boto3" : "boto3 skipped",
+                javaListing.split(" ")[0], perNode[0], perNode[1], perNode[2], minSize, maxSize,
                 forwarded, multipartPuts, tempLeftovers.size(), LEDGER.errors().size(), SEED);
     }
 }
