@@ -57,6 +57,7 @@ class LoadIT {
     private static int sentGone;
     private static long checkedLive;
     private static long checkedGone;
+    private static double sweepSeconds;
     private static final List<Ledger.Written> LIVE = new ArrayList<>();
     private static final List<Ledger.Written> DELETED = new ArrayList<>();
     private static Boto3Load boto3;
@@ -97,6 +98,7 @@ class LoadIT {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
 
+            long sweepStart = System.nanoTime();
             LIVE.addAll(LEDGER.live());
             DELETED.addAll(LEDGER.deleted());
             tempLeftovers = LedgerSweep.tempLeftovers(dataDirs);
@@ -117,6 +119,7 @@ class LoadIT {
                 forwarded = boto3.forwarded();
                 multipartPuts = boto3.multipartPuts();
             }
+            sweepSeconds = (System.nanoTime() - sweepStart) / 1e9;
             printFigures(javaClients, boto3Clients, seconds);
         }
     }
@@ -227,10 +230,11 @@ class LoadIT {
         System.out.printf(Locale.ROOT, "RELIABILITY load: verified live=%d (all read back through S4Client, %s) "
                         + "deleted=%d (all 404 through S4Client, %s) listing=%s keys-per-owner-node=%d/%d/%d "
                         + "sizes=%d..%d boto3-forwarded-ops=%d boto3-multipart-puts=%d temp-leftovers=%d errors=%d "
-                        + "seed=%d%n", LIVE.size(),
+                        + "sweep=%.1fs seed=%d%n", LIVE.size(),
                 boto3Clients > 0 ? checkedLive + " Java-written also through boto3" : "boto3 skipped",
                 DELETED.size(), boto3Clients > 0 ? checkedGone + " Java-deleted also through boto3" : "boto3 skipped",
                 javaListing.split(" ")[0], perNode[0], perNode[1], perNode[2], minSize, maxSize,
-                forwarded, multipartPuts, tempLeftovers.size(), LEDGER.errors().size(), SEED);
+                forwarded, multipartPuts, tempLeftovers.size(), LEDGER.errors().size(),
+                sweepSeconds, SEED);
     }
 }
