@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -85,13 +87,22 @@ class LoadIT {
             if (boto3 != null) {
                 boto3.go();
             }
+            List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < javaClients; i++) {
-                pool.submit(new ClientWorker(i, client, bucket, random.nextLong(), deadline, LEDGER, JAVA));
+                workers.add(pool.submit(new ClientWorker(i, client, bucket, random.nextLong(), deadline, LEDGER,
+                        JAVA)));
             }
             pool.shutdown();
             if (!pool.awaitTermination(LOAD.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)) {
                 pool.shutdownNow();
                 throw new IllegalStateException("Java clients still busy " + GRACE + " after the load's end");
+            }
+            for (Future<?> worker : workers) {
+                try {
+                    worker.get();
+                } catch (ExecutionException e) {
+                    LEDGER.error("a Java client stopped: " + e.getCause());
+                }
             }
             if (boto3 != null) {
                 boto3.awaitLoaded(GRACE);
