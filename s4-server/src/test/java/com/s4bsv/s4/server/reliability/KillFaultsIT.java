@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +85,12 @@ class KillFaultsIT {
 
     /** A body sent in 256 KiB steps with a pause between, so a kill lands in the middle of it. */
     static HttpRequest.BodyPublisher paced(byte[] data, long pauseMillis) {
-        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> pacedStream(
+                data, pauseMillis)), data.length);
+    }
+
+    static InputStream pacedStream(byte[] data, long pauseMillis) {
+        return new InputStream() {
             int position;
 
             @Override
@@ -109,7 +115,7 @@ class KillFaultsIT {
                 position += n;
                 return n;
             }
-        }), data.length);
+        };
     }
 
     /** One client's PUT: its entry node, key, bytes and what it was told. */
@@ -261,11 +267,86 @@ class KillFaultsIT {
             assertWhole(via(ownerDies ? 1 : 0).get("/" + BUCKET + "/" + big), bigData);
         }
         System.out.println("RELIABILITY faults: scenario=put-get-forward-kill rounds=" + ROUNDS + " acknowledged="
-                + acknowledged + " failed-clearly=" + failedClearly + " (http-error=" + httpErrors + " connection-error="
-                + (failedClearly - httpErrors) + ") stored-despite-error=" + storedDespiteError
+                + acknowledged + " failed-clearly=" + failedClearly + " (http-error=" + httpErrors
+                + " connection-error=" + (failedClearly - httpErrors) + ") stored-despite-error=" + storedDespiteError
                 + " corrupted=0 lost-acknowledged=0 retried-ok=" + retriedOk + " downloads-cut-with-error="
                 + downloadsCut + " downloads-whole=" + downloadsWhole + " silent-short-downloads=0");
         assertThat(failedClearly).as("the kill hit uploads in flight").isPositive();
+    }
+
+    @Test
+    void aPeerThatIsDownFailsAwsCliAndBoto3ListingsNamingIt() throws Exception {
+        boolean aws = run(List.of("aws", "--version")).exit() == 0;
+        boolean boto3 = run(List.of("python3", "-c", "import boto3")).exit() == 0;
+        Assumptions.assumeTrue(aws || boto3, "neither the aws CLI nor python3 boto3 is installed: skipping");
+        assertThat(via(0).put("/" + BUCKET + "/down/" + ownedBy(0, "k", 0), new byte[10]).statusCode())
+                .isEqualTo(200);
+        String victim = "127.0.0.1:" + nodes.port(2);
+        nodes.kill(2);
+        try {
+            if (aws) {
+                Cli listing = run(List.of("aws", "--endpoint-url", nodes.endpoint(0).toString(), "s3", "ls",
+                        "s3://" + BUCKET + "/down/"));
+                assertThat(listing.exit()).as("%s", listing).isNotZero();
+                assertThat(listing.err()).contains("ServiceUnavailable").contains(victim);
+                assertThat(listing.out()).as("no partial listing").isEmpty();
+            } else {
+                System.out.println("RELIABILITY faults: aws CLI not installed, its listing check skipped");
+            }
+            if (boto3) {
+                Cli listing = run(List.of("python3", "-c", String.join("\n",
+                        "import boto3, sys",
+                        "from botocore.config import Config",
+                        "s3 = boto3.client('s3', endpoint_url=sys.argv[1], config=Config(retries={'max_attempts': 1}))",
+                        "try:",
+                        "    r = s3.list_objects_v2(Bucket='" + BUCKET + "', Prefix='down/')",
+                        "    print('LISTED', r.get('KeyCount'))",
+                        "except Exception as e:",
+                        "    print('ERROR', e)",
+                        "    sys.exit(1)"), nodes.endpoint(0).toString()));
+                assertThat(listing.exit()).as("%s", listing).isEqualTo(1);
+                assertThat(listing.out()).startsWith("ERROR").contains("ServiceUnavailable").contains(victim)
+                        .doesNotContain("LISTED");
+            } else {
+                System.out.println("RELIABILITY faults: python3 boto3 not installed, its listing check skipped");
+            }
+        } finally {
+            nodes.restart(2);
+        }
+        System.out.println("RELIABILITY faults: scenario=peer-down-listing clients=" + ((aws ? 1 : 0) + (boto3 ? 1 : 0))
+                + " failed-naming-the-node=" + ((aws ? 1 : 0) + (boto3 ? 1 : 0)) + " silently-partial=0");
+    }
+
+    record Cli(int exit, String out, String err) {
+    }
+
+    static Cli run(List<String> command) throws InterruptedException {
+        try {
+            var builder = new ProcessBuilder(command).directory(work.toFile());
+            builder.environment().put("AWS_ACCESS_KEY_ID", "s4");
+            builder.environment().put("AWS_SECRET_ACCESS_KEY", "s4");
+            builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+            builder.environment().put("AWS_MAX_ATTEMPTS", "1");
+            builder.environment().put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
+            builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
+            Process p = builder.start();
+            p.getOutputStream().close();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getErrorStream().readAllBytes());
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            });
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(command + " did not finish in 120 s");
+            }
+            return new Cli(p.exitValue(), out, err.join());
+        } catch (IOException missing) {
+            return new Cli(127, "", missing.toString());
+        }
     }
 
     static void assertWhole(HttpResponse<byte[]> r, byte[] expected) {
