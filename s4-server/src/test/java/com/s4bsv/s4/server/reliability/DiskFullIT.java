@@ -218,6 +218,59 @@ class DiskFullIT {
     }
 
     @Test
+    @Order(2)
+    void awsCliBoto3AndTheS4ClientReportInsufficientStorage() throws Exception {
+        byte[] data = bytes(100_000);
+        Path file = work.resolve("upload.bin");
+        Files.write(file, data);
+        int clients = 0;
+        if (Cli.hasAws(work)) {
+            Cli aws = Cli.run(work, List.of("aws", "--endpoint-url", endpoint(0).toString(), "s3", "cp",
+                    file.toString(), "s3://" + BUCKET + "/" + refused));
+            assertThat(aws.exit()).as("%s", aws).isNotZero();
+            assertThat(aws.err() + aws.out()).contains("InsufficientStorage").contains(FULL_MESSAGE);
+            clients++;
+        } else {
+            System.out.println("RELIABILITY faults: aws CLI not installed, its disk-full check skipped");
+        }
+        if (Cli.hasBoto3(work)) {
+            Cli boto3 = Cli.run(work, List.of("python3", "-c", String.join("\n",
+                    "import boto3, sys",
+                    "from botocore.config import Config",
+                    "s3 = boto3.client('s3', endpoint_url=sys.argv[1], config=Config(retries={'max_attempts': 1}))",
+                    "try:",
+                    "    s3.put_object(Bucket='" + BUCKET + "', Key=sys.argv[2], Body=open(sys.argv[3], 'rb').read())",
+                    "    print('STORED')",
+                    "except s3.exceptions.ClientError as e:",
+                    "    print('ERROR', e.response['ResponseMetadata']['HTTPStatusCode'], e)",
+                    "    sys.exit(1)"), endpoint(1).toString(), refused, file.toString()));
+            assertThat(boto3.exit()).as("%s", boto3).isEqualTo(1);
+            assertThat(boto3.out()).startsWith("ERROR 507").contains("InsufficientStorage").doesNotContain("STORED");
+            clients++;
+        } else {
+            System.out.println("RELIABILITY faults: python3 boto3 not installed, its disk-full check skipped");
+        }
+        Path root = Path.of(System.getProperty("s4.repo.root", "..")).toAbsolutePath().normalize();
+        if (Files.isRegularFile(root.resolve("s4-shell/target/s4-shell.jar"))) {
+            Path conf = work.resolve("s4.conf");
+            Cli s4 = Cli.run(work, List.of("env", "S4_CONF_PATH=" + conf, root.resolve("bin/s4").toString(), "cp",
+                    file.toString(), "s4://" + BUCKET + "/" + refused));
+            assertThat(s4.exit()).as("%s", s4).isEqualTo(1);
+            assertThat(s4.err().lines().toList()).hasSize(1).allMatch(l -> l.startsWith("fatal: ")
+                    && l.contains("InsufficientStorage"));
+            System.out.println("RELIABILITY faults: s4 cp onto the full node said: " + s4.err().strip());
+            clients++;
+        } else {
+            System.out.println("RELIABILITY faults: s4-shell jar not built yet, the bin/s4 disk-full check skipped");
+        }
+        refusals += clients;
+        assertThat(direct.head("/" + BUCKET + "/" + refused).statusCode()).isEqualTo(404);
+        assertThat(DataDirs.tempLeftovers(List.of(data1()))).isEmpty();
+        System.out.println("RELIABILITY faults: scenario=disk-full-clients clients-told-insufficient-storage="
+                + clients);
+    }
+
+    @Test
     @Order(3)
     void uploadPartAndCompleteAre507AndTheUploadCanStillBeAborted() throws Exception {
         String mp = uploadKey();

@@ -276,8 +276,8 @@ class KillFaultsIT {
 
     @Test
     void aPeerThatIsDownFailsAwsCliAndBoto3ListingsNamingIt() throws Exception {
-        boolean aws = run(List.of("aws", "--version")).exit() == 0;
-        boolean boto3 = run(List.of("python3", "-c", "import boto3")).exit() == 0;
+        boolean aws = Cli.hasAws(work);
+        boolean boto3 = Cli.hasBoto3(work);
         Assumptions.assumeTrue(aws || boto3, "neither the aws CLI nor python3 boto3 is installed: skipping");
         assertThat(via(0).put("/" + BUCKET + "/down/" + ownedBy(0, "k", 0), new byte[10]).statusCode())
                 .isEqualTo(200);
@@ -285,7 +285,7 @@ class KillFaultsIT {
         nodes.kill(2);
         try {
             if (aws) {
-                Cli listing = run(List.of("aws", "--endpoint-url", nodes.endpoint(0).toString(), "s3", "ls",
+                Cli listing = Cli.run(work, List.of("aws", "--endpoint-url", nodes.endpoint(0).toString(), "s3", "ls",
                         "s3://" + BUCKET + "/down/"));
                 assertThat(listing.exit()).as("%s", listing).isNotZero();
                 assertThat(listing.err()).contains("ServiceUnavailable").contains(victim);
@@ -294,7 +294,7 @@ class KillFaultsIT {
                 System.out.println("RELIABILITY faults: aws CLI not installed, its listing check skipped");
             }
             if (boto3) {
-                Cli listing = run(List.of("python3", "-c", String.join("\n",
+                Cli listing = Cli.run(work, List.of("python3", "-c", String.join("\n",
                         "import boto3, sys",
                         "from botocore.config import Config",
                         "s3 = boto3.client('s3', endpoint_url=sys.argv[1], config=Config(retries={'max_attempts': 1}))",
@@ -315,38 +315,6 @@ class KillFaultsIT {
         }
         System.out.println("RELIABILITY faults: scenario=peer-down-listing clients=" + ((aws ? 1 : 0) + (boto3 ? 1 : 0))
                 + " failed-naming-the-node=" + ((aws ? 1 : 0) + (boto3 ? 1 : 0)) + " silently-partial=0");
-    }
-
-    record Cli(int exit, String out, String err) {
-    }
-
-    static Cli run(List<String> command) throws InterruptedException {
-        try {
-            var builder = new ProcessBuilder(command).directory(work.toFile());
-            builder.environment().put("AWS_ACCESS_KEY_ID", "s4");
-            builder.environment().put("AWS_SECRET_ACCESS_KEY", "s4");
-            builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-            builder.environment().put("AWS_MAX_ATTEMPTS", "1");
-            builder.environment().put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
-            builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
-            Process p = builder.start();
-            p.getOutputStream().close();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(p.getErrorStream().readAllBytes());
-                } catch (IOException e) {
-                    return e.toString();
-                }
-            });
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(command + " did not finish in 120 s");
-            }
-            return new Cli(p.exitValue(), out, err.join());
-        } catch (IOException missing) {
-            return new Cli(127, "", missing.toString());
-        }
     }
 
     static void assertWhole(HttpResponse<byte[]> r, byte[] expected) {
