@@ -217,26 +217,32 @@ class KillFaultsIT {
             List<CompletableFuture<Download>> downloads = List.of(
                     download(ownerDies ? 1 : 0, big, bigData, killed),
                     download(ownerDies ? 2 : 0, big, bigData, killed));
-            Thread.sleep(SOAK ? 150 + random.nextInt(600) : 350);
-            nodes.kill(victim);
-            killed.countDown();
-
             List<Upload> outcomes = new ArrayList<>();
-            for (CompletableFuture<Upload> u : uploads) {
-                outcomes.add(u.get(90, TimeUnit.SECONDS));
+            List<Download> got = new ArrayList<>();
+            try {
+                Thread.sleep(SOAK ? 150 + random.nextInt(600) : 350);
+                nodes.kill(victim);
+                killed.countDown();
+                for (CompletableFuture<Upload> u : uploads) {
+                    outcomes.add(u.get(90, TimeUnit.SECONDS));
+                }
+                for (CompletableFuture<Download> d : downloads) {
+                    got.add(d.get(90, TimeUnit.SECONDS));
+                }
+            } finally {
+                killed.countDown();
+                nodes.restart(victim);
             }
-            for (CompletableFuture<Download> d : downloads) {
-                Download got = d.get(90, TimeUnit.SECONDS);
-                if (got.whole()) {
+            for (Download d : got) {
+                if (d.whole()) {
                     downloadsWhole++;
                 } else {
-                    assertThat(got.error()).as("a download that was cut must fail, not end quietly: %s", got)
+                    assertThat(d.error()).as("a download that was cut must fail, not end quietly: %s", d)
                             .isNotNull();
-                    assertThat(got.received()).isLessThan(GET_BYTES);
+                    assertThat(d.received()).isLessThan(GET_BYTES);
                     downloadsCut++;
                 }
             }
-            nodes.restart(victim);
 
             assertNothingHalfWritten();
             for (Upload u : outcomes) {
@@ -324,6 +330,12 @@ class KillFaultsIT {
         assertThat(r.headers().firstValue("x-amz-checksum-crc32c")).hasValue(DataDirs.base64(expected));
     }
 
+    static boolean isEmpty(Path dir) throws IOException {
+        try (var entries = java.nio.file.Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
     static void assertNothingHalfWritten() throws InterruptedException {
         assertThat(DataDirs.tempLeftovers(dataDirs())).as("temp files").isEmpty();
         for (Path dir : dataDirs()) {
@@ -346,18 +358,29 @@ class KillFaultsIT {
                 assertThat(via(0).put("/" + BUCKET + "/" + in + String.format("%05d", i), bytes).statusCode())
                         .isEqualTo(200);
             }
-            String cmd = "sleep 0.7; cat > 00000; cp 00000 00001; cp 00000 00002; printf '00000\\n00001\\n00002\\n'";
-            CompletableFuture<HttpResponse<String>> job = CompletableFuture.supplyAsync(
-                    () -> via(0).job("/_s4/map-to-n", "s4://" + BUCKET + "/" + in, "s4://" + BUCKET + "/" + out, cmd));
-            Thread.sleep(SOAK ? 300 + random.nextInt(1500) : 1000);
-            nodes.kill(2);
-            HttpResponse<String> answer = job.get(60, TimeUnit.SECONDS);
+            Path started = java.nio.file.Files.createDirectories(work.resolve("started-" + round));
+            // Three keys per node, two commands at a time, 1.5 s each: every job runs for 3 s after its first start.
+            String cmd = "touch " + started + "/$filename; sleep 1.5; cat > 00000; cp 00000 00001; cp 00000 00002;"
+                    + " printf '00000\\n00001\\n00002\\n'";
+            CompletableFuture<HttpResponse<String>> job = CompletableFuture.supplyAsync(() -> via(0).job(
+                    "/_s4/map-to-n", "s4://" + BUCKET + "/" + in, "s4://" + BUCKET + "/" + out, cmd));
+            HttpResponse<String> answer;
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (isEmpty(started) && System.nanoTime() < deadline && !job.isDone()) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(SOAK ? random.nextInt(2000) : 800);
+                nodes.kill(2);
+                answer = job.get(60, TimeUnit.SECONDS);
+            } finally {
+                nodes.restart(2);
+            }
             List<String> lines = answer.body().strip().lines().toList();
             JsonNode last = JSON.readTree(lines.getLast());
             assertThat(last.path("type").asString()).as(answer.body()).isEqualTo("error");
             assertThat(last.path("message").asString() + last.path("node").asString())
                     .contains("127.0.0.1:" + nodes.port(2));
-            nodes.restart(2);
 
             assertNothingHalfWritten();
             List<String> outputs = via(0).keys(BUCKET, out);
