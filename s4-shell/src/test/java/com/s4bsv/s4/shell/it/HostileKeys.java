@@ -43,7 +43,7 @@ final class HostileKeys {
         return entries;
     }
 
-    /** The corpus escapes: \n \r \t \0 \\ \xHH \uHHHH and \L<N>; for N times 'x'. */
+    /** Decodes the corpus escapes (the header of the corpus lists them). */
     static String unescape(String text) {
         var out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
