@@ -16,6 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +47,7 @@ class HostileInputIT {
     private Path cwd;
     private Path canary;
     private String bucket;
-    private int runs;
+    private final AtomicInteger runs = new AtomicInteger();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -73,7 +80,7 @@ class HostileInputIT {
             boolean canaryFound = Files.exists(canary) || !canaries().isEmpty();
             System.out.printf("RELIABILITY hostile: surface=client canary=%s outside-root-changes=%d"
                     + " escaped-bucket-entries=%d s4-runs=%d%n", canaryFound ? "PRESENT" : "absent", changes.size(),
-                    escaped.size(), runs);
+                    escaped.size(), runs.get());
             assertThat(canaryFound).as("canary %s or a file named S4CANARY", canary).isFalse();
             assertThat(changes).as("changes outside the data roots and the commands' output folders").isEmpty();
             assertThat(escaped).as("new entries at the top of the data roots").isEmpty();
@@ -91,11 +98,15 @@ class HostileInputIT {
 
     private void exercise() throws IOException {
         List<HostileKeys.Entry> entries = HostileKeys.load(LocalCluster.repoRoot());
-        int rejected = 0;
-        int roundTripped = 0;
+        // Every key goes through cp up; the other verbs take turns over the corpus (all of them on every key with
+        // -Psoak). Three bin/s4 at a time: each run is a JVM start.
+        boolean soak = Boolean.getBoolean("s4.soak");
+        AtomicInteger rejected = new AtomicInteger();
+        AtomicInteger roundTripped = new AtomicInteger();
         int notPassable = 0;
-        List<String> modes = List.of("map", "map-to-n", "map-from-n");
-        List<String> stored = new ArrayList<>();
+        List<String> stored = new CopyOnWriteArrayList<>();
+        List<Callable<Void>> tasks = new ArrayList<>();
+        int turn = 0;
         for (HostileKeys.Entry entry : entries) {
             String key = entry.text(bucket, canary);
             if (key.indexOf('\0') >= 0) {
@@ -103,39 +114,70 @@ class HostileInputIT {
                 notPassable++;
                 continue;
             }
-            if (entry.isData()) {
-                byte[] data = ("data of " + entry.id() + " $(touch " + canary + ")").getBytes(StandardCharsets.UTF_8);
-                ok(data, "cp", "-", key);
-                assertThat(ok("cp", key, "-").out()).as("get %s", entry.id()).isEqualTo(data);
-                String basename = key.substring(key.lastIndexOf('/') + 1);
-                assertThat(ok("eval", key, "cat; printf '%s' \"$filename\"").stdout()).as("eval %s", entry.id())
-                        .isEqualTo(new String(data, StandardCharsets.UTF_8) + basename + "\n");
-                stored.add(key.substring(("s4://" + bucket + "/").length()));
-                roundTripped++;
-            } else {
-                refused(entry, "x".getBytes(StandardCharsets.UTF_8), "cp", "-", key);
-                refused(entry, new byte[0], "cp", key, "-");
-                refused(entry, new byte[0], "eval", key, "touch " + canary);
-                refused(entry, new byte[0], "rm", key);
-                if (!key.equals("s4://" + bucket + "/") && !key.equals("s4://" + bucket)) {
-                    String folder = key.endsWith("/") ? key : key + "/";
-                    String mode = modes.get(rejected % modes.size());
-                    refused(entry, new byte[0], mode, folder, "s4://" + bucket + "/never/", "touch " + canary);
-                    refused(entry, new byte[0], mode, "s4://" + bucket + "/meta/", folder, "touch " + canary);
+            int verb = turn++;
+            tasks.add(() -> {
+                if (entry.isData()) {
+                    byte[] data = ("data of " + entry.id() + " $(touch " + canary + ")")
+                            .getBytes(StandardCharsets.UTF_8);
+                    ok(data, "cp", "-", key);
+                    String basename = key.substring(key.lastIndexOf('/') + 1);
+                    assertThat(ok("eval", key, "cat; printf '%s' \"$filename\"").stdout()).as("eval %s", entry.id())
+                            .isEqualTo(new String(data, StandardCharsets.UTF_8) + basename + "\n");
+                    if (soak || verb % 3 == 0) {
+                        assertThat(ok("cp", key, "-").out()).as("get %s", entry.id()).isEqualTo(data);
+                    }
+                    stored.add(key.substring(("s4://" + bucket + "/").length()));
+                    roundTripped.incrementAndGet();
+                    return null;
                 }
-                rejected++;
+                refused(entry, "x".getBytes(StandardCharsets.UTF_8), new String[] {"cp", "-", key});
+                String folder = key.endsWith("/") ? key : key + "/";
+                boolean isFolder = !key.equals("s4://" + bucket + "/") && !key.equals("s4://" + bucket);
+                String mode = List.of("map", "map-to-n", "map-from-n").get(verb % 3);
+                List<String[]> others = new ArrayList<>();
+                others.add(new String[] {"cp", key, "-"});
+                others.add(new String[] {"eval", key, "touch " + canary});
+                others.add(new String[] {"rm", key});
+                if (isFolder) {
+                    others.add(new String[] {mode, folder, "s4://" + bucket + "/never/", "touch " + canary});
+                    others.add(new String[] {mode, "s4://" + bucket + "/meta/", folder, "touch " + canary});
+                }
+                for (int i = 0; i < others.size(); i++) {
+                    if (soak || i == verb % others.size()) {
+                        refused(entry, new byte[0], others.get(i));
+                    }
+                }
+                rejected.incrementAndGet();
+                return null;
+            });
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
+            for (Future<Void> done : pool.invokeAll(tasks)) {
+                done.get();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError failed) {
+                throw failed;
+            }
+            throw new AssertionError(e.getCause());
         }
         assertThat(ok("ls", "-r", "s4://" + bucket + "/").lastColumn()).as("every stored key listed, no other")
                 .containsExactlyInAnyOrderElementsOf(stored);
         System.out.printf("RELIABILITY hostile: surface=client-keys inputs=%d rejected=%d roundtripped=%d"
-                + " nul-not-passable-in-argv=%d%n", rejected + roundTripped + notPassable, rejected, roundTripped,
-                notPassable);
+                + " nul-not-passable-in-argv=%d%n", rejected.get() + roundTripped.get() + notPassable, rejected.get(),
+                roundTripped.get(), notPassable);
 
         // Recursive get: every key lands under the target folder, by its relative path.
         ok("cp", "-r", "s4://" + bucket + "/meta/", "got/");
-        List<String> meta = stored.stream().filter(p -> p.startsWith("meta/")).map(p -> p.substring(5)).toList();
+        List<String> meta = stored.stream().filter(p -> p.startsWith("meta/")).map(p -> p.substring(5)).sorted()
+                .toList();
         assertThat(localFiles(cwd.resolve("got"))).containsExactlyInAnyOrderElementsOf(meta);
+        for (String name : meta) {
+            assertThat(Files.readString(cwd.resolve("got").resolve(name))).startsWith("data of ").contains("$(touch ");
+        }
 
         // Recursive put: metacharacter names go up as data; one bad name refuses the whole upload before any byte.
         Path up = Files.createDirectories(dir.resolve("up"));
@@ -149,7 +191,7 @@ class HostileInputIT {
         Files.writeString(bad.resolve("a-good-one"), "good");
         Files.writeString(bad.resolve("new\nline"), "bad");
         S4Process.Result refused = run(cwd, "cp", "-r", bad.toString(), "s4://" + bucket + "/bad/");
-        runs++;
+        runs.incrementAndGet();
         assertOneLine(refused, "cp -r with a newline in a file name");
         assertThat(run(cwd, "ls", "-r", "s4://" + bucket + "/bad/").code()).as("nothing of bad/ uploaded")
                 .isEqualTo(1);
@@ -182,15 +224,15 @@ class HostileInputIT {
 
     private S4Process.Result ok(byte[] stdin, String... args) {
         S4Process.Result r = run(cwd, stdin, args);
-        runs++;
+        runs.incrementAndGet();
         assertThat(r.code()).as("s4 %s: %s", String.join(" ", args), r).isZero();
         assertThat(r.err()).as("stderr of s4 %s", String.join(" ", args)).isEmpty();
         return r;
     }
 
-    private void refused(HostileKeys.Entry entry, byte[] stdin, String... args) {
+    private void refused(HostileKeys.Entry entry, byte[] stdin, String[] args) {
         S4Process.Result r = run(cwd, stdin, args);
-        runs++;
+        runs.incrementAndGet();
         assertOneLine(r, entry.id() + ": s4 " + String.join(" ", args));
     }
 
