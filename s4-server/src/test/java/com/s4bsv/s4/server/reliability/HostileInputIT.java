@@ -33,6 +33,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The hostile corpus ({@code hostile-keys.txt}) against three real nodes: the S3 front (encoded keys and raw request
@@ -44,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileInputIT {
 
     private static final String BUCKET = "hostile";
+    private static final String SDK_BUCKET = "hostile-sdk";
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final Pattern KEY = Pattern.compile("<Key>([^<]*)</Key>");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -236,12 +243,37 @@ class HostileInputIT {
     }
 
     @Test
+    @Order(5)
+    void theAwsSdkRoundTripsEveryValidHostileKey() {
+        try (S3Client s3 = S3Client.builder().endpointOverride(nodes.endpoint(0)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any")))
+                .forcePathStyle(true).httpClient(ApacheHttpClient.create()).build()) {
+            s3.createBucket(b -> b.bucket(SDK_BUCKET));
+            for (Map.Entry<String, byte[]> key : stored.entrySet()) {
+                s3.putObject(b -> b.bucket(SDK_BUCKET).key(key.getKey()), RequestBody.fromBytes(key.getValue()));
+                assertThat(s3.getObjectAsBytes(b -> b.bucket(SDK_BUCKET).key(key.getKey())).asByteArray())
+                        .as(key.getKey()).isEqualTo(key.getValue());
+            }
+            Set<String> listed = new TreeSet<>();
+            s3.listObjectsV2Paginator(b -> b.bucket(SDK_BUCKET)).contents().forEach(o -> listed.add(o.key()));
+            assertThat(listed).isEqualTo(new TreeSet<>(stored.keySet()));
+            for (String key : stored.keySet()) {
+                s3.deleteObject(b -> b.bucket(SDK_BUCKET).key(key));
+            }
+            assertThat(s3.listObjectsV2(b -> b.bucket(SDK_BUCKET)).contents()).isEmpty();
+        }
+        System.out.printf("RELIABILITY hostile: surface=s3-aws-sdk-v2 inputs=%d roundtripped=%d%n", stored.size(),
+                stored.size());
+    }
+
+    @Test
     @Order(99)
     void nothingOutsideTheDataRootsChangedAndNoCanaryExists() {
         List<String> changes = OutsideRoots.diff(before, outside.snapshot());
         Set<String> expectedTop = new TreeSet<>(topBefore);
         for (int i = 0; i < 3; i++) {
             expectedTop.add(work.relativize(nodes.dataDir(i).resolve(BUCKET)) + "/");
+            expectedTop.add(work.relativize(nodes.dataDir(i).resolve(SDK_BUCKET)) + "/");
         }
         Set<String> escaped = new TreeSet<>(outside.topLevel());
         escaped.removeAll(expectedTop);
