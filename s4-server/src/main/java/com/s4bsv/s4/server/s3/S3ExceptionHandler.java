@@ -14,6 +14,7 @@ import com.s4bsv.s4.server.storage.NoSuchUploadException;
 import com.s4bsv.s4.server.storage.StorageException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -103,7 +104,17 @@ class S3ExceptionHandler {
         // Mostly a client that went away mid-transfer: nobody to answer; the temp file is already gone.
         log.debug("I/O failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
         S3ErrorResponse.write(request, response, new S3Exception(S3Error.INCOMPLETE_BODY,
-                "transfer failed: " + e.getMessage()));
+                "transfer failed: " + reason(e)));
+    }
+
+    /** Tomcat wraps a short body as ClientAbortException("java.io.EOFException"): say what happened instead. */
+    static String reason(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return "the request body ended before its declared length";
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
