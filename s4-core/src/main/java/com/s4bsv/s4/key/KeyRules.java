@@ -10,6 +10,8 @@ public final class KeyRules {
 
     public static final String SCHEME = "s4://";
     public static final int MAX_KEY_BYTES = 1024;
+    /** Each segment is a file or directory name on the owner node (NAME_MAX of Linux filesystems). */
+    public static final int MAX_SEGMENT_BYTES = 255;
     public static final int MAX_BUCKET_CHARS = 63;
 
     private KeyRules() {
@@ -86,6 +88,10 @@ public final class KeyRules {
     private static void checkSegment(String original, String segment) {
         if (segment.isEmpty()) {
             throw new InvalidKeyException(original, "empty path segment ('//' or a leading '/')");
+        }
+        if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+            throw new InvalidKeyException(original, "key longer than " + MAX_SEGMENT_BYTES
+                    + " bytes in one path segment (a file name on the node)");
         }
         String decoded = segment.replace("%2e", ".").replace("%2E", ".");
         if (decoded.equals(".") || decoded.equals("..")) {

@@ -57,11 +57,20 @@ class S4KeyTest {
 
     @Test
     void limitsTheKeyTo1024Bytes() {
-        String ok = "x".repeat(1024);
+        String ok = ("x".repeat(200) + "/").repeat(4) + "x".repeat(220);
         assertThat(S4Key.parse("s4://b/" + ok).path()).hasSize(1024);
         assertThatThrownBy(() -> S4Key.parse("s4://b/" + "é".repeat(513)))
                 .hasMessageContaining("key longer than 1024 bytes")
                 .hasMessageContaining("(520 chars)");
+    }
+
+    @Test
+    void limitsEachSegmentTo255BytesTheLongestFileName() {
+        assertThat(S4Key.parse("s4://b/d/" + "x".repeat(255)).basename()).hasSize(255);
+        assertThatThrownBy(() -> S4Key.parse("s4://b/" + "x".repeat(256) + "/k"))
+                .hasMessageContaining("key longer than 255 bytes in one path segment");
+        assertThatThrownBy(() -> S4Key.parse("s4://b/d/" + "é".repeat(128)))
+                .hasMessageContaining("key longer than 255 bytes in one path segment");
     }
 
     @Test

@@ -202,6 +202,10 @@ final class LocalJob {
             if (!result.succeeded()) {
                 String message = result.timedOut() ? "timed out after " + runner.timeout()
                         : "command failed on " + task.key() + " with exit code " + result.exitCode();
+                if (store.temp().isFull()) {
+                    message += "; no space left in the data dir of node " + node + " (the command's output and"
+                            + " stderr could not be written)";
+                }
                 throw new TaskFailure(new Failed(task, result.exitCode(), result.stderrTail(), message));
             }
             List<Output> produced = outputsOf(task, dir.path());

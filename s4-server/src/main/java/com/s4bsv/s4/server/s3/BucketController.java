@@ -275,7 +275,10 @@ class BucketController {
         S3Operation.DELETE_OBJECTS.mark(request);
         String bucket = S3Target.checkedBucket(request);
         byte[] raw = XmlBody.read(request);
-        XmlBody.Parsed body = XmlBody.parse(raw, "Object");
+        XmlBody.Parsed body = XmlBody.parse(raw, "Delete", "Object");
+        if (body.records().isEmpty()) {
+            throw new S3Exception(S3Error.MALFORMED_XML, "a Delete request names no Object");
+        }
         boolean quiet = "true".equalsIgnoreCase(body.scalars().getOrDefault("Quiet", "false"));
         if (body.records().size() > 1000) {
             throw new S3Exception(S3Error.MALFORMED_XML, "at most 1000 keys per DeleteObjects request");

@@ -66,6 +66,7 @@ class MultipartController {
             throw new S3Exception(S3Error.NOT_IMPLEMENTED, "UploadPartCopy is not supported by s4");
         }
         S4Key key = S3Target.of(request).s4Key();
+        UploadBody.checkDeclaredSize(request, UploadBody.MAX_PART_BYTES);
         if (forwarded(key, request, response)) {
             return;
         }
@@ -90,14 +91,18 @@ class MultipartController {
         if (forwarded(key, request, response)) {
             return;
         }
-        XmlBody.Parsed body = XmlBody.parse(XmlBody.read(request), "Part");
+        XmlBody.Parsed body = XmlBody.parse(XmlBody.read(request), "CompleteMultipartUpload", "Part");
         List<MultipartUploads.RequestedPart> parts = new ArrayList<>();
         for (Map<String, String> part : body.records()) {
             String etag = part.get("ETag");
-            if (etag == null) {
-                throw new S3Exception(S3Error.MALFORMED_XML, "a Part without ETag");
+            String number = part.get("PartNumber");
+            if (etag == null || number == null || !number.strip().matches("[0-9]{1,9}")) {
+                throw new S3Exception(S3Error.MALFORMED_XML, "every Part needs a PartNumber (an integer) and an ETag");
             }
-            parts.add(new MultipartUploads.RequestedPart(partNumber(part.get("PartNumber")), etag));
+            parts.add(new MultipartUploads.RequestedPart(partNumber(number), etag));
+        }
+        if (parts.isEmpty()) {
+            throw new S3Exception(S3Error.MALFORMED_XML, "CompleteMultipartUpload names no Part");
         }
         StoredObject stored = store.multipart().complete(request.getParameter("uploadId"), key, parts);
         response.setHeader(Wire.CHECKSUM_CRC32C, stored.checksumBase64());

@@ -59,6 +59,7 @@ class ObjectController {
             throw new S3Exception(S3Error.NOT_IMPLEMENTED, "CopyObject is not supported by s4");
         }
         S4Key key = S3Target.of(request).s4Key();
+        UploadBody.checkDeclaredSize(request, UploadBody.MAX_OBJECT_BYTES);
         if (forwarded(key, request, response)) {
             return;
         }

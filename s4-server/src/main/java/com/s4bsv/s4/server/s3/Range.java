@@ -29,6 +29,10 @@ record Range(long first, long last) {
         }
         String from = spec.substring(0, dash).strip();
         String to = spec.substring(dash + 1).strip();
+        // Long.parseLong would take "-1" or "+1": byte positions are plain digits, anything else is not a range.
+        if (!digits(from) || !digits(to)) {
+            return null;
+        }
         try {
             if (from.isEmpty()) {
                 long suffix = Long.parseLong(to);
@@ -49,6 +53,10 @@ record Range(long first, long last) {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static boolean digits(String text) {
+        return text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static S3Exception unsatisfiable(String header, long size) {

@@ -3,6 +3,7 @@ package com.s4bsv.s4.server.s3;
 import com.s4bsv.s4.wire.Wire;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,12 @@ import org.jspecify.annotations.Nullable;
  * container error page and compute.
  */
 public final class S3ErrorResponse {
+
+    /**
+     * The request attribute holding the error already written: when the container then runs its error page anyway
+     * (it does after a client abort), the page answers this error rather than guessing one from the status.
+     */
+    public static final String WRITTEN = S3ErrorResponse.class.getName() + ".written";
 
     private S3ErrorResponse() {
     }
@@ -24,6 +31,8 @@ public final class S3ErrorResponse {
 
     public static void write(HttpServletRequest request, HttpServletResponse response, S3Error error, String message,
             @Nullable String resource, Map<String, String> extra) throws IOException {
+        request.setAttribute(WRITTEN, new S3Exception(error, message,
+                resource != null ? resource : request.getRequestURI(), extra));
         if (response.isCommitted()) {
             return;
         }
@@ -36,7 +45,8 @@ public final class S3ErrorResponse {
         }
         response.setContentType(S3Xml.CONTENT_TYPE);
         String requestId = response.getHeader(Wire.REQUEST_ID);
-        try (S3Xml xml = S3Xml.start(response.getOutputStream(), "Error", false)) {
+        var body = new ByteArrayOutputStream(512);
+        try (S3Xml xml = S3Xml.start(body, "Error", false)) {
             xml.element("Code", error.code());
             xml.element("Message", oneLine(message));
             for (Map.Entry<String, String> element : extra.entrySet()) {
@@ -45,6 +55,10 @@ public final class S3ErrorResponse {
             xml.element("Resource", resource != null ? resource : request.getRequestURI());
             xml.element("RequestId", requestId == null ? "" : requestId);
         }
+        // A length, not chunks: a client refused before its body was read has the whole answer at once, while the
+        // container still drains (or gives up on) the body it did not want.
+        response.setContentLength(body.size());
+        body.writeTo(response.getOutputStream());
     }
 
     private static String oneLine(String message) {

@@ -4,6 +4,7 @@ import com.s4bsv.s4.key.InvalidKeyException;
 import com.s4bsv.s4.server.cluster.PeerUnavailableException;
 import com.s4bsv.s4.server.storage.BucketNotEmptyException;
 import com.s4bsv.s4.server.storage.DataDirException;
+import com.s4bsv.s4.server.storage.InsufficientStorageException;
 import com.s4bsv.s4.server.storage.InvalidPartException;
 import com.s4bsv.s4.server.storage.KeyConflictException;
 import com.s4bsv.s4.server.storage.KeyExistsException;
@@ -13,6 +14,7 @@ import com.s4bsv.s4.server.storage.NoSuchUploadException;
 import com.s4bsv.s4.server.storage.StorageException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -36,6 +38,9 @@ class S3ExceptionHandler {
 
     @ExceptionHandler(StorageException.class)
     void storage(StorageException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (e instanceof InsufficientStorageException) {
+            log.warn("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        }
         S3ErrorResponse.write(request, response, toS3(e));
     }
 
@@ -49,8 +54,16 @@ class S3ExceptionHandler {
             case NoSuchUploadException x -> S3Error.NO_SUCH_UPLOAD;
             case InvalidPartException x -> x.isOrderProblem() ? S3Error.INVALID_PART_ORDER : S3Error.INVALID_PART;
             case DataDirException x -> S3Error.INTERNAL_ERROR;
+            case InsufficientStorageException x -> S3Error.INSUFFICIENT_STORAGE;
         };
+        if (error == S3Error.INSUFFICIENT_STORAGE) {
+            return new S3Exception(error, error.message() + " " + capitalized(e.getMessage()) + ".");
+        }
         return new S3Exception(error, e.getMessage());
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     @ExceptionHandler(InvalidKeyException.class)
@@ -91,7 +104,17 @@ class S3ExceptionHandler {
         // Mostly a client that went away mid-transfer: nobody to answer; the temp file is already gone.
         log.debug("I/O failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
         S3ErrorResponse.write(request, response, new S3Exception(S3Error.INCOMPLETE_BODY,
-                "transfer failed: " + e.getMessage()));
+                "transfer failed: " + reason(e)));
+    }
+
+    /** Tomcat wraps a short body as ClientAbortException("java.io.EOFException"): say what happened instead. */
+    static String reason(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return "the request body ended before its declared length";
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -76,6 +76,24 @@ final class UploadBody {
         this.stream = digests.isEmpty() ? decoded : new DigestingStream(decoded);
     }
 
+    /** S3's limits: 5 TiB for an object, 5 GiB for one part of a multipart upload. */
+    static final long MAX_OBJECT_BYTES = 5L << 40;
+    static final long MAX_PART_BYTES = 5L << 30;
+
+    /**
+     * Refuses, before a byte of the body is read, a declared size (Content-Length, or the decoded length of an
+     * aws-chunked body) above {@code max}: such a client would otherwise be read from until it gives up.
+     */
+    static void checkDeclaredSize(HttpServletRequest request, long max) {
+        long declared = Math.max(request.getContentLengthLong(),
+                parseLength(request.getHeader("x-amz-decoded-content-length")));
+        if (declared > max) {
+            throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "the declared size " + declared
+                    + " bytes exceeds the maximum of " + max + " bytes", null,
+                    Map.of("ProposedSize", Long.toString(declared), "MaxSizeAllowed", Long.toString(max)));
+        }
+    }
+
     static UploadBody of(HttpServletRequest request, Runnable onMismatch) throws IOException {
         return new UploadBody(request, request.getInputStream(), onMismatch);
     }

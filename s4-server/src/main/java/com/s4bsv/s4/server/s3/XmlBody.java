@@ -51,7 +51,17 @@ final class XmlBody {
         return bytes;
     }
 
+    /** Parses a request body whose document element must be {@code root}; anything else is MalformedXML. */
+    static Parsed parse(byte[] body, String root, String record) {
+        return parse(body, root, record, true);
+    }
+
+    /** Parses a body of any document element (answers of other nodes). */
     static Parsed parse(byte[] body, String record) {
+        return parse(body, "", record, false);
+    }
+
+    private static Parsed parse(byte[] body, String root, String record, boolean checkRoot) {
         List<Map<String, String>> records = new ArrayList<>();
         Map<String, String> scalars = new LinkedHashMap<>();
         try {
@@ -63,6 +73,10 @@ final class XmlBody {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     depth++;
                     String name = xml.getLocalName();
+                    if (depth == 1 && checkRoot && !name.equals(root)) {
+                        throw new S3Exception(S3Error.MALFORMED_XML, "the document element must be <" + root
+                                + ">, not <" + name + ">");
+                    }
                     if (name.equals(record)) {
                         current = new LinkedHashMap<>();
                     } else if (current != null) {

@@ -86,7 +86,7 @@ final class FileObjectStore implements ObjectStore {
     public StoredObject put(S4Key key, InputStream data, UploadCheck check) throws IOException {
         Path target = pathOf(key);
         refuseExisting(key, target);
-        try (TempSpace.Entry tmp = temp.newFile()) {
+        try (TempSpace.Entry tmp = newTempFile()) {
             var crc = new StreamingChecksum();
             long size = receive(data, tmp.path(), crc);
             check.verify(crc.value(), size);
@@ -106,8 +106,13 @@ final class FileObjectStore implements ObjectStore {
             while ((n = data.readNBytes(buffer, 0, buffer.length)) > 0) {
                 crc.update(buffer, 0, n);
                 ByteBuffer wrapped = ByteBuffer.wrap(buffer, 0, n);
-                while (wrapped.hasRemaining()) {
-                    out.write(wrapped);
+                try {
+                    while (wrapped.hasRemaining()) {
+                        out.write(wrapped);
+                    }
+                } catch (IOException e) {
+                    DiskFull.check(e, file);
+                    throw e;
                 }
                 size += n;
                 if (n == buffer.length && buffer.length < BUFFER_BYTES) {
@@ -122,8 +127,13 @@ final class FileObjectStore implements ObjectStore {
     public StoredObject putFile(S4Key key, Path finished) throws IOException {
         Path target = pathOf(key);
         refuseExisting(key, target);
-        try (TempSpace.Entry tmp = temp.newFile()) {
-            Files.move(finished, tmp.path(), StandardCopyOption.REPLACE_EXISTING);
+        try (TempSpace.Entry tmp = newTempFile()) {
+            try {
+                Files.move(finished, tmp.path(), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                DiskFull.check(e, temp.dir());
+                throw e;
+            }
             var crc = new StreamingChecksum();
             long size = 0;
             try (FileChannel in = FileChannel.open(tmp.path(), StandardOpenOption.READ)) {
@@ -140,11 +150,16 @@ final class FileObjectStore implements ObjectStore {
 
     /** Publishes a complete temp file that carries no checksum yet; the caller deletes {@code tmp} afterwards. */
     StoredObject publish(S4Key key, Path target, Path tmp, long crc32c, long size) throws IOException {
-        writeCrc(tmp, crc32c);
-        Files.setPosixFilePermissions(tmp, READ_ONLY);
+        try {
+            writeCrc(tmp, crc32c);
+            Files.setPosixFilePermissions(tmp, READ_ONLY);
+        } catch (IOException e) {
+            DiskFull.check(e, tmp);
+            throw e;
+        }
         for (int attempt = 0;; attempt++) {
-            createParents(key, target);
             try {
+                createParents(key, target);
                 Files.createLink(target, tmp);
                 break;
             } catch (FileAlreadyExistsException e) {
@@ -157,11 +172,24 @@ final class FileObjectStore implements ObjectStore {
                 if (attempt >= 5) {
                     throw e;
                 }
+            } catch (IOException e) {
+                DiskFull.check(e, tmp);
+                throw e;
             }
         }
         objects.incrementAndGet();
         bytes.addAndGet(size);
         return new StoredObject(key, size, crc32c, Files.getLastModifiedTime(target).toInstant(), target);
+    }
+
+    /** A temp file for an upload; creating it needs an inode, which a full filesystem may not have. */
+    TempSpace.Entry newTempFile() throws IOException {
+        try {
+            return temp.newFile();
+        } catch (IOException e) {
+            DiskFull.check(e, temp.dir());
+            throw e;
+        }
     }
 
     private void refuseExisting(S4Key key, Path target) {

@@ -58,8 +58,14 @@ public final class MultipartUploads {
     public String create(S4Key key) throws IOException {
         String id = UUID.randomUUID().toString().replace("-", "");
         Path upload = dir.resolve(id);
-        Files.createDirectory(upload);
-        Files.writeString(upload.resolve(KEY_FILE), key.toString(), StandardCharsets.UTF_8);
+        try {
+            Files.createDirectory(upload);
+            Files.writeString(upload.resolve(KEY_FILE), key.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            TempSpace.deleteTree(upload);
+            DiskFull.check(e, dir);
+            throw e;
+        }
         return id;
     }
 
@@ -69,14 +75,19 @@ public final class MultipartUploads {
         if (Files.exists(upload.resolve(DONE_FILE))) {
             throw new NoSuchUploadException(uploadId + " (already completed)");
         }
-        try (TempSpace.Entry tmp = store.temp().newFile()) {
+        try (TempSpace.Entry tmp = store.newTempFile()) {
             var crc = new StreamingChecksum();
             long size = FileObjectStore.receive(data, tmp.path(), crc);
             check.verify(crc.value(), size);
-            FileObjectStore.writeCrc(tmp.path(), crc.value());
             Path part = upload.resolve(partName(number));
-            // A part may be uploaded again (client retry); the last one wins, as on S3.
-            Files.move(tmp.path(), part, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                FileObjectStore.writeCrc(tmp.path(), crc.value());
+                // A part may be uploaded again (client retry); the last one wins, as on S3.
+                Files.move(tmp.path(), part, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                DiskFull.check(e, tmp.path());
+                throw e;
+            }
             return new PartInfo(number, size, crc.value(), Files.getLastModifiedTime(part).toInstant());
         }
     }
@@ -115,7 +126,12 @@ public final class MultipartUploads {
                 }
                 List<Path> files = checkParts(uploadId, key, requested);
                 StoredObject stored = concatenateAndPublish(key, files);
-                Files.writeString(done, stored.etag(), StandardCharsets.UTF_8);
+                // The key is published; a marker that cannot be written only loses the idempotent repeat.
+                try {
+                    Files.writeString(done, stored.etag(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    Files.deleteIfExists(done);
+                }
                 for (Path file : files) {
                     Files.deleteIfExists(file);
                 }
@@ -157,7 +173,7 @@ public final class MultipartUploads {
 
     private StoredObject concatenateAndPublish(S4Key key, List<Path> parts) throws IOException {
         Path target = store.pathOf(key);
-        try (TempSpace.Entry tmp = store.temp().newFile()) {
+        try (TempSpace.Entry tmp = store.newTempFile()) {
             var crc = new StreamingChecksum();
             long size = 0;
             ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
@@ -168,8 +184,13 @@ public final class MultipartUploads {
                             buffer.flip();
                             size += buffer.remaining();
                             crc.update(buffer.duplicate());
-                            while (buffer.hasRemaining()) {
-                                out.write(buffer);
+                            try {
+                                while (buffer.hasRemaining()) {
+                                    out.write(buffer);
+                                }
+                            } catch (IOException e) {
+                                DiskFull.check(e, tmp.path());
+                                throw e;
                             }
                         }
                     }

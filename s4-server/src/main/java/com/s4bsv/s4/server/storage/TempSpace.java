@@ -97,6 +97,18 @@ public final class TempSpace {
         return removed;
     }
 
+    /**
+     * Whether the filesystem of the data root has (almost) no space left: a command that fails then could not even
+     * write its stdout or stderr, so its error must say why.
+     */
+    public boolean isFull() {
+        try {
+            return Files.getFileStore(dir).getUsableSpace() < DiskFull.NEARLY_FULL_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Bytes currently held by temp files (for the temp-space gauge). */
     public long bytesUsed() {
         long[] total = {0};

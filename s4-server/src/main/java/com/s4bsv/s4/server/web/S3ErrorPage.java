@@ -2,6 +2,7 @@ package com.s4bsv.s4.server.web;
 
 import com.s4bsv.s4.server.s3.S3Error;
 import com.s4bsv.s4.server.s3.S3ErrorResponse;
+import com.s4bsv.s4.server.s3.S3Exception;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,10 @@ class S3ErrorPage implements ErrorController {
 
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getAttribute(S3ErrorResponse.WRITTEN) instanceof S3Exception written) {
+            S3ErrorResponse.write(request, response, written);
+            return;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -32,6 +32,8 @@ class WebConfiguration {
             connector.setParseBodyMethods("");
             // Keys may contain an encoded '/'; we decode the raw URI ourselves, exactly once.
             connector.setEncodedSolidusHandling("passthrough");
+            // '\\' is a valid key character (S3 and the key rules agree); clients send it as %5C.
+            connector.setEncodedReverseSolidusHandling("passthrough");
             // Fewer, larger socket reads and writes for object bodies.
             connector.setProperty("socket.appReadBufSize", "65536");
             connector.setProperty("socket.appWriteBufSize", "65536");

@@ -22,6 +22,10 @@ class RangeTest {
         assertThat(Range.parse("items=1-2", 10)).isNull();
         assertThat(Range.parse("bytes=1-2,4-5", 10)).isNull();
         assertThat(Range.parse("bytes=5-2", 10)).isNull();
+        // Long.parseLong takes signs; byte positions are plain digits (a sign made "bytes=--1" a 416).
+        assertThat(Range.parse("bytes=--1", 10)).isNull();
+        assertThat(Range.parse("bytes=+1-2", 10)).isNull();
+        assertThat(Range.parse("bytes=1-+2", 10)).isNull();
     }
 
     @Test

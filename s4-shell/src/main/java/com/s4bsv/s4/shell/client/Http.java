@@ -21,6 +21,8 @@ import javax.net.ssl.X509TrustManager;
 final class Http {
 
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** A page of 1000 keys of 1024 bytes, each character XML-escaped, stays well below this. */
+    static final int MAX_BODY = 16 * 1024 * 1024;
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final Duration connectTimeout;
@@ -152,6 +154,24 @@ final class Http {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * Reads a whole success answer (a listing page): a body that breaks off or exceeds {@link #MAX_BODY} fails,
+     * because a shorter page would silently drop keys.
+     */
+    static String body(NodeAddress node, String what, HttpResponse<InputStream> response) {
+        byte[] bytes;
+        try (InputStream in = response.body()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw new S4ClientException(what + ": the answer of node " + node + " broke off: " + Causes.describe(e),
+                    e);
+        }
+        if (bytes.length > MAX_BODY) {
+            throw new S4ClientException(what + ": the answer of node " + node + " exceeds " + MAX_BODY + " bytes");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**

@@ -74,15 +74,16 @@ final class NodeListing implements Iterator<ObjectEntry> {
         HttpRequest request = Http.request(Http.uri(node, Http.objectPath(bucket, ""), query), timeout)
                 .header(Wire.LOCAL_ONLY, "1").GET().build();
         HttpResponse<InputStream> response = http.send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
-        String body = Http.errorBody(response);
         if (response.statusCode() == 404) {
             // this node holds nothing of the bucket
+            Http.errorBody(response);
             exhausted = true;
             return;
         }
         if (response.statusCode() != 200) {
-            throw Http.failure(node, what, response.statusCode(), body);
+            throw Http.failure(node, what, response.statusCode(), Http.errorBody(response));
         }
+        String body = Http.body(node, what, response);
         List<ObjectEntry> rows = parse(body);
         page.addAll(rows);
         continuation = S3Xml.first(body, "NextContinuationToken");

@@ -434,10 +434,10 @@ public final class S4Client implements AutoCloseable {
                         .header(Wire.LOCAL_ONLY, "1").GET().build();
                 HttpResponse<InputStream> response = http.send(node, "list buckets", request,
                         HttpResponse.BodyHandlers.ofInputStream());
-                String body = Http.errorBody(response);
                 if (response.statusCode() != 200) {
-                    throw Http.failure(node, "list buckets", response.statusCode(), body);
+                    throw Http.failure(node, "list buckets", response.statusCode(), Http.errorBody(response));
                 }
+                String body = Http.body(node, "list buckets", response);
                 for (String block : S3Xml.blocks(body, "Bucket")) {
                     String name = S3Xml.first(block, "Name");
                     if (name == null) {

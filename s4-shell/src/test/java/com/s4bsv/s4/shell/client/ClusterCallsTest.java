@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.s4bsv.s4.config.ClusterConfig;
 import com.s4bsv.s4.key.S4Key;
@@ -89,6 +90,34 @@ class ClusterCallsTest {
         client().list("bucket", "", false).forEachRemaining(e -> paths.add(e.path()));
 
         assertThat(paths).containsExactly("k");
+    }
+
+    @Test
+    void aListingPageLargerThan64KiBKeepsEveryKey() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < NodeListing.PAGE; i++) {
+            keys.add("load/d3/%04d_%s".formatted(i, "k".repeat(100)));
+        }
+        String body = page(keys, List.of(), "");
+        assertThat(body.length()).isGreaterThan(2 * 64 * 1024);
+        a.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(200).withBody(body)));
+        b.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(404)));
+
+        List<String> paths = new ArrayList<>();
+        client().list("bucket", "", false).forEachRemaining(e -> paths.add(e.path()));
+
+        assertThat(paths).containsExactlyElementsOf(keys);
+    }
+
+    @Test
+    void aListingPageThatBreaksOffFailsInsteadOfEndingEarly() {
+        a.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        b.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(200)
+                .withBody(page(List.of("k"), List.of(), ""))));
+
+        assertThatThrownBy(() -> client().list("bucket", "", false).forEachRemaining(e -> { }))
+                .isInstanceOf(S4ClientException.class)
+                .hasMessageStartingWith("list s4://bucket/: the answer of node 127.0.0.1:" + a.getPort() + " broke off");
     }
 
     @Test
