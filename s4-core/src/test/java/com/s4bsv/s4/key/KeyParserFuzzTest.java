@@ -81,7 +81,7 @@ class KeyParserFuzzTest {
         }
     }
 
-    /** DESIGN.md's key rules, written apart from {@link KeyRules}. */
+    /** DESIGN.md's key rules (plus 255 bytes per segment, Linux NAME_MAX), written apart from {@link KeyRules}. */
     static boolean keyAllowed(String text) {
         if (!text.startsWith("s4://")) {
             return false;
@@ -124,7 +124,8 @@ class KeyParserFuzzTest {
         String body = prefix && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         for (String segment : body.split("/", -1)) {
             String decoded = percentDecodedOnce(segment);
-            if (segment.isEmpty() || decoded.equals(".") || decoded.equals("..") || decoded.contains("/")
+            if (segment.isEmpty() || segment.getBytes(StandardCharsets.UTF_8).length > 255
+                    || decoded.equals(".") || decoded.equals("..") || decoded.contains("/")
                     || count(decoded, '\\') > count(segment, '\\')) {
                 return false;
             }
