@@ -41,6 +41,11 @@ final class Blz4 implements Tool {
                 long remaining = Streams.drain(in, body);
                 throw new FatalException("fatal: failed to read input, expected " + size + " got " + remaining + "\n");
             }
+            // the original reads any size into its B-byte buffer (an overflow); we refuse it as the reader does,
+            // before allocating what a corrupt header claims
+            if (size > layout.bufferSize()) {
+                throw new FatalException("fatal: bad chunk size: " + size + "\n");
+            }
             if (size > body.length) {
                 body = new byte[Math.max(size, Math.min(layout.bufferSize(), 2 * body.length))];
             }

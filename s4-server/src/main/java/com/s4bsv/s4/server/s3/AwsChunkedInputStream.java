@@ -14,12 +14,15 @@ import java.util.Map;
  * zero-size chunk, then optional trailer lines ({@code x-amz-checksum-crc32:...}) and an empty line. Signatures
  * are not checked (s4 does not authenticate). A body that ends before the final chunk is an
  * {@code IncompleteBody}; a chunk header longer than {@link #MAX_HEADER_BYTES} or a chunk larger than
- * {@link #MAX_CHUNK_BYTES} is refused before anything is buffered.
+ * {@link #MAX_CHUNK_BYTES} is refused before anything is buffered, and so are more than {@link #MAX_TRAILERS} trailer
+ * lines.
  */
 public final class AwsChunkedInputStream extends FilterInputStream {
 
     static final int MAX_HEADER_BYTES = 4096;
     static final long MAX_CHUNK_BYTES = 64L << 20;
+    /** Trailer lines kept; without a limit a client could fill the heap with distinct ones. */
+    static final int MAX_TRAILERS = 32;
 
     private final byte[] line = new byte[MAX_HEADER_BYTES];
     private final Map<String, String> trailers = new LinkedHashMap<>();
@@ -91,10 +94,12 @@ public final class AwsChunkedInputStream extends FilterInputStream {
                         + new String(line, 0, end, StandardCharsets.ISO_8859_1) + "'");
             }
             size = size * 16 + digit;
-        }
-        if (size > MAX_CHUNK_BYTES) {
-            throw new S3Exception(S3Error.INVALID_REQUEST, "aws-chunked: chunk of " + size + " bytes exceeds the "
-                    + MAX_CHUNK_BYTES + " byte limit");
+            // checked per digit: sixteen hex digits would overflow into a negative size
+            if (size > MAX_CHUNK_BYTES) {
+                throw new S3Exception(S3Error.INVALID_REQUEST, "aws-chunked: chunk of 0x"
+                        + new String(line, 0, end, StandardCharsets.ISO_8859_1) + " bytes exceeds the "
+                        + MAX_CHUNK_BYTES + " byte limit");
+            }
         }
         if (size == 0) {
             readTrailers();
@@ -109,6 +114,10 @@ public final class AwsChunkedInputStream extends FilterInputStream {
             if (length <= 0) {
                 // An empty line ends the trailers; some clients also just close after the last one.
                 return;
+            }
+            if (trailers.size() == MAX_TRAILERS) {
+                throw new S3Exception(S3Error.INVALID_REQUEST, "aws-chunked: more than " + MAX_TRAILERS
+                        + " trailer lines");
             }
             String header = new String(line, 0, length, StandardCharsets.UTF_8);
             int colon = header.indexOf(':');

@@ -39,8 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BucketController {
 
-    private static final int MAX_KEYS = 1000;
-
     private final ObjectStore store;
     private final Cluster cluster;
     private final FanOut fanOut;
@@ -184,24 +182,17 @@ class BucketController {
     @GetMapping({"/{bucket}", "/{bucket}/"})
     void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String bucket = S3Target.checkedBucket(request);
-        boolean v2 = "2".equals(request.getParameter("list-type"));
+        boolean v2 = ListObjectsQuery.isV2(request.getParameter("list-type"));
         (v2 ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS).mark(request);
-        String prefix = param(request, "prefix");
-        String delimiter = param(request, "delimiter");
-        boolean urlEncoded = "url".equals(request.getParameter("encoding-type"));
-        int maxKeys = maxKeys(request.getParameter("max-keys"));
-        Resume after;
-        String token = request.getParameter("continuation-token");
-        String startAfter = request.getParameter("start-after");
-        String marker = request.getParameter("marker");
-        if (v2) {
-            after = token != null ? Resume.ofToken(token) : startAfter != null && !startAfter.isEmpty()
-                    ? new Resume(startAfter, false) : null;
-        } else {
-            after = marker == null || marker.isEmpty() ? null
-                    : new Resume(marker, !delimiter.isEmpty() && marker.endsWith(delimiter));
-        }
-        var query = new ObjectListing.Query(bucket, prefix, delimiter, maxKeys, after);
+        ListObjectsQuery q = ListObjectsQuery.parse(parameters(request, ListObjectsQuery.PARAMETERS));
+        String prefix = q.prefix();
+        String delimiter = q.delimiter();
+        boolean urlEncoded = q.urlEncoded();
+        int maxKeys = q.maxKeys();
+        String token = q.token();
+        String startAfter = q.startAfter();
+        String marker = q.marker();
+        var query = q.listing(bucket);
         ListingPage page;
         if (isLocalOnly(request)) {
             page = listing.local(query);
@@ -402,28 +393,19 @@ class BucketController {
         return request.getHeader(Wire.LOCAL_ONLY) != null;
     }
 
-    private static String param(HttpServletRequest request, String name) {
-        String value = request.getParameter(name);
-        return value == null ? "" : value;
+    /** The first value of each of {@code names} that the request has. */
+    private static Map<String, String> parameters(HttpServletRequest request, List<String> names) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : names) {
+            String value = request.getParameter(name);
+            if (value != null) {
+                values.put(name, value);
+            }
+        }
+        return values;
     }
 
     private static String text(String value, boolean urlEncoded) {
         return urlEncoded ? S3Url.encode(value, true) : value;
-    }
-
-    private static int maxKeys(@Nullable String text) {
-        if (text == null) {
-            return MAX_KEYS;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return Math.min(value, MAX_KEYS);
-        } catch (NumberFormatException e) {
-            throw new S3Exception(S3Error.INVALID_ARGUMENT, "max-keys must be a non-negative integer, got '" + text
-                    + "'");
-        }
     }
 }

@@ -49,4 +49,26 @@ class AwsChunkedInputStreamTest {
         assertThatThrownBy(() -> of("3;" + "x".repeat(5000) + "\r\nabc\r\n0\r\n\r\n").readAllBytes())
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.getMessage()).contains("longer than"));
     }
+
+    /** Found by AwsChunkedFuzzTest: 16 hex digits overflowed the size to -1 and read() threw IndexOutOfBounds. */
+    @Test
+    void rejectsAChunkSizeThatOverflowsALong() {
+        assertThatThrownBy(() -> of("ffffffffffffffff\r\nabc\r\n0\r\n\r\n").readAllBytes())
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.error()).isEqualTo(S3Error.INVALID_REQUEST);
+                    assertThat(e.getMessage()).contains("exceeds");
+                });
+        assertThatThrownBy(() -> of("8000000000000000\r\n").readAllBytes()).isInstanceOf(S3Exception.class);
+    }
+
+    /** Found while writing AwsChunkedFuzzTest: distinct trailer lines were kept without limit. */
+    @Test
+    void rejectsEndlessTrailerLines() {
+        StringBuilder body = new StringBuilder("3\r\nabc\r\n0\r\n");
+        for (int i = 0; i <= AwsChunkedInputStream.MAX_TRAILERS; i++) {
+            body.append("x-amz-meta-").append(i).append(":v\r\n");
+        }
+        assertThatThrownBy(() -> of(body + "\r\n").readAllBytes()).isInstanceOfSatisfying(S3Exception.class,
+                e -> assertThat(e.getMessage()).contains("trailer lines"));
+    }
 }
