@@ -202,7 +202,7 @@ final class LocalJob {
             if (!result.succeeded()) {
                 String message = result.timedOut() ? "timed out after " + runner.timeout()
                         : "command failed on " + task.key() + " with exit code " + result.exitCode();
-                if (store.temp().isFull()) {
+                if (store.temp().ranOutOfSpace(result.stderrTail())) {
                     message += "; no space left in the data dir of node " + node + " (the command's output and"
                             + " stderr could not be written)";
                 }

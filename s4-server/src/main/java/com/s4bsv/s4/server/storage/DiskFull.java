@@ -32,8 +32,7 @@ final class DiskFull {
     }
 
     static boolean isFull(IOException e, Path where) {
-        String reason = reason(e);
-        if (TEXTS.stream().anyMatch(reason::contains)) {
+        if (mentionsFull(reason(e))) {
             return true;
         }
         try {
@@ -41,6 +40,11 @@ final class DiskFull {
         } catch (IOException | RuntimeException unknown) {
             return false;
         }
+    }
+
+    /** Whether an error text (an exception's, or a command's stderr) is ENOSPC's or EDQUOT's. */
+    static boolean mentionsFull(String text) {
+        return TEXTS.stream().anyMatch(text::contains);
     }
 
     private static String reason(IOException e) {

@@ -109,6 +109,15 @@ public final class TempSpace {
         }
     }
 
+    /**
+     * Whether a command that failed with this stderr ran out of space: it said so, or the filesystem is full now.
+     * Both, because concurrent tasks that end free their temp dirs, so the filesystem may have room again by the
+     * time the failure is looked at.
+     */
+    public boolean ranOutOfSpace(String stderrTail) {
+        return DiskFull.mentionsFull(stderrTail) || isFull();
+    }
+
     /** Bytes currently held by temp files (for the temp-space gauge). */
     public long bytesUsed() {
         long[] total = {0};

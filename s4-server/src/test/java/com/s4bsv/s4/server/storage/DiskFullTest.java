@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +34,17 @@ class DiskFullTest {
         assertThat(DiskFull.isFull(new IOException("Broken pipe"), dir)).isFalse();
         assertThat(DiskFull.isFull(new FileSystemException("/x", null, "Input/output error"), dir)).isFalse();
         assertThat(DiskFull.isFull(new IOException(), dir)).isFalse();
+    }
+
+    @Test
+    void aCommandThatSaidSoRanOutOfSpaceEvenWhenOtherTasksFreedRoomSince() throws IOException {
+        Assumptions.assumeTrue(Files.getFileStore(dir).getUsableSpace() > DiskFull.NEARLY_FULL_BYTES,
+                "the temp dir's filesystem is itself nearly full");
+        var temp = new TempSpace(dir, Duration.ofHours(1), Clock.systemUTC());
+        assertThat(temp.ranOutOfSpace("head: error writing 'standard output': No space left on device\n")).isTrue();
+        assertThat(temp.ranOutOfSpace("cat: write error: Disk quota exceeded")).isTrue();
+        assertThat(temp.ranOutOfSpace("grep: x: No such file or directory")).isFalse();
+        assertThat(temp.ranOutOfSpace("")).isFalse();
     }
 
     @Test
