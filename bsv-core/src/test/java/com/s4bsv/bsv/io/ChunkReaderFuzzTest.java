@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.row.Row;
-import com.s4bsv.bsv.testing.FuzzMeter;
+import com.s4bsv.testing.FuzzMeter;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;

@@ -2,8 +2,8 @@ package com.s4bsv.bsv.tool;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.s4bsv.bsv.format.Layout;
-import com.s4bsv.bsv.testing.FuzzMeter;
 import com.s4bsv.bsv.testing.ToolFeeds;
+import com.s4bsv.testing.FuzzMeter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package com.s4bsv.s4.key;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.s4bsv.s4.testing.FuzzMeter;
+import com.s4bsv.testing.FuzzMeter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;

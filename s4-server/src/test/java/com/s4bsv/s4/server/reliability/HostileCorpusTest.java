@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.s4bsv.s4.key.InvalidKeyException;
 import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.testing.HostileCorpus;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

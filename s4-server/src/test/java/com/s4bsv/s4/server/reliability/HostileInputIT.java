@@ -3,6 +3,7 @@ package com.s4bsv.s4.server.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.s4bsv.s4.server.S4Nodes;
+import com.s4bsv.testing.HostileCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package com.s4bsv.s4.server.s3;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.s4bsv.s4.server.testing.FuzzMeter;
+import com.s4bsv.testing.FuzzMeter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package com.s4bsv.s4.shell.it;
 import static com.s4bsv.s4.shell.it.S4Process.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.s4bsv.testing.HostileCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ class HostileInputIT {
     }
 
     private void exercise() throws IOException {
-        List<HostileKeys.Entry> entries = HostileKeys.load(LocalCluster.repoRoot());
+        List<HostileCorpus.Entry> entries = HostileCorpus.keys();
         // Every key goes through cp up; the other verbs take turns over the corpus (all of them on every key with
         // -Psoak). Three bin/s4 at a time: each run is a JVM start.
         boolean soak = Boolean.getBoolean("s4.soak");
@@ -107,7 +108,7 @@ class HostileInputIT {
         List<String> stored = new CopyOnWriteArrayList<>();
         List<Callable<Void>> tasks = new ArrayList<>();
         int turn = 0;
-        for (HostileKeys.Entry entry : entries) {
+        for (HostileCorpus.Entry entry : entries) {
             String key = entry.text(bucket, canary);
             if (key.indexOf('\0') >= 0) {
                 // An argv string ends at its first NUL: the OS cannot hand this key to any command.
@@ -230,7 +231,7 @@ class HostileInputIT {
         return r;
     }
 
-    private void refused(HostileKeys.Entry entry, byte[] stdin, String[] args) {
+    private void refused(HostileCorpus.Entry entry, byte[] stdin, String[] args) {
         S4Process.Result r = run(cwd, stdin, args);
         runs.incrementAndGet();
         assertOneLine(r, entry.id() + ": s4 " + String.join(" ", args));

@@ -1,4 +1,4 @@
 @NullMarked
-package com.s4bsv.s4.server.testing;
+package com.s4bsv.testing;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package com.s4bsv.s4.server.reliability;
+package com.s4bsv.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,26 +11,26 @@ import java.util.Set;
 
 /**
  * The hostile keys and raw request paths of {@code hostile-keys.txt} (its header says the format), each with the
- * outcome it must have. s4-shell's hostile-input test reads the same file.
+ * outcome it must have: one corpus for every surface (S3 front, compute endpoints, the s4 client).
  */
-final class HostileCorpus {
+public final class HostileCorpus {
 
-    static final String RESOURCE = "hostile-keys.txt";
+    private static final String RESOURCE = "hostile-keys.txt";
 
     /** One line of the corpus, escapes decoded, placeholders not yet filled. */
-    record Entry(String kind, String id, String expect, String template) {
+    public record Entry(String kind, String id, String expect, String template) {
 
-        boolean isKey() {
+        public boolean isKey() {
             return kind.equals("key");
         }
 
         /** A valid key that must be stored as data (key) or the literal key a raw path must store (uri). */
-        boolean isData() {
+        public boolean isData() {
             return expect.equals("data") || expect.startsWith("data:");
         }
 
         /** The S3 error codes that count as the right answer (empty for data). */
-        Set<String> codes() {
+        public Set<String> codes() {
             if (isData()) {
                 return Set.of();
             }
@@ -39,16 +39,16 @@ final class HostileCorpus {
         }
 
         /** For a uri entry: the expected HTTP status. */
-        int status() {
+        public int status() {
             return Integer.parseInt(expect.substring(0, expect.indexOf(':')));
         }
 
         /** For a data uri entry: the key (path in the bucket) the raw path must store. */
-        String storedPath() {
+        public String storedPath() {
             return expect.substring("data:".length());
         }
 
-        String text(String bucket, Path canary) {
+        public String text(String bucket, Path canary) {
             return template.replace("@B@", bucket).replace("@CANARY@", canary.toString());
         }
     }
@@ -56,7 +56,7 @@ final class HostileCorpus {
     private HostileCorpus() {
     }
 
-    static List<Entry> load() {
+    public static List<Entry> load() {
         try (InputStream in = HostileCorpus.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + RESOURCE);
@@ -67,15 +67,15 @@ final class HostileCorpus {
         }
     }
 
-    static List<Entry> keys() {
+    public static List<Entry> keys() {
         return load().stream().filter(Entry::isKey).toList();
     }
 
-    static List<Entry> uris() {
+    public static List<Entry> uris() {
         return load().stream().filter(e -> !e.isKey()).toList();
     }
 
-    static List<Entry> parse(String text) {
+    public static List<Entry> parse(String text) {
         List<Entry> entries = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
             if (line.isEmpty() || line.startsWith("#")) {
@@ -90,7 +90,7 @@ final class HostileCorpus {
         return entries;
     }
 
-    static String unescape(String text) {
+    public static String unescape(String text) {
         var out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

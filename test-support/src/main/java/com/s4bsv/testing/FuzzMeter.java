@@ -1,4 +1,4 @@
-package com.s4bsv.bsv.testing;
+package com.s4bsv.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
