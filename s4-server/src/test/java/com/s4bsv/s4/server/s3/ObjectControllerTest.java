@@ -17,6 +17,7 @@ import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.storage.InsufficientStorageException;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyConflictException;
 import com.s4bsv.s4.server.storage.KeyExistsException;
@@ -26,6 +27,7 @@ import com.s4bsv.s4.server.storage.ObjectStore;
 import com.s4bsv.s4.server.storage.StorageException;
 import com.s4bsv.s4.server.storage.StoredObject;
 import com.s4bsv.s4.server.storage.UploadCheck;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -210,5 +212,33 @@ class ObjectControllerTest {
         mvc.perform(get("/bucket/key"))
                 .andExpect(status().isInternalServerError())
                 .andExpect(xpath("/Error/Code").string("InternalError"));
+    }
+
+    // A full data dir is 507 InsufficientStorage, in S3 XML, whatever the store was writing.
+
+    @Test
+    void aPutThatFillsTheDiskIs507InsufficientStorage() throws Exception {
+        when(store.find(any())).thenReturn(Optional.empty());
+        when(store.put(any(), any(), any())).thenThrow(new InsufficientStorageException(
+                "no space left in the data dir of this node (No space left on device)",
+                new IOException("No space left on device")));
+
+        mvc.perform(put("/bucket/key").content(new byte[1000]))
+                .andExpect(status().is(507))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML))
+                .andExpect(xpath("/Error/Code").string("InsufficientStorage"))
+                .andExpect(xpath("/Error/Message").string("Your upload exceeds the available storage. No space"
+                        + " left in the data dir of this node (No space left on device)."))
+                .andExpect(xpath("/Error/Resource").string("/bucket/key"));
+    }
+
+    @Test
+    void theEnumEntryIs507WithAwsStyleMessage() throws Exception {
+        when(store.get(any())).thenThrow(new S3Exception(S3Error.INSUFFICIENT_STORAGE));
+
+        mvc.perform(get("/bucket/key"))
+                .andExpect(status().is(507))
+                .andExpect(xpath("/Error/Code").string("InsufficientStorage"))
+                .andExpect(xpath("/Error/Message").string("Your upload exceeds the available storage."));
     }
 }
