@@ -20,6 +20,10 @@ public final class S3ErrorResponse {
      */
     public static final String WRITTEN = S3ErrorResponse.class.getName() + ".written";
 
+    /** What {@link #write} answered, kept as plain data: no exception (and stack trace) per error response. */
+    public record Written(S3Error error, String message, String resource, Map<String, String> extra) {
+    }
+
     private S3ErrorResponse() {
     }
 
@@ -31,7 +35,8 @@ public final class S3ErrorResponse {
 
     public static void write(HttpServletRequest request, HttpServletResponse response, S3Error error, String message,
             @Nullable String resource, Map<String, String> extra) throws IOException {
-        request.setAttribute(WRITTEN, new S3Exception(error, message,
+        // Resolved now: on the container's error page the request URI is the page's own.
+        request.setAttribute(WRITTEN, new Written(error, message,
                 resource != null ? resource : request.getRequestURI(), extra));
         if (response.isCommitted()) {
             return;
