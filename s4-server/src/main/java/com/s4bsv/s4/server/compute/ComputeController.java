@@ -6,11 +6,7 @@ import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.Forwarder;
 import com.s4bsv.s4.server.cluster.PeerClient;
-import com.s4bsv.s4.server.s3.S3Error;
-import com.s4bsv.s4.server.s3.S3ErrorResponse;
-import com.s4bsv.s4.server.s3.S3Exception;
 import com.s4bsv.s4.server.storage.ObjectStore;
-import com.s4bsv.s4.wire.CommandError;
 import com.s4bsv.s4.wire.ComputeRequest;
 import com.s4bsv.s4.wire.Wire;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,10 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -150,28 +143,5 @@ class ComputeController {
             throw JobSpec.invalid("the request body is not the expected JSON object: " + e.getOriginalMessage(),
                     null);
         }
-    }
-
-    @ExceptionHandler(CommandFailedException.class)
-    void commandFailed(CommandFailedException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put(CommandError.KEY, e.key());
-        extra.put(CommandError.EXIT_CODE, Integer.toString(e.exitCode()));
-        extra.put(CommandError.STDERR, xmlSafe(e.stderrTail()));
-        S3ErrorResponse.write(request, response, new S3Exception(
-                e.timedOut() ? S3Error.COMMAND_TIMED_OUT : S3Error.COMMAND_FAILED, e.getMessage(), e.key(), extra));
-    }
-
-    /** Characters XML 1.0 cannot carry (most control characters) become U+FFFD. */
-    static String xmlSafe(String text) {
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || Character.isSurrogate(c)
-                    || (c >= 0xE000 && c <= 0xFFFD);
-            out.append(ok ? c : '\uFFFD');
-        }
-        return out.toString();
     }
 }

@@ -5,8 +5,6 @@ import com.s4bsv.s4.key.InvalidKeyException;
 import com.s4bsv.s4.key.KeyRules;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.key.S4Prefix;
-import com.s4bsv.s4.server.s3.S3Error;
-import com.s4bsv.s4.server.s3.S3Exception;
 import com.s4bsv.s4.wire.ComputeRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +24,7 @@ record JobSpec(Mode mode, String bucket, String base, Glob glob, S4Prefix outdir
             @JsonProperty(ComputeRequest.CMD) @Nullable String cmd) {
     }
 
-    /** @throws S3Exception InvalidArgument naming the broken rule */
+    /** @throws InvalidComputeRequestException naming the broken rule */
     static JobSpec parse(Mode mode, Body body) {
         String indir = required(body.indir(), ComputeRequest.INDIR);
         String outdir = required(body.outdir(), ComputeRequest.OUTDIR);
@@ -81,7 +79,7 @@ record JobSpec(Mode mode, String bucket, String base, Glob glob, S4Prefix outdir
         return value;
     }
 
-    static S3Exception invalid(String message, @Nullable String resource) {
-        return new S3Exception(S3Error.INVALID_ARGUMENT, message, resource);
+    static InvalidComputeRequestException invalid(String message, @Nullable String resource) {
+        return new InvalidComputeRequestException(message, resource);
     }
 }
