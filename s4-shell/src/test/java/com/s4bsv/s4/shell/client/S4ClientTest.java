@@ -105,7 +105,7 @@ class S4ClientTest {
     @Test
     void aLargeUploadAsksFirstWhetherTheKeyExists() {
         node.stubFor(head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
-        byte[] data = random(S4Client.STDIN_BUFFER + 1, 6);
+        byte[] data = random(Uploads.STDIN_BUFFER + 1, 6);
 
         assertThatThrownBy(() -> client().put(KEY, new ByteArrayInputStream(data), Progress.NONE))
                 .isInstanceOf(S4ClientException.KeyExists.class);
@@ -127,7 +127,7 @@ class S4ClientTest {
 
     @Test
     void largeStdinStreamsAwsChunkedWithTheChecksumInTheTrailer() {
-        byte[] data = random(S4Client.STDIN_BUFFER + 300_001, 2);
+        byte[] data = random(Uploads.STDIN_BUFFER + 300_001, 2);
         node.stubFor(head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(404)));
         node.stubFor(put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
 
