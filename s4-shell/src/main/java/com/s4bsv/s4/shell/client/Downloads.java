@@ -12,6 +12,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Gets of {@link S4Client}: into a stream, or into a file that appears only once its checksum matched. */
 final class Downloads {
@@ -44,9 +46,11 @@ final class Downloads {
             Path temp = null;
             try {
                 Files.createDirectories(dir);
-                temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".s4part");
+                temp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".s4part");
                 long n;
-                try (OutputStream out = Files.newOutputStream(temp)) {
+                // created as open(2) would (0666 less the umask), not 0600 as Files.createTempFile makes it
+                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
                     n = download.copyTo(out, progress);
                 }
                 try {
