@@ -1,5 +1,6 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.bytes.CNumbers;
 import com.s4bsv.bsv.bytes.LittleEndian;
 import com.s4bsv.bsv.bytes.Xxh3;
