@@ -54,6 +54,7 @@ class BucketController {
     }
 
     @PutMapping({"/{bucket}", "/{bucket}/"})
+    @Understands
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.CREATE_BUCKET.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -75,6 +76,7 @@ class BucketController {
     }
 
     @RequestMapping(path = {"/{bucket}", "/{bucket}/"}, method = RequestMethod.HEAD)
+    @Understands
     void head(HttpServletRequest request, HttpServletResponse response) {
         S3Operation.HEAD_BUCKET.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -90,6 +92,7 @@ class BucketController {
     }
 
     @DeleteMapping({"/{bucket}", "/{bucket}/"})
+    @Understands
     void delete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_BUCKET.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -147,6 +150,7 @@ class BucketController {
 
     /** s4 extension: delete every key under a prefix on every node ({@code DELETE /bucket?prefix=p}). */
     @DeleteMapping(path = {"/{bucket}", "/{bucket}/"}, params = "prefix")
+    @Understands("prefix")
     void deletePrefix(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_PREFIX.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -180,6 +184,8 @@ class BucketController {
     }
 
     @GetMapping({"/{bucket}", "/{bucket}/"})
+    @Understands({"list-type", "prefix", "delimiter", "encoding-type", "max-keys", "continuation-token",
+            "start-after", "marker"})
     void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String bucket = S3Target.checkedBucket(request);
         boolean v2 = ListObjectsQuery.isV2(request.getParameter("list-type"));
@@ -250,6 +256,7 @@ class BucketController {
     }
 
     @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "location")
+    @Understands("location")
     void location(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.GET_BUCKET_LOCATION.mark(request);
         S3Target.checkedBucket(request);
@@ -260,6 +267,7 @@ class BucketController {
     }
 
     @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "uploads")
+    @Understands("uploads")
     void listUploads(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.LIST_MULTIPART_UPLOADS.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -271,6 +279,7 @@ class BucketController {
     }
 
     @PostMapping(path = {"/{bucket}", "/{bucket}/"}, params = "delete")
+    @Understands("delete")
     void deleteObjects(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_OBJECTS.mark(request);
         String bucket = S3Target.checkedBucket(request);

@@ -53,6 +53,7 @@ class ObjectController {
     }
 
     @PutMapping("/{bucket}/**")
+    @Understands
     void put(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         S3Operation.PUT_OBJECT.mark(request);
         if (request.getHeader("x-amz-copy-source") != null) {
@@ -79,11 +80,13 @@ class ObjectController {
     }
 
     @GetMapping("/{bucket}/**")
+    @Understands
     void get(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         read(S3Operation.GET_OBJECT, request, response);
     }
 
     @RequestMapping(path = "/{bucket}/**", method = RequestMethod.HEAD)
+    @Understands
     void head(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         read(S3Operation.HEAD_OBJECT, request, response);
     }
@@ -177,6 +180,7 @@ class ObjectController {
     }
 
     @DeleteMapping("/{bucket}/**")
+    @Understands
     void delete(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         S3Operation.DELETE_OBJECT.mark(request);
         S4Key key = S3Target.of(request).s4Key();

@@ -23,6 +23,7 @@ class ServiceController {
     }
 
     @GetMapping("/")
+    @Understands
     void listBuckets(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.LIST_BUCKETS.mark(request);
         List<BucketEntry> buckets = request.getHeader(Wire.LOCAL_ONLY) != null ? store.buckets() : listing.buckets();
