@@ -57,7 +57,8 @@ class BucketController {
     @Understands
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.CREATE_BUCKET.mark(request);
-        String bucket = S3Target.checkedBucket(request);
+        String bucket = S3Target.of(request).bucket();
+        BucketNames.checkS3(bucket);
         request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         if (isLocalOnly(request)) {
             store.createBucket(bucket);

@@ -1,5 +1,6 @@
 package com.s4bsv.s4.server.s3;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
@@ -101,6 +102,24 @@ class BucketControllerTest {
         mvc.perform(put("/Not_A_Bucket"))
                 .andExpect(status().isBadRequest())
                 .andExpect(xpath("/Error/Code").string("InvalidBucketName"));
+    }
+
+    @Test
+    void createBucketAppliesS3NamingRulesAndCreatesNothingOnARefusal() throws Exception {
+        for (String name : List.of("ab", "a".repeat(64), "my.-bucket", "my-.bucket", "192.168.5.4", "xn--abc",
+                "sthree-x", "amzn-s3-demo-x", "abc-s3alias", "abc--ol-s3", "abc.mrap", "abc--x-s3", "abc--table-s3",
+                "a..b", "-abc", "abc-", "Abc", "a_b")) {
+            mvc.perform(put("/" + name))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(xpath("/Error/Code").string("InvalidBucketName"))
+                    .andExpect(xpath("/Error/Message").string(containsString(name)));
+        }
+        verify(fanOut, never()).all(any());
+        verify(store, never()).createBucket(any());
+        for (String name : List.of("abc", "a".repeat(63), "my.bucket-1", "1.2.3", "192.168.5.4a")) {
+            mvc.perform(put("/" + name).header(Wire.LOCAL_ONLY, "1")).andExpect(status().isOk());
+            verify(store).createBucket(name);
+        }
     }
 
     @Test
