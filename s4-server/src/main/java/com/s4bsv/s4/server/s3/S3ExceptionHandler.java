@@ -2,6 +2,8 @@ package com.s4bsv.s4.server.s3;
 
 import com.s4bsv.s4.key.InvalidKeyException;
 import com.s4bsv.s4.server.cluster.PeerUnavailableException;
+import com.s4bsv.s4.server.compute.CommandFailedException;
+import com.s4bsv.s4.server.compute.InvalidComputeRequestException;
 import com.s4bsv.s4.server.storage.BucketNotEmptyException;
 import com.s4bsv.s4.server.storage.DataDirException;
 import com.s4bsv.s4.server.storage.InsufficientStorageException;
@@ -12,10 +14,12 @@ import com.s4bsv.s4.server.storage.NoSuchBucketException;
 import com.s4bsv.s4.server.storage.NoSuchKeyException;
 import com.s4bsv.s4.server.storage.NoSuchUploadException;
 import com.s4bsv.s4.server.storage.StorageException;
+import com.s4bsv.s4.wire.CommandError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +71,24 @@ class S3ExceptionHandler {
 
     private static String capitalized(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    @ExceptionHandler(InvalidComputeRequestException.class)
+    void invalidCompute(InvalidComputeRequestException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        S3ErrorResponse.write(request, response, new S3Exception(S3Error.INVALID_ARGUMENT, e.getMessage(),
+                e.resource()));
+    }
+
+    @ExceptionHandler(CommandFailedException.class)
+    void commandFailed(CommandFailedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put(CommandError.KEY, e.key());
+        extra.put(CommandError.EXIT_CODE, Integer.toString(e.exitCode()));
+        extra.put(CommandError.STDERR, S3Xml.xmlSafe(e.stderrTail()));
+        S3ErrorResponse.write(request, response, new S3Exception(
+                e.timedOut() ? S3Error.COMMAND_TIMED_OUT : S3Error.COMMAND_FAILED, e.getMessage(), e.key(), extra));
     }
 
     @ExceptionHandler(InvalidKeyException.class)

@@ -76,6 +76,18 @@ public final class S3Xml implements AutoCloseable {
         return element(name, Boolean.toString(value));
     }
 
+    /** Characters XML 1.0 cannot carry (most control characters) become U+FFFD. */
+    static String xmlSafe(String text) {
+        var out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || Character.isSurrogate(c)
+                    || (c >= 0xE000 && c <= 0xFFFD);
+            out.append(ok ? c : '\uFFFD');
+        }
+        return out.toString();
+    }
+
     public static String timestamp(Instant instant) {
         return ISO_MILLIS.format(instant);
     }
