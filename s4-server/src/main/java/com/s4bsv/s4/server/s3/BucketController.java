@@ -57,7 +57,8 @@ class BucketController {
     @Understands
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.CREATE_BUCKET.mark(request);
-        String bucket = S3Target.checkedBucket(request);
+        String bucket = S3Target.of(request).bucket();
+        BucketNames.checkS3(bucket);
         request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         if (isLocalOnly(request)) {
             store.createBucket(bucket);
@@ -185,7 +186,7 @@ class BucketController {
 
     @GetMapping({"/{bucket}", "/{bucket}/"})
     @Understands({"list-type", "prefix", "delimiter", "encoding-type", "max-keys", "continuation-token",
-            "start-after", "marker"})
+            "start-after", "marker", "fetch-owner"})
     void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String bucket = S3Target.checkedBucket(request);
         boolean v2 = ListObjectsQuery.isV2(request.getParameter("list-type"));
@@ -207,6 +208,10 @@ class BucketController {
             }
         } else {
             page = listing.cluster(query);
+        }
+        if (maxKeys == 0) {
+            // S3: an empty page that is not truncated (the bucket was still checked above).
+            page = new ListingPage(List.of(), false);
         }
         response.setContentType(S3Xml.CONTENT_TYPE);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "ListBucketResult", true)) {
@@ -243,7 +248,11 @@ class BucketController {
                     xml.open("Contents").element("Key", text(entry.name(), urlEncoded))
                             .element("LastModified", S3Xml.timestamp(entry.lastModified()))
                             .element("ETag", entry.etag()).element("Size", entry.size())
-                            .element("StorageClass", "STANDARD").close("Contents");
+                            .element("StorageClass", "STANDARD");
+                    if (q.owner()) {
+                        xml.owner();
+                    }
+                    xml.close("Contents");
                 }
             }
             for (ListingEntry entry : page.entries()) {

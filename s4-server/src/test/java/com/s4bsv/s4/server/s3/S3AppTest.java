@@ -106,6 +106,25 @@ class S3AppTest extends StandaloneNodeAppTest {
     }
 
     @Test
+    void createBucketFollowsS3NamingRulesWhileAPutStillMakesItsBucketAsInS4() throws Exception {
+        // The SDK itself refuses most of these names, so plain HTTP asks what the node answers.
+        for (String name : List.of("ab", "10.0.0.1", "my.-bucket")) {
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/" + name)).PUT(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("<Code>InvalidBucketName</Code>").contains(name);
+            assertThat(Files.exists(dataDir.resolve(name))).isFalse();
+        }
+        assertThatThrownBy(() -> s3.createBucket(b -> b.bucket("xn--abc")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("InvalidBucketName"));
+
+        s3.putObject(b -> b.bucket("ab").key("k"), RequestBody.fromString("implicit"));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("ab").key("k")).asUtf8String()).isEqualTo("implicit");
+    }
+
+    @Test
     void existingKeyIsRefusedWith409() {
         s3.putObject(b -> b.bucket(bucket).key("once"), RequestBody.fromString("first"));
         assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("once"), RequestBody.fromString("second")))
