@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -125,6 +127,32 @@ class S3AppTest extends StandaloneNodeAppTest {
     }
 
     @Test
+    void conditionalReadsFollowS3Precedence() {
+        s3.putObject(b -> b.bucket(bucket).key("cond"), RequestBody.fromString("data"));
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("cond"));
+        Instant modified = head.lastModified();
+        Instant before = modified.minusSeconds(60);
+        Instant after = modified.plusSeconds(60);
+
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("cond").ifModifiedSince(before)).asUtf8String())
+                .isEqualTo("data");
+        assertThatThrownBy(() -> s3.getObject(b -> b.bucket(bucket).key("cond").ifModifiedSince(after)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(304));
+        assertThatThrownBy(() -> s3.getObject(b -> b.bucket(bucket).key("cond").ifUnmodifiedSince(before)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+        // If-Match that holds wins over If-Unmodified-Since that does not; If-None-Match over If-Modified-Since.
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("cond").ifMatch(head.eTag())
+                .ifUnmodifiedSince(before)).asUtf8String()).isEqualTo("data");
+        assertThatThrownBy(() -> s3.getObject(b -> b.bucket(bucket).key("cond").ifNoneMatch(head.eTag())
+                .ifModifiedSince(before)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(304));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("cond").ifNoneMatch("\"other\"")
+                .ifModifiedSince(after)).asUtf8String()).isEqualTo("data");
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(bucket).key("cond").ifUnmodifiedSince(before)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+    }
+
+    @Test
     void existingKeyIsRefusedWith409() {
         s3.putObject(b -> b.bucket(bucket).key("once"), RequestBody.fromString("first"));
         assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("once"), RequestBody.fromString("second")))
@@ -206,6 +234,22 @@ class S3AppTest extends StandaloneNodeAppTest {
         System.arraycopy(part1, 0, expected, 0, part1.length);
         System.arraycopy(part2, 0, expected, part1.length, part2.length);
         assertThat(whole).isEqualTo(expected);
+
+        ResponseBytes<GetObjectResponse> second = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).partNumber(2));
+        assertThat(second.asByteArray()).isEqualTo(part2);
+        assertThat(second.response().partsCount()).isEqualTo(2);
+        assertThat(second.response().contentRange()).isEqualTo("bytes " + part1.length + "-"
+                + (expected.length - 1) + "/" + expected.length);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).partNumber(1)).asByteArray())
+                .isEqualTo(part1);
+        HeadObjectResponse headOfFirst = s3.headObject(b -> b.bucket(bucket).key(key).partNumber(1));
+        assertThat(headOfFirst.contentLength()).isEqualTo(part1.length);
+        assertThat(headOfFirst.partsCount()).isEqualTo(2);
+        assertThatThrownBy(() -> s3.getObject(b -> b.bucket(bucket).key(key).partNumber(3)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPart");
+                });
 
         String aborted = s3.createMultipartUpload(b -> b.bucket(bucket).key("multi/aborted")).uploadId();
         s3.abortMultipartUpload(b -> b.bucket(bucket).key("multi/aborted").uploadId(aborted));
