@@ -1,8 +1,7 @@
 package com.s4bsv.s4.server.s3;
 
 import com.s4bsv.s4.key.S4Key;
-import com.s4bsv.s4.server.cluster.Cluster;
-import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.KeyRouter;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyExistsException;
 import com.s4bsv.s4.server.storage.MultipartUploads;
@@ -41,15 +40,13 @@ class ObjectController {
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final ObjectStore store;
-    private final Cluster cluster;
-    private final Forwarder forwarder;
+    private final KeyRouter router;
     private final IoSlots slots;
     private final S3Metrics metrics;
 
-    ObjectController(ObjectStore store, Cluster cluster, Forwarder forwarder, IoSlots slots, S3Metrics metrics) {
+    ObjectController(ObjectStore store, KeyRouter router, IoSlots slots, S3Metrics metrics) {
         this.store = store;
-        this.cluster = cluster;
-        this.forwarder = forwarder;
+        this.router = router;
         this.slots = slots;
         this.metrics = metrics;
     }
@@ -63,7 +60,7 @@ class ObjectController {
         }
         S4Key key = S3Target.of(request).s4Key();
         UploadBody.checkDeclaredSize(request, UploadBody.MAX_OBJECT_BYTES);
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         // Before reading the body: with Expect: 100-continue the client then never sends it.
@@ -97,7 +94,7 @@ class ObjectController {
             throws IOException, InterruptedException {
         operation.mark(request);
         S4Key key = S3Target.of(request).s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         StoredObject object = store.get(key);
@@ -203,7 +200,7 @@ class ObjectController {
     void delete(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         S3Operation.DELETE_OBJECT.mark(request);
         S4Key key = S3Target.of(request).s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         try {
@@ -212,16 +209,6 @@ class ObjectController {
             // S3 answers 204 for a key that is not there: the outcome is the same.
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-    }
-
-    /** Streams the request to the key's owner when that is another node; true when it did. */
-    private boolean forwarded(S4Key key, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        if (cluster.isLocal(key) || Forwarder.isForwarded(request)) {
-            return false;
-        }
-        forwarder.forward(cluster.owner(key), request, response);
-        return true;
     }
 
     private IoSlots.Slot slot() throws InterruptedException {
