@@ -98,10 +98,11 @@ s4_aot_train() {
     key=$(date +%s%N).$$
     dir=$target/aot/$key
     mkdir -p "$dir/tmp"
+    : >"$target/aot/training.log"
     app=$jar
     if [ "$module" != bsv-cli ]; then
         app=$dir/app/$module.jar
-        "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >"$target/aot/training.log" 2>&1
+        "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >>"$target/aot/training.log" 2>&1
     fi
     s4_jvm_flags "$module" "$S4_FEATURE"
     if [ -f "$app" ] && timeout 900 "$JAVA_HOME/bin/java" "${S4_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$dir/$module.aot" \
