@@ -53,9 +53,11 @@ class BucketController {
     }
 
     @PutMapping({"/{bucket}", "/{bucket}/"})
+    @Understands
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.CREATE_BUCKET.mark(request);
-        String bucket = S3Target.checkedBucket(request);
+        String bucket = S3Target.of(request).bucket();
+        BucketNames.checkS3(bucket);
         request.getInputStream().transferTo(OutputStream.nullOutputStream());
         if (isLocalOnly(request)) {
             store.createBucket(bucket);
@@ -74,6 +76,7 @@ class BucketController {
     }
 
     @RequestMapping(path = {"/{bucket}", "/{bucket}/"}, method = RequestMethod.HEAD)
+    @Understands
     void head(HttpServletRequest request, HttpServletResponse response) {
         S3Operation.HEAD_BUCKET.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -88,6 +91,7 @@ class BucketController {
     }
 
     @DeleteMapping({"/{bucket}", "/{bucket}/"})
+    @Understands
     void delete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_BUCKET.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -126,6 +130,7 @@ class BucketController {
 
     /** s4 extension: delete every key under a prefix on every node ({@code DELETE /bucket?prefix=p}). */
     @DeleteMapping(path = {"/{bucket}", "/{bucket}/"}, params = "prefix")
+    @Understands("prefix")
     void deletePrefix(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_PREFIX.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -144,6 +149,8 @@ class BucketController {
     }
 
     @GetMapping({"/{bucket}", "/{bucket}/"})
+    @Understands({"list-type", "prefix", "delimiter", "encoding-type", "max-keys", "continuation-token",
+            "start-after", "marker", "fetch-owner"})
     void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String bucket = S3Target.checkedBucket(request);
         boolean v2 = ListObjectsQuery.isV2(request.getParameter("list-type"));
@@ -165,6 +172,10 @@ class BucketController {
             }
         } else {
             page = listing.cluster(query);
+        }
+        if (maxKeys == 0) {
+            // S3: an empty page that is not truncated (the bucket was still checked above).
+            page = new ListingPage(List.of(), false);
         }
         response.setContentType(S3Xml.CONTENT_TYPE);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "ListBucketResult", true)) {
@@ -201,7 +212,11 @@ class BucketController {
                     xml.open("Contents").element("Key", text(entry.name(), urlEncoded))
                             .element("LastModified", S3Xml.timestamp(entry.lastModified()))
                             .element("ETag", entry.etag()).element("Size", entry.size())
-                            .element("StorageClass", "STANDARD").close("Contents");
+                            .element("StorageClass", "STANDARD");
+                    if (q.owner()) {
+                        xml.owner();
+                    }
+                    xml.close("Contents");
                 }
             }
             for (ListingEntry entry : page.entries()) {
@@ -214,6 +229,7 @@ class BucketController {
     }
 
     @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "location")
+    @Understands("location")
     void location(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.GET_BUCKET_LOCATION.mark(request);
         S3Target.checkedBucket(request);
@@ -224,6 +240,7 @@ class BucketController {
     }
 
     @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "uploads")
+    @Understands("uploads")
     void listUploads(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.LIST_MULTIPART_UPLOADS.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -235,6 +252,7 @@ class BucketController {
     }
 
     @PostMapping(path = {"/{bucket}", "/{bucket}/"}, params = "delete")
+    @Understands("delete")
     void deleteObjects(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_OBJECTS.mark(request);
         String bucket = S3Target.checkedBucket(request);

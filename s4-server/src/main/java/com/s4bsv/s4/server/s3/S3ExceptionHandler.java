@@ -21,11 +21,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -108,11 +111,21 @@ class S3ExceptionHandler {
         S3ErrorResponse.write(request, response, new S3Exception(S3Error.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    void method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        S3ErrorResponse.write(request, response, S3Error.METHOD_NOT_ALLOWED, "method " + e.getMethod()
-                + " is not allowed on this resource", null, Map.of("Method", e.getMethod()));
+    /**
+     * No handler serves this method here, or not with these parameters. A request naming a subresource is
+     * NotImplemented, as behind a handler ({@link QueryAllowList}); a plain one is MethodNotAllowed.
+     */
+    @ExceptionHandler({HttpRequestMethodNotSupportedException.class,
+            UnsatisfiedServletRequestParameterException.class})
+    void method(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> unknown = QueryAllowList.unknown(request, Set.of());
+        if (QueryAllowList.isS3(request) && !unknown.isEmpty()) {
+            S3ErrorResponse.write(request, response, QueryAllowList.refusal(unknown));
+            return;
+        }
+        String method = request.getMethod();
+        S3ErrorResponse.write(request, response, S3Error.METHOD_NOT_ALLOWED, "method " + method
+                + " is not allowed on this resource", null, Map.of("Method", method));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

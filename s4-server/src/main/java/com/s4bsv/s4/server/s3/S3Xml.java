@@ -72,6 +72,11 @@ public final class S3Xml implements AutoCloseable {
         return element(name, Long.toString(value));
     }
 
+    /** The Owner element: s4 has one owner, as it has no accounts. */
+    public S3Xml owner() throws IOException {
+        return open("Owner").element("ID", "s4").element("DisplayName", "s4").close("Owner");
+    }
+
     public S3Xml element(String name, boolean value) throws IOException {
         return element(name, Boolean.toString(value));
     }
