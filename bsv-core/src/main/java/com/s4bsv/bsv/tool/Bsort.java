@@ -1,7 +1,9 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.bytes.Bytes;
 import com.s4bsv.bsv.bytes.LittleEndian;
+import com.s4bsv.bsv.collections.RadixSort;
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;

@@ -1,14 +1,13 @@
 package com.s4bsv.s4.server.compute;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.s4bsv.s4.key.InvalidKeyException;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.Forwarder;
 import com.s4bsv.s4.server.cluster.PeerClient;
-import com.s4bsv.s4.server.s3.S3Error;
-import com.s4bsv.s4.server.s3.S3ErrorResponse;
-import com.s4bsv.s4.server.s3.S3Exception;
 import com.s4bsv.s4.server.storage.ObjectStore;
+import com.s4bsv.s4.wire.ComputeRequest;
 import com.s4bsv.s4.wire.Wire;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,16 +16,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /_s4/eval|map|map-to-n|map-from-n} (COMPUTE-WIRE.md): parse, hand to the feature, write. */
+/** {@code POST /_s4/eval|map|map-to-n|map-from-n} (docs/compute-api.md): parse, hand to the feature, write. */
 @RestController
 class ComputeController {
 
@@ -54,7 +50,8 @@ class ComputeController {
     }
 
     /** The JSON body of eval. */
-    record EvalBody(@Nullable String key, @Nullable String cmd) {
+    record EvalBody(@JsonProperty(ComputeRequest.KEY) @Nullable String key,
+            @JsonProperty(ComputeRequest.CMD) @Nullable String cmd) {
     }
 
     @PostMapping(Wire.EVAL_PATH)
@@ -62,7 +59,8 @@ class ComputeController {
         byte[] raw = body(request);
         EvalBody body = parse(raw, EvalBody.class);
         if (body.key() == null || body.cmd() == null) {
-            throw JobSpec.invalid("eval needs \"key\" and \"cmd\" in the JSON body", null);
+            throw JobSpec.invalid("eval needs \"" + ComputeRequest.KEY + "\" and \"" + ComputeRequest.CMD
+                    + "\" in the JSON body", null);
         }
         S4Key key;
         try {
@@ -85,7 +83,7 @@ class ComputeController {
     private void forwardEval(S4Key key, byte[] raw, HttpServletResponse response) throws IOException {
         var owner = cluster.owner(key);
         HttpRequest forward = peers.request(owner, Wire.EVAL_PATH)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", ComputeRequest.JSON)
                 .header(Wire.FORWARDED, "1")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build();
         HttpResponse<InputStream> answer = peers.send(owner, forward);
@@ -117,7 +115,7 @@ class ComputeController {
         byte[] raw = body(request);
         JobSpec spec = JobSpec.parse(mode, parse(raw, JobSpec.Body.class));
         response.setStatus(200);
-        response.setContentType(Events.CONTENT_TYPE);
+        response.setContentType(ComputeRequest.NDJSON);
         var events = new Events(json, response.getOutputStream());
         if (request.getHeader(Wire.LOCAL_ONLY) != null) {
             new LocalJob(spec, store, runner, outputs, cluster.self().toString()).run(events);
@@ -145,28 +143,5 @@ class ComputeController {
             throw JobSpec.invalid("the request body is not the expected JSON object: " + e.getOriginalMessage(),
                     null);
         }
-    }
-
-    @ExceptionHandler(CommandFailedException.class)
-    void commandFailed(CommandFailedException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("Key", e.key());
-        extra.put("ExitCode", Integer.toString(e.exitCode()));
-        extra.put("Stderr", xmlSafe(e.stderrTail()));
-        S3ErrorResponse.write(request, response, new S3Exception(
-                e.timedOut() ? S3Error.COMMAND_TIMED_OUT : S3Error.COMMAND_FAILED, e.getMessage(), e.key(), extra));
-    }
-
-    /** Characters XML 1.0 cannot carry (most control characters) become U+FFFD. */
-    static String xmlSafe(String text) {
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || Character.isSurrogate(c)
-                    || (c >= 0xE000 && c <= 0xFFFD);
-            out.append(ok ? c : '\uFFFD');
-        }
-        return out.toString();
     }
 }

@@ -2,6 +2,8 @@ package com.s4bsv.s4.server.compute;
 
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.server.cluster.PeerClient;
+import com.s4bsv.s4.wire.ComputeRequest;
+import com.s4bsv.s4.wire.JobEvent;
 import com.s4bsv.s4.wire.Wire;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FanOutJob {
 
-    static final String ALL_NODES = "*";
     private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 
@@ -121,20 +122,20 @@ final class FanOutJob {
                 events.write(stopped(h.node(), "sent a malformed line"));
                 return;
             }
-            switch (event.path("type").asString("")) {
-                case Events.DONE -> {
-                    keys += event.path("keys").asLong(0);
-                    outputs += event.path("outputs").asLong(0);
+            switch (event.path(JobEvent.TYPE).asString("")) {
+                case JobEvent.DONE -> {
+                    keys += event.path(JobEvent.KEYS).asLong(0);
+                    outputs += event.path(JobEvent.OUTPUTS).asLong(0);
                     pending.remove(h.node());
                 }
-                case Events.ERROR -> {
+                case JobEvent.ERROR -> {
                     events.writeRaw(h.line());
                     return;
                 }
                 default -> events.writeRaw(h.line());
             }
         }
-        events.write(Events.done(ALL_NODES, keys, outputs));
+        events.write(Events.done(JobEvent.ALL_NODES, keys, outputs));
     }
 
     private static Map<String, Object> stopped(NodeAddress node, @Nullable String reason) {
@@ -146,8 +147,8 @@ final class FanOutJob {
         String reason = null;
         try {
             HttpRequest request = peers.request(node, mode.path())
-                    .header("Content-Type", "application/json")
-                    .header("Accept", Events.CONTENT_TYPE)
+                    .header("Content-Type", ComputeRequest.JSON)
+                    .header("Accept", ComputeRequest.NDJSON)
                     .header(Wire.LOCAL_ONLY, "1")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();

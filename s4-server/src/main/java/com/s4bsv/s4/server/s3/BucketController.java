@@ -54,9 +54,11 @@ class BucketController {
     }
 
     @PutMapping({"/{bucket}", "/{bucket}/"})
+    @Understands
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.CREATE_BUCKET.mark(request);
-        String bucket = S3Target.checkedBucket(request);
+        String bucket = S3Target.of(request).bucket();
+        BucketNames.checkS3(bucket);
         request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         if (isLocalOnly(request)) {
             store.createBucket(bucket);
@@ -75,6 +77,7 @@ class BucketController {
     }
 
     @RequestMapping(path = {"/{bucket}", "/{bucket}/"}, method = RequestMethod.HEAD)
+    @Understands
     void head(HttpServletRequest request, HttpServletResponse response) {
         S3Operation.HEAD_BUCKET.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -90,6 +93,7 @@ class BucketController {
     }
 
     @DeleteMapping({"/{bucket}", "/{bucket}/"})
+    @Understands
     void delete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_BUCKET.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -147,6 +151,7 @@ class BucketController {
 
     /** s4 extension: delete every key under a prefix on every node ({@code DELETE /bucket?prefix=p}). */
     @DeleteMapping(path = {"/{bucket}", "/{bucket}/"}, params = "prefix")
+    @Understands("prefix")
     void deletePrefix(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_PREFIX.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -180,6 +185,8 @@ class BucketController {
     }
 
     @GetMapping({"/{bucket}", "/{bucket}/"})
+    @Understands({"list-type", "prefix", "delimiter", "encoding-type", "max-keys", "continuation-token",
+            "start-after", "marker", "fetch-owner"})
     void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String bucket = S3Target.checkedBucket(request);
         boolean v2 = ListObjectsQuery.isV2(request.getParameter("list-type"));
@@ -201,6 +208,10 @@ class BucketController {
             }
         } else {
             page = listing.cluster(query);
+        }
+        if (maxKeys == 0) {
+            // S3: an empty page that is not truncated (the bucket was still checked above).
+            page = new ListingPage(List.of(), false);
         }
         response.setContentType(S3Xml.CONTENT_TYPE);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "ListBucketResult", true)) {
@@ -237,7 +248,11 @@ class BucketController {
                     xml.open("Contents").element("Key", text(entry.name(), urlEncoded))
                             .element("LastModified", S3Xml.timestamp(entry.lastModified()))
                             .element("ETag", entry.etag()).element("Size", entry.size())
-                            .element("StorageClass", "STANDARD").close("Contents");
+                            .element("StorageClass", "STANDARD");
+                    if (q.owner()) {
+                        xml.owner();
+                    }
+                    xml.close("Contents");
                 }
             }
             for (ListingEntry entry : page.entries()) {
@@ -250,6 +265,7 @@ class BucketController {
     }
 
     @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "location")
+    @Understands("location")
     void location(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.GET_BUCKET_LOCATION.mark(request);
         S3Target.checkedBucket(request);
@@ -260,6 +276,7 @@ class BucketController {
     }
 
     @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "uploads")
+    @Understands("uploads")
     void listUploads(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.LIST_MULTIPART_UPLOADS.mark(request);
         String bucket = S3Target.checkedBucket(request);
@@ -271,6 +288,7 @@ class BucketController {
     }
 
     @PostMapping(path = {"/{bucket}", "/{bucket}/"}, params = "delete")
+    @Understands("delete")
     void deleteObjects(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_OBJECTS.mark(request);
         String bucket = S3Target.checkedBucket(request);

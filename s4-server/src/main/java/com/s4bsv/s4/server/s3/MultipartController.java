@@ -40,6 +40,7 @@ class MultipartController {
     }
 
     @PostMapping(path = "/{bucket}/**", params = "uploads")
+    @Understands("uploads")
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.CREATE_MULTIPART_UPLOAD.mark(request);
         S3Target target = S3Target.of(request);
@@ -59,6 +60,7 @@ class MultipartController {
     }
 
     @PutMapping(path = "/{bucket}/**", params = {"partNumber", "uploadId"})
+    @Understands({"partNumber", "uploadId"})
     void uploadPart(HttpServletRequest request, HttpServletResponse response) throws IOException,
             InterruptedException {
         S3Operation.UPLOAD_PART.mark(request);
@@ -85,6 +87,7 @@ class MultipartController {
     }
 
     @PostMapping(path = "/{bucket}/**", params = "uploadId")
+    @Understands("uploadId")
     void complete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.COMPLETE_MULTIPART_UPLOAD.mark(request);
         S4Key key = S3Target.of(request).s4Key();
@@ -115,6 +118,7 @@ class MultipartController {
     }
 
     @DeleteMapping(path = "/{bucket}/**", params = "uploadId")
+    @Understands("uploadId")
     void abort(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.ABORT_MULTIPART_UPLOAD.mark(request);
         S4Key key = S3Target.of(request).s4Key();
@@ -126,6 +130,7 @@ class MultipartController {
     }
 
     @GetMapping(path = "/{bucket}/**", params = "uploadId")
+    @Understands({"uploadId", "max-parts", "part-number-marker"})
     void listParts(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.LIST_PARTS.mark(request);
         S4Key key = S3Target.of(request).s4Key();

@@ -1,5 +1,6 @@
 package com.s4bsv.s4.shell.it;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,8 +13,8 @@ import java.util.function.Predicate;
 /** A terminal for the interactive session: one detached tmux session, driven by send-keys and read by capture-pane. */
 final class Tmux implements AutoCloseable {
 
-    /** Every wait on the screen: generous, as the session starts slowly on a busy machine. */
-    static final Duration LIMIT = LocalCluster.START_LIMIT;
+    /** Every wait on the screen: the test start timeout, as the session starts slowly on a busy machine. */
+    static final Duration LIMIT = TestTimeouts.atLeast(Duration.ofSeconds(90));
 
     private final String name;
 

@@ -1,4 +1,4 @@
-package com.s4bsv.bsv.tool;
+package com.s4bsv.bsv.io;
 
 import com.s4bsv.bsv.format.FatalException;
 import java.io.IOException;
@@ -22,8 +22,8 @@ public final class FileNames {
     private FileNames() {
     }
 
-    /** The names, each checked for opening in order; the file-count limit is the caller's. */
-    public static List<String> read(InputStream in, Context context) throws IOException {
+    /** The names, each checked for opening (relative to {@code dir}) in order; the file-count limit is the caller's. */
+    public static List<String> read(InputStream in, Path dir) throws IOException {
         byte[] all = in.readAllBytes();
         List<String> names = new ArrayList<>();
         int start = 0;
@@ -32,7 +32,7 @@ public final class FileNames {
             if (b == '\n' || b == ' ') {
                 if (i > start) {
                     String name = new String(all, start, i - start, StandardCharsets.UTF_8);
-                    Path path = context.resolve(name);
+                    Path path = dir.resolve(name);
                     if (Files.isDirectory(path) || !Files.isReadable(path)) {
                         throw new FatalException("fatal: failed to open: " + name + "\n");
                     }

@@ -1,4 +1,4 @@
-package com.s4bsv.bsv.tool;
+package com.s4bsv.bsv.arg;
 
 import com.s4bsv.bsv.bytes.CNumbers;
 import com.s4bsv.bsv.format.FatalException;

@@ -1,4 +1,4 @@
-package com.s4bsv.bsv.tool;
+package com.s4bsv.bsv.sketch;
 
 import com.s4bsv.bsv.bytes.LittleEndian;
 import com.s4bsv.bsv.format.FatalException;
@@ -12,11 +12,11 @@ import java.util.Arrays;
  * written). The bins array may be longer than {@code numBins}; only the first numBins count, which
  * lets merges reuse arrays instead of reallocating per row.
  */
-final class DdSketch {
+public final class DdSketch {
 
-    static final double DEFAULT_ALPHA = 0.01;
-    static final int DEFAULT_MAX_BINS = 2048;
-    static final double DEFAULT_MIN_VALUE = 1e-9;
+    public static final double DEFAULT_ALPHA = 0.01;
+    public static final int DEFAULT_MAX_BINS = 2048;
+    public static final double DEFAULT_MIN_VALUE = 1e-9;
     static final int INITIAL_BINS = 128;
     private static final int GROW_LEFT_STEP = 128;
     private static final int HEADER_COLUMNS = 14;
@@ -40,7 +40,7 @@ final class DdSketch {
     private int maxKey;
 
     /** An empty sketch for the given config. */
-    static DdSketch create(double alpha, int maxBins, double minValue) {
+    public static DdSketch create(double alpha, int maxBins, double minValue) {
         DdSketch s = new DdSketch();
         s.maxBins = maxBins;
         s.gamma = 1 + (2 * alpha) / (1 - alpha);
@@ -52,14 +52,14 @@ final class DdSketch {
     }
 
     /** An empty holder for {@link #read}. */
-    DdSketch() {
+    public DdSketch() {
     }
 
     long count() {
         return count;
     }
 
-    void add(double v) {
+    public void add(double v) {
         storeAdd(key(v));
         if (v < min) {
             min = v;
@@ -199,7 +199,7 @@ final class DdSketch {
     }
 
     /** Merges {@code o} into this sketch; {@code o} is left unusable (its bins may be taken). */
-    void merge(DdSketch o) {
+    public void merge(DdSketch o) {
         if (o.maxBins != maxBins || o.gamma != gamma || o.minValue != minValue) {
             throw fatal("fatal: must merge sketches with same config settings\n");
         }
@@ -299,7 +299,7 @@ final class DdSketch {
     }
 
     /** The value at quantile {@code q} in [0, 1]. */
-    double quantile(double q) {
+    public double quantile(double q) {
         if (q < 0 || q > 1 || count == 0) {
             throw fatal("fatal: bad q param or no data 17\n");
         }
@@ -340,7 +340,7 @@ final class DdSketch {
     }
 
     /** The serialized row: 14 header columns then one i64 per bin (spec B.5). */
-    void write(RowBuilder out) {
+    public void write(RowBuilder out) {
         out.reset().addF64(min).addF64(max).addI64(count).addF64(sum).addI32(maxBins).addF64(gamma)
                 .addF64(gammaLn).addF64(minValue).addI32(offset).addI32(numBins).addI32(maxNumBins)
                 .addI64(storeCount).addI32(minKey).addI32(maxKey);
@@ -350,7 +350,7 @@ final class DdSketch {
     }
 
     /** Loads a serialized sketch row into this object, with the original's checks. */
-    void read(Row row) {
+    public void read(Row row) {
         if (row.columns() < HEADER_COLUMNS + 1) {
             throw fatal("fatal: not enough data 18\n");
         }

@@ -1,13 +1,13 @@
-package com.s4bsv.bsv.tool;
+package com.s4bsv.bsv.collections;
 
 /** Stable LSD radix sort of row indices by unsigned 64-bit keys, one byte per pass, skipping constant bytes. */
-final class RadixSort {
+public final class RadixSort {
 
     private RadixSort() {
     }
 
     /** Indices 0..n-1 ordered by unsigned {@code keys[i]}, equal keys in index order. */
-    static int[] sort(long[] keys, int n) {
+    public static int[] sort(long[] keys, int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

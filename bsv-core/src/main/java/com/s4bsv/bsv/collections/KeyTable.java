@@ -1,4 +1,4 @@
-package com.s4bsv.bsv.tool;
+package com.s4bsv.bsv.collections;
 
 import com.s4bsv.bsv.bytes.Xxh3;
 import java.util.Arrays;
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * doubling once more than half full by re-inserting the old slots in index order. Scanning slots
  * 0..capacity-1 therefore gives the original's output order. Keys are copied into one arena.
  */
-final class KeyTable {
+public final class KeyTable {
 
     private static final int INITIAL_CAPACITY = 1 << 16;
     private static final int EMPTY = -1;
@@ -24,7 +24,7 @@ final class KeyTable {
     private int used;
     private boolean added;
 
-    KeyTable() {
+    public KeyTable() {
         allocate(INITIAL_CAPACITY);
     }
 
@@ -32,7 +32,7 @@ final class KeyTable {
      * The slot of key {@code b[off .. off + len)}, inserted with value 0 when absent; valid until
      * the next insertion. {@link #added()} tells whether this call inserted it.
      */
-    int slot(byte[] b, int off, int len) {
+    public int slot(byte[] b, int off, int len) {
         long hash = Xxh3.hash(b, off, len);
         int mask = capacity - 1;
         int i = (int) (hash & mask);
@@ -66,35 +66,35 @@ final class KeyTable {
         return i;
     }
 
-    boolean added() {
+    public boolean added() {
         return added;
     }
 
-    int capacity() {
+    public int capacity() {
         return capacity;
     }
 
-    boolean occupied(int slot) {
+    public boolean occupied(int slot) {
         return keyOffsets[slot] != EMPTY;
     }
 
-    byte[] keys() {
+    public byte[] keys() {
         return keys;
     }
 
-    int keyOffset(int slot) {
+    public int keyOffset(int slot) {
         return keyOffsets[slot];
     }
 
-    int keySize(int slot) {
+    public int keySize(int slot) {
         return keySizes[slot];
     }
 
-    long value(int slot) {
+    public long value(int slot) {
         return values[slot];
     }
 
-    void value(int slot, long value) {
+    public void value(int slot, long value) {
         values[slot] = value;
     }
 

@@ -1,9 +1,7 @@
-package com.s4bsv.bsv.tool;
+package com.s4bsv.bsv.row;
 
 import com.s4bsv.bsv.bytes.CNumbers;
 import com.s4bsv.bsv.bytes.LittleEndian;
-import com.s4bsv.bsv.row.ColumnType;
-import com.s4bsv.bsv.row.Row;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * The {@code VALUE [TYPE]} of bdropuntil and btakeuntil, held as the bytes of a column of that
  * type: integers parsed with atol keeping the type's low bits, floats with atof.
  */
-final class Threshold {
+public final class Threshold {
 
     private final ColumnType type;
     private final byte[] value;
@@ -21,7 +19,7 @@ final class Threshold {
         this.value = value;
     }
 
-    static Threshold parse(String value, @Nullable String typeName) {
+    public static Threshold parse(String value, @Nullable String typeName) {
         ColumnType type = ColumnType.parseOrString(typeName);
         byte[] bytes = new byte[Math.max(8, type.width())];
         switch (type) {
@@ -34,7 +32,7 @@ final class Threshold {
     }
 
     /** Size-checks the first column of {@code row} and compares it with the value. */
-    int compareFirst(Row row) {
+    public int compareFirst(Row row) {
         type.checkSize(row, 0);
         return type.compare(row.buffer(), row.offset(0), row.size(0), value, 0,
                 type == ColumnType.STRING ? value.length : type.width());

@@ -1,4 +1,4 @@
-package com.s4bsv.bsv.tool;
+package com.s4bsv.bsv.collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,7 @@
-package com.s4bsv.bsv.tool;
+package com.s4bsv.bsv.io;
 
-import com.s4bsv.bsv.io.ChunkReader;
-import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.Row;
+import com.s4bsv.bsv.row.Threshold;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * chunk is read until one is at least VALUE; the scan then starts at the chunk before it (kept as a
  * copy), or at the last chunk when none is. Skipped chunks go verbatim to {@code skippedTo} if given.
  */
-final class ChunkScan {
+public final class ChunkScan {
 
     private final ChunkReader reader;
     private final Row current = new Row();
@@ -24,7 +23,7 @@ final class ChunkScan {
     private boolean readerDone;
 
     /** Reads first rows until the scan start is known; every row read is size-checked. */
-    ChunkScan(ChunkReader reader, Threshold threshold, @Nullable ChunkWriter skippedTo) throws IOException {
+    public ChunkScan(ChunkReader reader, Threshold threshold, @Nullable ChunkWriter skippedTo) throws IOException {
         this.reader = reader;
         if (!reader.nextChunk()) {
             readerDone = true;
@@ -57,7 +56,7 @@ final class ChunkScan {
     }
 
     /** The next row of the scan (valid until the next call), or null at the end of input. */
-    @Nullable Row next() throws IOException {
+    public @Nullable Row next() throws IOException {
         if (inPrevious) {
             if (position < previousLength) {
                 position += held.wrap(previous, position, previousLength);

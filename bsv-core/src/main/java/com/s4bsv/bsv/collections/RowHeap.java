@@ -1,4 +1,4 @@
-package com.s4bsv.bsv.tool;
+package com.s4bsv.bsv.collections;
 
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.row.ColumnType;
@@ -10,7 +10,7 @@ import java.util.Arrays;
  * column: a row has priority over another when it compares greater (smaller when reversed). Sift
  * up and down follow the original step by step so equal keys come out in the same order.
  */
-final class RowHeap {
+public final class RowHeap {
 
     private final ColumnType type;
     private final boolean reversed;
@@ -22,17 +22,17 @@ final class RowHeap {
     private int[] keySizes = new int[64];
     private int size;
 
-    RowHeap(ColumnType type, boolean reversed) {
+    public RowHeap(ColumnType type, boolean reversed) {
         this.type = type;
         this.reversed = reversed;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Copies {@code row} in and sifts it up. */
-    void insert(Row row) {
+    public void insert(Row row) {
         int n = row.serializedSize();
         int at = reserve(n);
         row.copyTo(arena, at);
@@ -40,27 +40,27 @@ final class RowHeap {
     }
 
     /** Copies the top row of {@code other} in and sifts it up. */
-    void insertTop(RowHeap other) {
+    public void insertTop(RowHeap other) {
         int n = other.rowSizes[0];
         int at = reserve(n);
         System.arraycopy(other.arena, other.rowOffsets[0], arena, at, n);
         push(at, n, at + other.keyOffsets[0] - other.rowOffsets[0], other.keySizes[0]);
     }
 
-    byte[] arena() {
+    public byte[] arena() {
         return arena;
     }
 
-    int topOffset() {
+    public int topOffset() {
         return rowOffsets[0];
     }
 
-    int topSize() {
+    public int topSize() {
         return rowSizes[0];
     }
 
     /** Moves the last row to the root and sifts it down. */
-    void deleteTop() {
+    public void deleteTop() {
         size--;
         move(size, 0);
         int current = 0;
@@ -82,7 +82,7 @@ final class RowHeap {
         }
     }
 
-    void clear() {
+    public void clear() {
         size = 0;
         fill = 0;
     }

@@ -1,20 +1,18 @@
-package com.s4bsv.bsv.tool;
+package com.s4bsv.bsv.row;
 
 import com.s4bsv.bsv.bytes.LittleEndian;
-import com.s4bsv.bsv.row.ColumnType;
-import com.s4bsv.bsv.row.RowBuilder;
 
 /**
  * Sums held in a {@code long} as the raw bits of a value of a numeric type, added in that type's
  * arithmetic: integers wrap at their width, f32 adds in float, f64 in double.
  */
-final class TypedSum {
+public final class TypedSum {
 
     private TypedSum() {
     }
 
     /** The raw bits of the value at {@code b[off]} (its width must already be checked). */
-    static long bits(ColumnType type, byte[] b, int off) {
+    public static long bits(ColumnType type, byte[] b, int off) {
         return switch (type.width()) {
             case 8 -> LittleEndian.i64(b, off);
             case 4 -> LittleEndian.i32(b, off);
@@ -24,7 +22,7 @@ final class TypedSum {
     }
 
     /** {@code acc} plus the value at {@code b[off]}. */
-    static long add(ColumnType type, long acc, byte[] b, int off) {
+    public static long add(ColumnType type, long acc, byte[] b, int off) {
         return switch (type) {
             case I64, U64 -> acc + LittleEndian.i64(b, off);
             case I32, U32 -> (int) acc + LittleEndian.i32(b, off);
@@ -38,7 +36,7 @@ final class TypedSum {
     }
 
     /** Appends {@code acc} as a column of the type's width. */
-    static void addTo(RowBuilder out, ColumnType type, long acc) {
+    public static void addTo(RowBuilder out, ColumnType type, long acc) {
         switch (type.width()) {
             case 8 -> out.addI64(acc);
             case 4 -> out.addI32((int) acc);
