@@ -42,7 +42,7 @@ final class DirectGet implements AutoCloseable {
         this.body = body;
     }
 
-    /** Sends the GET and reads the answer's head; transport failures become {@link S4ClientException.NodeUnreachable}. */
+    /** Sends the GET and reads the answer's head; a transport failure is {@link S4ClientException.NodeUnreachable}. */
     static DirectGet open(NodeAddress node, String what, URI uri, Map<String, String> requestHeaders,
                           Duration connectTimeout, Duration responseTimeout) {
         SocketChannel channel = null;
