@@ -10,11 +10,8 @@ import com.s4bsv.s4.server.cluster.PeerUnavailableException;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyExistsException;
 import com.s4bsv.s4.server.storage.ObjectStore;
-import com.s4bsv.s4.wire.Wire;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a command produced, and committing it: each output file becomes a key, on this node through the store, on
@@ -42,8 +37,6 @@ final class Outputs {
     /** map-to-n prints output paths; more than this is a command printing data by mistake. */
     static final int MAX_PRINTED_BYTES = 16 << 20;
 
-    private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
-    private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
     /** A peer that cannot be reached is tried this often (a dead node still fails within a second). */
     static final int SEND_ATTEMPTS = 3;
     private static final long RETRY_MILLIS = 100;
@@ -212,43 +205,24 @@ final class Outputs {
 
     private long sendOnce(NodeAddress owner, S4Key key, Path file, long crc32c, long size, boolean retried)
             throws IOException {
-        HttpRequest request = peers.request(owner, objectPath(key))
-                .header(Wire.CHECKSUM_CRC32C, StreamingChecksum.toBase64(crc32c))
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofFile(file))
-                .build();
-        HttpResponse<InputStream> response = peers.send(owner, request);
-        String body;
-        try (InputStream in = response.body()) {
-            body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-        }
-        int status = response.statusCode();
-        if (status == 200) {
+        PeerClient.Answer answer = peers.putObject(owner, key, file, StreamingChecksum.toBase64(crc32c));
+        if (answer.status() == 200) {
             return size;
         }
-        String code = first(XML_CODE, body);
-        if (status == 409 && "KeyAlreadyExists".equals(code)) {
+        if (answer.status() == 409 && "KeyAlreadyExists".equals(answer.code())) {
             // An earlier attempt may have landed with only its answer lost: then the key holds exactly our bytes.
             if (retried && holds(owner, key, crc32c, size)) {
                 return size;
             }
             throw new OutputException("key already exists: " + key);
         }
-        throw new OutputException("node " + owner + " refused " + key + ": HTTP " + status + " " + code + " "
-                + first(XML_MESSAGE, body));
+        throw new OutputException("node " + owner + " refused " + key + ": HTTP " + answer.status() + " "
+                + answer.code() + " " + answer.message());
     }
 
     private boolean holds(NodeAddress owner, S4Key key, long crc32c, long size) {
-        HttpResponse<InputStream> head = peers.send(owner, peers.request(owner, objectPath(key))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
-        try (InputStream ignored = head.body()) {
-            return head.statusCode() == 200
-                    && head.headers().firstValue(Wire.CHECKSUM_CRC32C).orElse("")
-                            .equals(StreamingChecksum.toBase64(crc32c))
-                    && head.headers().firstValueAsLong("content-length").orElse(-1) == size;
-        } catch (IOException e) {
-            return false;
-        }
+        PeerClient.Held held = peers.headObject(owner, key);
+        return held != null && held.crc32cBase64().equals(StreamingChecksum.toBase64(crc32c)) && held.size() == size;
     }
 
     /** Best effort: removes an output committed by a job whose other outputs failed. */
@@ -258,35 +232,10 @@ final class Outputs {
                 store.delete(key);
                 return;
             }
-            NodeAddress owner = cluster.owner(key);
-            HttpResponse<InputStream> response = peers.send(owner,
-                    peers.request(owner, objectPath(key)).DELETE().build());
-            response.body().close();
+            peers.deleteObject(cluster.owner(key), key);
         } catch (IOException | RuntimeException e) {
             // the error reported for the job names its keys; a leftover output is visible in listings
         }
-    }
-
-    static String objectPath(S4Key key) {
-        return "/" + key.bucket() + "/" + encodePath(key.path());
-    }
-
-    /** Percent-encodes everything but unreserved characters and '/', so any key name is a valid URI path. */
-    static String encodePath(String path) {
-        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
-        var out = new StringBuilder(bytes.length + 16);
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '.' || c == '_' || c == '~' || c == '/';
-            if (plain) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-            }
-        }
-        return out.toString();
     }
 
     /** {crc32c, size} of a file. */
@@ -302,11 +251,6 @@ final class Outputs {
             }
         }
         return new long[] {crc.value(), size};
-    }
-
-    private static String first(Pattern pattern, String body) {
-        Matcher m = pattern.matcher(body);
-        return m.find() ? m.group(1) : "";
     }
 
     /** An output could not be found or stored; the message is one line naming the key. */

@@ -1,8 +1,7 @@
 package com.s4bsv.s4.server.s3;
 
 import com.s4bsv.s4.key.S4Key;
-import com.s4bsv.s4.server.cluster.Cluster;
-import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.KeyRouter;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyExistsException;
 import com.s4bsv.s4.server.storage.MultipartUploads;
@@ -21,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,15 +41,13 @@ class ObjectController {
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final ObjectStore store;
-    private final Cluster cluster;
-    private final Forwarder forwarder;
+    private final KeyRouter router;
     private final IoSlots slots;
     private final S3Metrics metrics;
 
-    ObjectController(ObjectStore store, Cluster cluster, Forwarder forwarder, IoSlots slots, S3Metrics metrics) {
+    ObjectController(ObjectStore store, KeyRouter router, IoSlots slots, S3Metrics metrics) {
         this.store = store;
-        this.cluster = cluster;
-        this.forwarder = forwarder;
+        this.router = router;
         this.slots = slots;
         this.metrics = metrics;
     }
@@ -63,16 +61,17 @@ class ObjectController {
         }
         S4Key key = S3Target.of(request).s4Key();
         UploadBody.checkDeclaredSize(request, UploadBody.MAX_OBJECT_BYTES);
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
+        Map<String, String> metadata = ObjectHeaders.of(request);
         // Before reading the body: with Expect: 100-continue the client then never sends it.
         if (store.find(key).isPresent()) {
             throw new KeyExistsException(key.toString());
         }
         try (IoSlots.Slot slot = slot()) {
             UploadBody body = UploadBody.of(request, metrics::checksumFailure);
-            StoredObject stored = store.put(key, body.stream(), body.check());
+            StoredObject stored = store.put(key, body.stream(), body.check(), metadata);
             metrics.bytesIn(S3Operation.PUT_OBJECT, stored.size());
             response.setHeader("ETag", stored.etag());
             response.setHeader(Wire.CHECKSUM_CRC32C, stored.checksumBase64());
@@ -82,13 +81,15 @@ class ObjectController {
     }
 
     @GetMapping("/{bucket}/**")
-    @Understands("partNumber")
+    @Understands({"partNumber", "response-content-type", "response-content-encoding", "response-content-disposition",
+            "response-content-language", "response-cache-control", "response-expires"})
     void get(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         read(S3Operation.GET_OBJECT, request, response);
     }
 
     @RequestMapping(path = "/{bucket}/**", method = RequestMethod.HEAD)
-    @Understands("partNumber")
+    @Understands({"partNumber", "response-content-type", "response-content-encoding", "response-content-disposition",
+            "response-content-language", "response-cache-control", "response-expires"})
     void head(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         read(S3Operation.HEAD_OBJECT, request, response);
     }
@@ -97,7 +98,7 @@ class ObjectController {
             throws IOException, InterruptedException {
         operation.mark(request);
         S4Key key = S3Target.of(request).s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         StoredObject object = store.get(key);
@@ -112,7 +113,7 @@ class ObjectController {
         Range range = partNumber == null ? Range.parse(request.getHeader("Range"), object.size())
                 : partRange(request, response, object, partNumber);
         response.setHeader("Accept-Ranges", "bytes");
-        response.setContentType("application/octet-stream");
+        ObjectHeaders.apply(store.metadata(object), request, response);
         long first = 0;
         long length = object.size();
         if (range != null) {
@@ -203,7 +204,7 @@ class ObjectController {
     void delete(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         S3Operation.DELETE_OBJECT.mark(request);
         S4Key key = S3Target.of(request).s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         try {
@@ -212,16 +213,6 @@ class ObjectController {
             // S3 answers 204 for a key that is not there: the outcome is the same.
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-    }
-
-    /** Streams the request to the key's owner when that is another node; true when it did. */
-    private boolean forwarded(S4Key key, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        if (cluster.isLocal(key) || Forwarder.isForwarded(request)) {
-            return false;
-        }
-        forwarder.forward(cluster.owner(key), request, response);
-        return true;
     }
 
     private IoSlots.Slot slot() throws InterruptedException {

@@ -17,6 +17,7 @@ import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.KeyRouter;
 import com.s4bsv.s4.server.storage.InsufficientStorageException;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyConflictException;
@@ -41,11 +42,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ObjectController.class)
+@Import(KeyRouter.class)
 class ObjectControllerTest {
 
     @Autowired
@@ -134,13 +137,13 @@ class ObjectControllerTest {
         mvc.perform(put("/bucket/k").content("new"))
                 .andExpect(status().isConflict())
                 .andExpect(xpath("/Error/Code").string("KeyAlreadyExists"));
-        verify(store, never()).put(any(), any(), any());
+        verify(store, never()).put(any(), any(), any(), any());
     }
 
     @Test
     void putStoresAndAnswersEtagAndChecksum() throws Exception {
         when(store.find(any())).thenReturn(Optional.empty());
-        when(store.put(eq(S4Key.parse("s4://bucket/new")), any(), any(UploadCheck.class)))
+        when(store.put(eq(S4Key.parse("s4://bucket/new")), any(), any(UploadCheck.class), any()))
                 .thenReturn(object("bucket/new", "data"));
 
         mvc.perform(put("/bucket/new").content("data"))
@@ -162,7 +165,7 @@ class ObjectControllerTest {
         mvc.perform(put("/bucket/" + "k".repeat(1025)).content("x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(xpath("/Error/Code").string("KeyTooLongError"));
-        verify(store, never()).put(any(), any(), any());
+        verify(store, never()).put(any(), any(), any(), any());
     }
 
     @Test
@@ -219,7 +222,7 @@ class ObjectControllerTest {
     @Test
     void aPutThatFillsTheDiskIs507InsufficientStorage() throws Exception {
         when(store.find(any())).thenReturn(Optional.empty());
-        when(store.put(any(), any(), any())).thenThrow(new InsufficientStorageException(
+        when(store.put(any(), any(), any(), any())).thenThrow(new InsufficientStorageException(
                 "no space left in the data dir of this node (No space left on device)",
                 new IOException("No space left on device")));
 

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 final class Tmux implements AutoCloseable {
 
     /** Every wait on the screen: the test start timeout, as the session starts slowly on a busy machine. */
-    static final Duration LIMIT = TestTimeouts.atLeast(Duration.ofSeconds(90));
+    static final Duration LIMIT = TestTimeouts.start();
 
     private final String name;
 

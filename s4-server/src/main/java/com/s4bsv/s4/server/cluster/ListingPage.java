@@ -1,4 +1,4 @@
-package com.s4bsv.s4.server.s3;
+package com.s4bsv.s4.server.cluster;
 
 import com.s4bsv.s4.key.KeyOrder;
 import java.util.ArrayList;
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** Entries in key order, and whether more follow. */
-record ListingPage(List<ListingEntry> entries, boolean truncated) {
+public record ListingPage(List<ListingEntry> entries, boolean truncated) {
 
     /** Merges node pages: key order, common prefixes reported by several nodes once, at most {@code maxKeys}. */
-    static ListingPage merge(List<ListingPage> pages, int maxKeys) {
+    public static ListingPage merge(List<ListingPage> pages, int maxKeys) {
         TreeMap<String, ListingEntry> merged = new TreeMap<>(KeyOrder.CODE_POINTS);
         boolean truncated = false;
         for (ListingPage page : pages) {
