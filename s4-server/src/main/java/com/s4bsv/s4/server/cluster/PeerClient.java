@@ -13,9 +13,17 @@ import java.util.concurrent.Executors;
 /** HTTP/1.1 to the other nodes; bodies are streamed both ways, never buffered whole. */
 public final class PeerClient {
 
-    private final HttpClient http;
+    /** Authenticates a request before it leaves for another node. */
+    @FunctionalInterface
+    public interface Signer {
+        HttpRequest sign(HttpRequest request);
+    }
 
-    PeerClient(Duration connectTimeout) {
+    private final HttpClient http;
+    private final Signer signer;
+
+    PeerClient(Duration connectTimeout, Signer signer) {
+        this.signer = signer;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
@@ -31,7 +39,7 @@ public final class PeerClient {
     /** Sends and returns once the status and headers are in; the caller must consume or close the body. */
     public HttpResponse<InputStream> send(NodeAddress node, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return http.send(signer.sign(request), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new PeerUnavailableException(node, e);
         } catch (InterruptedException e) {
