@@ -6,6 +6,7 @@ import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.row.Row;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a bsv stream chunk by chunk into one reused buffer and hands out rows as views into it.
@@ -26,6 +27,7 @@ public final class ChunkReader {
     private int length;
     private int position;
     private long loads;
+    private @Nullable String partialHeaderError;
 
     public ChunkReader(InputStream in, Layout layout) {
         this(in, layout, false);
@@ -37,6 +39,15 @@ public final class ChunkReader {
         this.lz4 = lz4;
         this.chunk = new byte[Math.min(layout.bufferSize(), INITIAL_CAPACITY)];
 
+    }
+
+    /**
+     * Makes a stream that ends 1 to 3 bytes into a chunk header fail with {@code prefix} and the byte
+     * count, instead of the readers' {@code fatal: impossible} (bpartition's own wording).
+     */
+    public ChunkReader partialHeaderError(String prefix) {
+        partialHeaderError = prefix;
+        return this;
     }
 
     /** Loads the next row into {@code row}; false at end of stream. */
@@ -140,7 +151,8 @@ public final class ChunkReader {
             return false;
         }
         if (got < Layout.CHUNK_HEADER) {
-            throw new FatalException("fatal: impossible\n");
+            throw new FatalException(partialHeaderError == null ? "fatal: impossible\n"
+                    : partialHeaderError + got + "\n");
         }
         int size = LittleEndian.i32(header, 0);
         if (size > layout.bufferSize()) {

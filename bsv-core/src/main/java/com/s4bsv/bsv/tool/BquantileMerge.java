@@ -7,6 +7,7 @@ import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.Row;
 import com.s4bsv.bsv.row.RowBuilder;
+import com.s4bsv.bsv.sketch.DdSketch;
 import java.io.IOException;
 
 /** Merges serialized DDSketch rows in input order and emits {@code [f64 q, f64 value]} per quantile. */

@@ -1,5 +1,6 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.bytes.Bytes;
 import com.s4bsv.bsv.bytes.CNumbers;
 import com.s4bsv.bsv.bytes.LittleEndian;
@@ -9,6 +10,7 @@ import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.ColumnType;
 import com.s4bsv.bsv.row.Row;
 import com.s4bsv.bsv.row.RowBuilder;
+import com.s4bsv.bsv.sketch.DdSketch;
 import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,14 +1,12 @@
 package com.s4bsv.bsv.tool;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one registry of bsv tools. A tool named {@code bsumeach-hash} is the class
- * {@code BsumeachHash} in this package with a no-argument constructor; classes are loaded only
- * when their tool runs, which keeps start-up small.
+ * {@code BsumeachHash} in this package; {@link #NAMES} and {@link #get} list the same tools.
  */
 public final class Tools {
 
@@ -60,20 +58,44 @@ public final class Tools {
         return sb.toString();
     }
 
-    /** The tool of that name, or null when there is none (or it is not built). */
+    /**
+     * The tool of that name, or null when there is none. Only the class of the case taken is loaded,
+     * which keeps start-up small.
+     */
     public static @Nullable Tool get(String name) {
-        if (!NAMES.contains(name)) {
-            return null;
-        }
-        try {
-            Class<?> type = Class.forName(Tools.class.getPackageName() + "." + className(name));
-            return (Tool) type.getDeclaredConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            return null;
-        } catch (InstantiationException | IllegalAccessException | NoSuchMethodException e) {
-            throw new IllegalStateException("tool class of " + name + " is not instantiable", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("tool " + name + " failed to start", e.getCause());
-        }
+        return switch (name) {
+            case "bcat" -> new Bcat();
+            case "bcombine" -> new Bcombine();
+            case "bcounteach" -> new Bcounteach();
+            case "bcounteach-hash" -> new BcounteachHash();
+            case "bcountrows" -> new Bcountrows();
+            case "bcut" -> new Bcut();
+            case "bdedupe" -> new Bdedupe();
+            case "bdedupe-hash" -> new BdedupeHash();
+            case "bdropuntil" -> new Bdropuntil();
+            case "bhead" -> new Bhead();
+            case "blz4" -> new Blz4();
+            case "blz4d" -> new Blz4d();
+            case "bmerge" -> new Bmerge();
+            case "bpartition" -> new Bpartition();
+            case "bquantile-merge" -> new BquantileMerge();
+            case "bquantile-sketch" -> new BquantileSketch();
+            case "bschema" -> new Bschema();
+            case "bsort" -> new Bsort();
+            case "bsplit" -> new Bsplit();
+            case "bsum" -> new Bsum();
+            case "bsumeach" -> new Bsumeach();
+            case "bsumeach-hash" -> new BsumeachHash();
+            case "bsv" -> new Bsv();
+            case "btail" -> new Btail();
+            case "btake" -> new Btake();
+            case "btakeuntil" -> new Btakeuntil();
+            case "btopn" -> new Btopn();
+            case "bunzip" -> new Bunzip();
+            case "bzip" -> new Bzip();
+            case "csv" -> new Csv();
+            case "xxh3" -> new Xxh3();
+            default -> null;
+        };
     }
 }

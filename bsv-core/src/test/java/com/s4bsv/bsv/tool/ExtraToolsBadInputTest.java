@@ -62,6 +62,30 @@ class ExtraToolsBadInputTest {
         assertThat(run(tool, huge).errText()).isEqualTo("fatal: bad chunk size: 5242881\n");
     }
 
+    /** The tools that copy chunks without parsing rows, and what a stream cut inside a chunk header says. */
+    static Stream<List<String>> chunkCopiers() {
+        return Stream.of(List.of("blz4", "fatal: impossible\n"), List.of("blz4d", "fatal: impossible\n"),
+                List.of("bsplit", "fatal: impossible\n"), List.of("bpartition", "fatal: bad bpartition chunk read 2\n"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("chunkCopiers")
+    void chunkCopiersReportCorruptChunksAsTheReaderDoes(List<String> tool) {
+        List<String> args = tool.get(0).equals("bpartition") ? List.of("bpartition", "1", "p")
+                : tool.get(0).equals("bsplit") ? List.of("bsplit", "s") : List.of(tool.get(0));
+        byte[] in = keyed(3);
+        assertThat(run(args, Arrays.copyOf(in, 2)).errText()).isEqualTo(tool.get(1));
+        int body = tool.get(0).equals("blz4d") ? 4 : in.length - 4;
+        assertThat(run(args, Arrays.copyOf(in, 4)).errText())
+                .isEqualTo("fatal: failed to read input, expected " + body + " got 0\n");
+        assertThat(run(args, new byte[] {0x01, 0x00, 0x50, 0x00}).errText())
+                .isEqualTo("fatal: bad chunk size: 5242881\n");
+        if (!tool.get(0).equals("blz4d")) {
+            assertThat(run(args, new byte[] {-1, -1, -1, -1, 7, 7}).errText())
+                    .isEqualTo("fatal: failed to read input, expected -1 got 2\n");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("tools")
     void rowSizesOverrunningTheChunkAreCaught(List<String> tool) {

@@ -40,6 +40,11 @@ class ClusterConfiguration {
     }
 
     @Bean
+    KeyRouter keyRouter(Cluster cluster, Forwarder forwarder) {
+        return new KeyRouter(cluster, forwarder);
+    }
+
+    @Bean
     FanOut fanOut(Cluster cluster) {
         return new FanOut(cluster);
     }

@@ -3,7 +3,7 @@ package com.s4bsv.s4.server.compute;
 import java.time.Duration;
 
 /** A user command exited non-zero or timed out; rendered as CommandFailed / CommandTimedOut. */
-final class CommandFailedException extends RuntimeException {
+public final class CommandFailedException extends RuntimeException {
 
     private final String key;
     private final int exitCode;
@@ -31,19 +31,19 @@ final class CommandFailedException extends RuntimeException {
                 : new CommandFailedException(key, result.exitCode(), result.stderrTail());
     }
 
-    String key() {
+    public String key() {
         return key;
     }
 
-    int exitCode() {
+    public int exitCode() {
         return exitCode;
     }
 
-    String stderrTail() {
+    public String stderrTail() {
         return stderrTail;
     }
 
-    boolean timedOut() {
+    public boolean timedOut() {
         return timedOut;
     }
 }

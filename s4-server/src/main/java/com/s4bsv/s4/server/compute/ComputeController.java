@@ -1,32 +1,24 @@
 package com.s4bsv.s4.server.compute;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.s4bsv.s4.key.InvalidKeyException;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.Cluster;
-import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.KeyRouter;
 import com.s4bsv.s4.server.cluster.PeerClient;
-import com.s4bsv.s4.server.s3.S3Error;
-import com.s4bsv.s4.server.s3.S3ErrorResponse;
-import com.s4bsv.s4.server.s3.S3Exception;
 import com.s4bsv.s4.server.storage.ObjectStore;
+import com.s4bsv.s4.wire.ComputeRequest;
 import com.s4bsv.s4.wire.Wire;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /_s4/eval|map|map-to-n|map-from-n} (COMPUTE-WIRE.md): parse, hand to the feature, write. */
+/** {@code POST /_s4/eval|map|map-to-n|map-from-n} (docs/compute-api.md): parse, hand to the feature, write. */
 @RestController
 class ComputeController {
 
@@ -34,6 +26,7 @@ class ComputeController {
 
     private final ObjectStore store;
     private final Cluster cluster;
+    private final KeyRouter router;
     private final PeerClient peers;
     private final CommandRunner runner;
     private final Outputs outputs;
@@ -41,10 +34,11 @@ class ComputeController {
     private final JsonMapper json;
     private final ComputeProperties properties;
 
-    ComputeController(ObjectStore store, Cluster cluster, PeerClient peers, CommandRunner runner, Outputs outputs,
-            JsonMapper json, ComputeProperties properties) {
+    ComputeController(ObjectStore store, Cluster cluster, KeyRouter router, PeerClient peers, CommandRunner runner,
+            Outputs outputs, JsonMapper json, ComputeProperties properties) {
         this.store = store;
         this.cluster = cluster;
+        this.router = router;
         this.peers = peers;
         this.runner = runner;
         this.outputs = outputs;
@@ -54,7 +48,8 @@ class ComputeController {
     }
 
     /** The JSON body of eval. */
-    record EvalBody(@Nullable String key, @Nullable String cmd) {
+    record EvalBody(@JsonProperty(ComputeRequest.KEY) @Nullable String key,
+            @JsonProperty(ComputeRequest.CMD) @Nullable String cmd) {
     }
 
     @PostMapping(Wire.EVAL_PATH)
@@ -62,7 +57,8 @@ class ComputeController {
         byte[] raw = body(request);
         EvalBody body = parse(raw, EvalBody.class);
         if (body.key() == null || body.cmd() == null) {
-            throw JobSpec.invalid("eval needs \"key\" and \"cmd\" in the JSON body", null);
+            throw JobSpec.invalid("eval needs \"" + ComputeRequest.KEY + "\" and \"" + ComputeRequest.CMD
+                    + "\" in the JSON body", null);
         }
         S4Key key;
         try {
@@ -70,8 +66,7 @@ class ComputeController {
         } catch (InvalidKeyException e) {
             throw JobSpec.invalid(e.getMessage(), body.key());
         }
-        if (!cluster.isLocal(key) && !Forwarder.isForwarded(request)) {
-            forwardEval(key, raw, response);
+        if (router.forwardIfRemote(key, request, raw, response)) {
             return;
         }
         eval.run(key, body.cmd(), (size, stdout) -> {
@@ -80,22 +75,6 @@ class ComputeController {
             response.setContentLengthLong(size);
             Eval.copy(stdout, response.getOutputStream());
         });
-    }
-
-    private void forwardEval(S4Key key, byte[] raw, HttpServletResponse response) throws IOException {
-        var owner = cluster.owner(key);
-        HttpRequest forward = peers.request(owner, Wire.EVAL_PATH)
-                .header("Content-Type", "application/json")
-                .header(Wire.FORWARDED, "1")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build();
-        HttpResponse<InputStream> answer = peers.send(owner, forward);
-        response.setStatus(answer.statusCode());
-        answer.headers().firstValue("content-type").ifPresent(response::setContentType);
-        answer.headers().firstValueAsLong("content-length").ifPresent(response::setContentLengthLong);
-        try (InputStream in = answer.body()) {
-            OutputStream out = response.getOutputStream();
-            in.transferTo(out);
-        }
     }
 
     @PostMapping(Wire.MAP_PATH)
@@ -117,7 +96,7 @@ class ComputeController {
         byte[] raw = body(request);
         JobSpec spec = JobSpec.parse(mode, parse(raw, JobSpec.Body.class));
         response.setStatus(200);
-        response.setContentType(Events.CONTENT_TYPE);
+        response.setContentType(ComputeRequest.NDJSON);
         var events = new Events(json, response.getOutputStream());
         if (request.getHeader(Wire.LOCAL_ONLY) != null) {
             new LocalJob(spec, store, runner, outputs, cluster.self().toString()).run(events);
@@ -145,28 +124,5 @@ class ComputeController {
             throw JobSpec.invalid("the request body is not the expected JSON object: " + e.getOriginalMessage(),
                     null);
         }
-    }
-
-    @ExceptionHandler(CommandFailedException.class)
-    void commandFailed(CommandFailedException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("Key", e.key());
-        extra.put("ExitCode", Integer.toString(e.exitCode()));
-        extra.put("Stderr", xmlSafe(e.stderrTail()));
-        S3ErrorResponse.write(request, response, new S3Exception(
-                e.timedOut() ? S3Error.COMMAND_TIMED_OUT : S3Error.COMMAND_FAILED, e.getMessage(), e.key(), extra));
-    }
-
-    /** Characters XML 1.0 cannot carry (most control characters) become U+FFFD. */
-    static String xmlSafe(String text) {
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || Character.isSurrogate(c)
-                    || (c >= 0xE000 && c <= 0xFFFD);
-            out.append(ok ? c : '\uFFFD');
-        }
-        return out.toString();
     }
 }

@@ -1,19 +1,16 @@
 package com.s4bsv.s4.server.compute;
 
+import com.s4bsv.s4.wire.JobEvent;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The ndjson lines of a map-family response (COMPUTE-WIRE.md), written and flushed one at a time. */
+/** The ndjson lines of a map-family response (docs/compute-api.md), written and flushed one at a time. */
 final class Events {
-
-    static final String CONTENT_TYPE = "application/x-ndjson";
-    static final String PROGRESS = "progress";
-    static final String DONE = "done";
-    static final String ERROR = "error";
 
     private final JsonMapper json;
     private final OutputStream out;
@@ -25,21 +22,21 @@ final class Events {
 
     static Map<String, Object> progress(String node, long keysDone, long keysTotal, long bytesIn, long bytesOut) {
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", PROGRESS);
-        event.put("node", node);
-        event.put("keysDone", keysDone);
-        event.put("keysTotal", keysTotal);
-        event.put("bytesIn", bytesIn);
-        event.put("bytesOut", bytesOut);
+        event.put(JobEvent.TYPE, JobEvent.PROGRESS);
+        event.put(JobEvent.NODE, node);
+        event.put(JobEvent.KEYS_DONE, keysDone);
+        event.put(JobEvent.KEYS_TOTAL, keysTotal);
+        event.put(JobEvent.BYTES_IN, bytesIn);
+        event.put(JobEvent.BYTES_OUT, bytesOut);
         return event;
     }
 
     static Map<String, Object> done(String node, long keys, long outputs) {
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", DONE);
-        event.put("node", node);
-        event.put("keys", keys);
-        event.put("outputs", outputs);
+        event.put(JobEvent.TYPE, JobEvent.DONE);
+        event.put(JobEvent.NODE, node);
+        event.put(JobEvent.KEYS, keys);
+        event.put(JobEvent.OUTPUTS, outputs);
         return event;
     }
 
@@ -47,13 +44,13 @@ final class Events {
     static Map<String, Object> error(String node, String key, int exitCode, String stderr, String message,
             List<String> succeeded) {
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", ERROR);
-        event.put("node", node);
-        event.put("key", key);
-        event.put("exitCode", exitCode);
-        event.put("stderr", stderr);
-        event.put("message", message.replace('\n', ' ').replace('\r', ' '));
-        event.put("succeeded", succeeded);
+        event.put(JobEvent.TYPE, JobEvent.ERROR);
+        event.put(JobEvent.NODE, node);
+        event.put(JobEvent.KEY, key);
+        event.put(JobEvent.EXIT_CODE, exitCode);
+        event.put(JobEvent.STDERR, stderr);
+        event.put(JobEvent.MESSAGE, message.replace('\n', ' ').replace('\r', ' '));
+        event.put(JobEvent.SUCCEEDED, succeeded);
         return event;
     }
 
@@ -67,7 +64,7 @@ final class Events {
 
     /** Relays a line received from another node unchanged. */
     void writeRaw(String line) throws IOException {
-        out.write(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(line.getBytes(StandardCharsets.UTF_8));
         out.write('\n');
         out.flush();
     }

@@ -1,11 +1,11 @@
 package com.s4bsv.s4.server.compute;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.s4bsv.s4.key.InvalidKeyException;
 import com.s4bsv.s4.key.KeyRules;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.key.S4Prefix;
-import com.s4bsv.s4.server.s3.S3Error;
-import com.s4bsv.s4.server.s3.S3Exception;
+import com.s4bsv.s4.wire.ComputeRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,14 +19,16 @@ import org.jspecify.annotations.Nullable;
 record JobSpec(Mode mode, String bucket, String base, Glob glob, S4Prefix outdir, String cmd) {
 
     /** The JSON body of a map-family call. */
-    record Body(@Nullable String indir, @Nullable String outdir, @Nullable String cmd) {
+    record Body(@JsonProperty(ComputeRequest.INDIR) @Nullable String indir,
+            @JsonProperty(ComputeRequest.OUTDIR) @Nullable String outdir,
+            @JsonProperty(ComputeRequest.CMD) @Nullable String cmd) {
     }
 
-    /** @throws S3Exception InvalidArgument naming the broken rule */
+    /** @throws InvalidComputeRequestException naming the broken rule */
     static JobSpec parse(Mode mode, Body body) {
-        String indir = required(body.indir(), "indir");
-        String outdir = required(body.outdir(), "outdir");
-        String cmd = required(body.cmd(), "cmd");
+        String indir = required(body.indir(), ComputeRequest.INDIR);
+        String outdir = required(body.outdir(), ComputeRequest.OUTDIR);
+        String cmd = required(body.cmd(), ComputeRequest.CMD);
         if (cmd.isBlank()) {
             throw invalid("cmd is empty", null);
         }
@@ -48,8 +50,8 @@ record JobSpec(Mode mode, String bucket, String base, Glob glob, S4Prefix outdir
         if (!outdir.endsWith("/")) {
             throw invalid("outdir not a directory (must end with '/'): " + outdir, outdir);
         }
-        S4Prefix in = prefix(glob.base(), "indir");
-        S4Prefix out = prefix(outdir, "outdir");
+        S4Prefix in = prefix(glob.base(), ComputeRequest.INDIR);
+        S4Prefix out = prefix(outdir, ComputeRequest.OUTDIR);
         return new JobSpec(mode, in.bucket(), in.prefix(), glob, out, cmd);
     }
 
@@ -77,7 +79,7 @@ record JobSpec(Mode mode, String bucket, String base, Glob glob, S4Prefix outdir
         return value;
     }
 
-    static S3Exception invalid(String message, @Nullable String resource) {
-        return new S3Exception(S3Error.INVALID_ARGUMENT, message, resource);
+    static InvalidComputeRequestException invalid(String message, @Nullable String resource) {
+        return new InvalidComputeRequestException(message, resource);
     }
 }

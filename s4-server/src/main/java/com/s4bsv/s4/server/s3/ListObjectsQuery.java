@@ -14,19 +14,21 @@ import org.jspecify.annotations.Nullable;
  * @param delimiter  {@code delimiter}, empty when absent
  * @param urlEncoded {@code encoding-type=url}
  * @param maxKeys    {@code max-keys}, capped at {@link #MAX_KEYS}
- * @param token      v2 {@code continuation-token} as given, echoed in the answer
+ * @param token      v2 {@code continuation-token} as given, echoed in the answer; an empty one is absent, as on S3
  * @param startAfter v2 {@code start-after} as given, echoed in the answer
  * @param marker     v1 {@code marker} as given, echoed in the answer
  * @param after      where the page starts (exclusive), from whichever of those applies
+ * @param owner      whether each key carries an Owner: always in v1, on {@code fetch-owner=true} in v2
  */
 record ListObjectsQuery(boolean v2, String prefix, String delimiter, boolean urlEncoded, int maxKeys,
-        @Nullable String token, @Nullable String startAfter, @Nullable String marker, @Nullable Resume after) {
+        @Nullable String token, @Nullable String startAfter, @Nullable String marker, @Nullable Resume after,
+        boolean owner) {
 
     static final int MAX_KEYS = 1000;
 
     /** Every parameter {@link #parse} reads. */
     static final List<String> PARAMETERS = List.of("list-type", "prefix", "delimiter", "encoding-type", "max-keys",
-            "continuation-token", "start-after", "marker");
+            "continuation-token", "start-after", "marker", "fetch-owner");
 
     /** Parses the parameters (first value of each, absent ones missing from the map). */
     static ListObjectsQuery parse(Map<String, String> parameters) {
@@ -36,6 +38,9 @@ record ListObjectsQuery(boolean v2, String prefix, String delimiter, boolean url
         boolean urlEncoded = "url".equals(parameters.get("encoding-type"));
         int maxKeys = maxKeys(parameters.get("max-keys"));
         String token = parameters.get("continuation-token");
+        if (token != null && token.isEmpty()) {
+            token = null;
+        }
         String startAfter = parameters.get("start-after");
         String marker = parameters.get("marker");
         Resume after;
@@ -46,7 +51,9 @@ record ListObjectsQuery(boolean v2, String prefix, String delimiter, boolean url
             after = marker == null || marker.isEmpty() ? null
                     : new Resume(marker, !delimiter.isEmpty() && marker.endsWith(delimiter));
         }
-        return new ListObjectsQuery(v2, prefix, delimiter, urlEncoded, maxKeys, token, startAfter, marker, after);
+        boolean owner = !v2 || "true".equalsIgnoreCase(parameters.get("fetch-owner"));
+        return new ListObjectsQuery(v2, prefix, delimiter, urlEncoded, maxKeys, token, startAfter, marker, after,
+                owner);
     }
 
     static boolean isV2(@Nullable String listType) {

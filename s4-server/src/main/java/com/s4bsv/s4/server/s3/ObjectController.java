@@ -1,10 +1,10 @@
 package com.s4bsv.s4.server.s3;
 
 import com.s4bsv.s4.key.S4Key;
-import com.s4bsv.s4.server.cluster.Cluster;
-import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.KeyRouter;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyExistsException;
+import com.s4bsv.s4.server.storage.MultipartUploads;
 import com.s4bsv.s4.server.storage.ObjectStore;
 import com.s4bsv.s4.server.storage.StoredObject;
 import com.s4bsv.s4.wire.Wire;
@@ -19,7 +19,8 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -39,20 +40,19 @@ class ObjectController {
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final ObjectStore store;
-    private final Cluster cluster;
-    private final Forwarder forwarder;
+    private final KeyRouter router;
     private final IoSlots slots;
     private final S3Metrics metrics;
 
-    ObjectController(ObjectStore store, Cluster cluster, Forwarder forwarder, IoSlots slots, S3Metrics metrics) {
+    ObjectController(ObjectStore store, KeyRouter router, IoSlots slots, S3Metrics metrics) {
         this.store = store;
-        this.cluster = cluster;
-        this.forwarder = forwarder;
+        this.router = router;
         this.slots = slots;
         this.metrics = metrics;
     }
 
     @PutMapping("/{bucket}/**")
+    @Understands
     void put(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         S3Operation.PUT_OBJECT.mark(request);
         if (request.getHeader("x-amz-copy-source") != null) {
@@ -60,7 +60,7 @@ class ObjectController {
         }
         S4Key key = S3Target.of(request).s4Key();
         UploadBody.checkDeclaredSize(request, UploadBody.MAX_OBJECT_BYTES);
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         // Before reading the body: with Expect: 100-continue the client then never sends it.
@@ -79,11 +79,13 @@ class ObjectController {
     }
 
     @GetMapping("/{bucket}/**")
+    @Understands("partNumber")
     void get(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         read(S3Operation.GET_OBJECT, request, response);
     }
 
     @RequestMapping(path = "/{bucket}/**", method = RequestMethod.HEAD)
+    @Understands("partNumber")
     void head(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         read(S3Operation.HEAD_OBJECT, request, response);
     }
@@ -92,16 +94,20 @@ class ObjectController {
             throws IOException, InterruptedException {
         operation.mark(request);
         S4Key key = S3Target.of(request).s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         StoredObject object = store.get(key);
-        if (!preconditionsHold(request, response, object)) {
-            return;
-        }
-        Range range = Range.parse(request.getHeader("Range"), object.size());
         response.setHeader("ETag", object.etag());
         response.setHeader("Last-Modified", HTTP_DATE.format(object.lastModified()));
+        if (Preconditions.check(request::getHeader, "", object.etag(), object.lastModified())
+                == Preconditions.Outcome.NOT_MODIFIED) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        String partNumber = request.getParameter("partNumber");
+        Range range = partNumber == null ? Range.parse(request.getHeader("Range"), object.size())
+                : partRange(request, response, object, partNumber);
         response.setHeader("Accept-Ranges", "bytes");
         response.setContentType("application/octet-stream");
         long first = 0;
@@ -150,37 +156,51 @@ class ObjectController {
         }
     }
 
-    private static boolean preconditionsHold(HttpServletRequest request, HttpServletResponse response,
-            StoredObject object) {
-        String ifMatch = request.getHeader("If-Match");
-        if (ifMatch != null && !etagMatches(ifMatch, object.etag())) {
-            throw new S3Exception(S3Error.PRECONDITION_FAILED, "If-Match " + ifMatch + " does not match ETag "
-                    + object.etag(), null, Map.of("Condition", "If-Match"));
+    /** The bytes of one part of a multipart object, as S3 serves {@code ?partNumber=N}. */
+    private @Nullable Range partRange(HttpServletRequest request, HttpServletResponse response, StoredObject object,
+            String partNumber) throws IOException {
+        if (request.getHeader("Range") != null) {
+            throw new S3Exception(S3Error.INVALID_REQUEST, "Cannot specify both Range header and partNumber query"
+                    + " parameter");
         }
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && etagMatches(ifNoneMatch, object.etag())) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            response.setHeader("ETag", object.etag());
-            return false;
+        int number;
+        try {
+            number = Integer.parseInt(partNumber.strip());
+        } catch (NumberFormatException e) {
+            number = 0;
         }
-        return true;
-    }
-
-    private static boolean etagMatches(String header, String etag) {
-        for (String candidate : header.split(",")) {
-            String c = candidate.strip();
-            if (c.equals("*") || c.equals(etag) || ("\"" + c + "\"").equals(etag)) {
-                return true;
-            }
+        if (number < 1 || number > MultipartUploads.MAX_PART_NUMBER) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Part number must be an integer between 1 and "
+                    + MultipartUploads.MAX_PART_NUMBER + ", inclusive");
         }
-        return false;
+        List<Long> sizes = store.partSizes(object);
+        if (!sizes.isEmpty()) {
+            response.setHeader("x-amz-mp-parts-count", Integer.toString(sizes.size()));
+        }
+        int count = Math.max(1, sizes.size());
+        if (number > count) {
+            throw new S3Exception(S3Error.INVALID_PART, "The object has " + count + " part(s), not part " + number);
+        }
+        if (count == 1) {
+            return null;
+        }
+        long first = 0;
+        for (int i = 0; i < number - 1; i++) {
+            first += sizes.get(i);
+        }
+        long size = sizes.get(number - 1);
+        if (size == 0) {
+            throw new S3Exception(S3Error.INVALID_RANGE, "part " + number + " is empty");
+        }
+        return new Range(first, first + size - 1);
     }
 
     @DeleteMapping("/{bucket}/**")
+    @Understands
     void delete(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         S3Operation.DELETE_OBJECT.mark(request);
         S4Key key = S3Target.of(request).s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         try {
@@ -189,16 +209,6 @@ class ObjectController {
             // S3 answers 204 for a key that is not there: the outcome is the same.
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-    }
-
-    /** Streams the request to the key's owner when that is another node; true when it did. */
-    private boolean forwarded(S4Key key, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        if (cluster.isLocal(key) || Forwarder.isForwarded(request)) {
-            return false;
-        }
-        forwarder.forward(cluster.owner(key), request, response);
-        return true;
     }
 
     private IoSlots.Slot slot() throws InterruptedException {

@@ -1,5 +1,7 @@
 package com.s4bsv.s4.server.s3;
 
+import com.s4bsv.s4.wire.CommandError;
+
 /** Every S3 error this node sends: wire code, HTTP status, default message (checked against AWS's list). */
 public enum S3Error {
     ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
@@ -47,8 +49,8 @@ public enum S3Error {
     SLOW_DOWN("SlowDown", 503, "Please reduce your request rate."),
     X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400, "The provided 'x-amz-content-sha256' header"
             + " does not match what was computed."),
-    COMMAND_FAILED("CommandFailed", 422, "The command failed."),
-    COMMAND_TIMED_OUT("CommandTimedOut", 422, "The command timed out.");
+    COMMAND_FAILED(CommandError.COMMAND_FAILED, 422, "The command failed."),
+    COMMAND_TIMED_OUT(CommandError.COMMAND_TIMED_OUT, 422, "The command timed out.");
 
     private final String code;
     private final int status;

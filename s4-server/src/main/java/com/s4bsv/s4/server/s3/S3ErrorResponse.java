@@ -9,8 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the S3 XML error document; the one place that knows its shape, used by the exception handler, the
- * container error page and compute.
+ * Writes the S3 XML error document; the one place that knows its shape, used by the exception handler and the
+ * container error page.
  */
 public final class S3ErrorResponse {
 

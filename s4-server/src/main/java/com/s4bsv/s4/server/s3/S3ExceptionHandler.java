@@ -1,7 +1,10 @@
 package com.s4bsv.s4.server.s3;
 
 import com.s4bsv.s4.key.InvalidKeyException;
+import com.s4bsv.s4.server.cluster.PeerFailedException;
 import com.s4bsv.s4.server.cluster.PeerUnavailableException;
+import com.s4bsv.s4.server.compute.CommandFailedException;
+import com.s4bsv.s4.server.compute.InvalidComputeRequestException;
 import com.s4bsv.s4.server.storage.BucketNotEmptyException;
 import com.s4bsv.s4.server.storage.DataDirException;
 import com.s4bsv.s4.server.storage.InsufficientStorageException;
@@ -12,15 +15,20 @@ import com.s4bsv.s4.server.storage.NoSuchBucketException;
 import com.s4bsv.s4.server.storage.NoSuchKeyException;
 import com.s4bsv.s4.server.storage.NoSuchUploadException;
 import com.s4bsv.s4.server.storage.StorageException;
+import com.s4bsv.s4.wire.CommandError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -66,6 +74,24 @@ class S3ExceptionHandler {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    @ExceptionHandler(InvalidComputeRequestException.class)
+    void invalidCompute(InvalidComputeRequestException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        S3ErrorResponse.write(request, response, new S3Exception(S3Error.INVALID_ARGUMENT, e.getMessage(),
+                e.resource()));
+    }
+
+    @ExceptionHandler(CommandFailedException.class)
+    void commandFailed(CommandFailedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put(CommandError.KEY, e.key());
+        extra.put(CommandError.EXIT_CODE, Integer.toString(e.exitCode()));
+        extra.put(CommandError.STDERR, S3Xml.xmlSafe(e.stderrTail()));
+        S3ErrorResponse.write(request, response, new S3Exception(
+                e.timedOut() ? S3Error.COMMAND_TIMED_OUT : S3Error.COMMAND_FAILED, e.getMessage(), e.key(), extra));
+    }
+
     @ExceptionHandler(InvalidKeyException.class)
     void invalidKey(InvalidKeyException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -79,11 +105,27 @@ class S3ExceptionHandler {
         S3ErrorResponse.write(request, response, new S3Exception(S3Error.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    void method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response)
+    @ExceptionHandler(PeerFailedException.class)
+    void peerFailed(PeerFailedException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        S3ErrorResponse.write(request, response, S3Error.METHOD_NOT_ALLOWED, "method " + e.getMethod()
-                + " is not allowed on this resource", null, Map.of("Method", e.getMethod()));
+        S3ErrorResponse.write(request, response, new S3Exception(S3Error.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
+    /**
+     * No handler serves this method here, or not with these parameters. A request naming a subresource is
+     * NotImplemented, as behind a handler ({@link QueryAllowList}); a plain one is MethodNotAllowed.
+     */
+    @ExceptionHandler({HttpRequestMethodNotSupportedException.class,
+            UnsatisfiedServletRequestParameterException.class})
+    void method(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> unknown = QueryAllowList.unknown(request, Set.of());
+        if (QueryAllowList.isS3(request) && !unknown.isEmpty()) {
+            S3ErrorResponse.write(request, response, QueryAllowList.refusal(unknown));
+            return;
+        }
+        String method = request.getMethod();
+        S3ErrorResponse.write(request, response, S3Error.METHOD_NOT_ALLOWED, "method " + method
+                + " is not allowed on this resource", null, Map.of("Method", method));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

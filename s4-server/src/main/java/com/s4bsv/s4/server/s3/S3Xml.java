@@ -72,8 +72,25 @@ public final class S3Xml implements AutoCloseable {
         return element(name, Long.toString(value));
     }
 
+    /** The Owner element: s4 has one owner, as it has no accounts. */
+    public S3Xml owner() throws IOException {
+        return open("Owner").element("ID", "s4").element("DisplayName", "s4").close("Owner");
+    }
+
     public S3Xml element(String name, boolean value) throws IOException {
         return element(name, Boolean.toString(value));
+    }
+
+    /** Characters XML 1.0 cannot carry (most control characters) become U+FFFD. */
+    static String xmlSafe(String text) {
+        var out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || Character.isSurrogate(c)
+                    || (c >= 0xE000 && c <= 0xFFFD);
+            out.append(ok ? c : '\uFFFD');
+        }
+        return out.toString();
     }
 
     public static String timestamp(Instant instant) {

@@ -23,12 +23,13 @@ class ServiceController {
     }
 
     @GetMapping("/")
+    @Understands
     void listBuckets(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.LIST_BUCKETS.mark(request);
         List<BucketEntry> buckets = request.getHeader(Wire.LOCAL_ONLY) != null ? store.buckets() : listing.buckets();
         response.setContentType(S3Xml.CONTENT_TYPE);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "ListAllMyBucketsResult", true)) {
-            xml.open("Owner").element("ID", "s4").element("DisplayName", "s4").close("Owner");
+            xml.owner();
             xml.open("Buckets");
             for (BucketEntry bucket : buckets) {
                 xml.open("Bucket").element("Name", bucket.name())

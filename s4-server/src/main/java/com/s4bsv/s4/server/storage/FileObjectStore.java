@@ -46,6 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FileObjectStore implements ObjectStore {
 
     static final String CRC_ATTRIBUTE = "s4.crc32c";
+    /** Sizes of the parts of an object a multipart upload made, as runs {@code size*count,...}. */
+    static final String PARTS_ATTRIBUTE = "s4.parts";
+    /** Part sizes that do not fit one xattr value of every filesystem (ext4: a block) are not kept. */
+    private static final int MAX_PARTS_ATTRIBUTE_BYTES = 3 * 1024;
     private static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--r--r--");
     private static final int BUFFER_BYTES = 1 << 20;
 
@@ -90,7 +94,7 @@ final class FileObjectStore implements ObjectStore {
             var crc = new StreamingChecksum();
             long size = receive(data, tmp.path(), crc);
             check.verify(crc.value(), size);
-            return publish(key, target, tmp.path(), crc.value(), size);
+            return publish(key, target, tmp.path(), crc.value(), size, List.of());
         }
     }
 
@@ -144,14 +148,19 @@ final class FileObjectStore implements ObjectStore {
                     crc.update(buffer);
                 }
             }
-            return publish(key, target, tmp.path(), crc.value(), size);
+            return publish(key, target, tmp.path(), crc.value(), size, List.of());
         }
     }
 
-    /** Publishes a complete temp file that carries no checksum yet; the caller deletes {@code tmp} afterwards. */
-    StoredObject publish(S4Key key, Path target, Path tmp, long crc32c, long size) throws IOException {
+    /**
+     * Publishes a complete temp file that carries no checksum yet; the caller deletes {@code tmp} afterwards.
+     * {@code partSizes} are those of the multipart upload that made it (empty for a plain put).
+     */
+    StoredObject publish(S4Key key, Path target, Path tmp, long crc32c, long size, List<Long> partSizes)
+            throws IOException {
         try {
             writeCrc(tmp, crc32c);
+            writeParts(tmp, partSizes);
             Files.setPosixFilePermissions(tmp, READ_ONLY);
         } catch (IOException e) {
             DiskFull.check(e, tmp);
@@ -417,6 +426,47 @@ final class FileObjectStore implements ObjectStore {
             throw new UnsupportedOperationException("no user-defined file attributes on this filesystem");
         }
         view.write(CRC_ATTRIBUTE, StandardCharsets.US_ASCII.encode(StreamingChecksum.toHex(crc32c)));
+    }
+
+    private static void writeParts(Path file, List<Long> sizes) throws IOException {
+        if (sizes.isEmpty()) {
+            return;
+        }
+        var runs = new StringBuilder();
+        int i = 0;
+        while (i < sizes.size()) {
+            int j = i;
+            while (j < sizes.size() && sizes.get(j).equals(sizes.get(i))) {
+                j++;
+            }
+            runs.append(runs.isEmpty() ? "" : ",").append(sizes.get(i)).append('*').append(j - i);
+            i = j;
+        }
+        if (runs.length() <= MAX_PARTS_ATTRIBUTE_BYTES) {
+            Files.getFileAttributeView(file, UserDefinedFileAttributeView.class)
+                    .write(PARTS_ATTRIBUTE, StandardCharsets.US_ASCII.encode(runs.toString()));
+        }
+    }
+
+    @Override
+    public List<Long> partSizes(StoredObject object) throws IOException {
+        UserDefinedFileAttributeView view = Files.getFileAttributeView(object.file(),
+                UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_PARTS_ATTRIBUTE_BYTES);
+        try {
+            view.read(PARTS_ATTRIBUTE, buffer);
+        } catch (FileSystemException absent) {
+            return List.of();
+        }
+        List<Long> sizes = new ArrayList<>();
+        for (String run : StandardCharsets.US_ASCII.decode(buffer.flip()).toString().split(",")) {
+            int star = run.indexOf('*');
+            long size = Long.parseLong(run.substring(0, star));
+            for (int n = Integer.parseInt(run.substring(star + 1)); n > 0; n--) {
+                sizes.add(size);
+            }
+        }
+        return sizes;
     }
 
     static long readCrc(Path file) throws IOException {

@@ -173,6 +173,7 @@ public final class MultipartUploads {
 
     private StoredObject concatenateAndPublish(S4Key key, List<Path> parts) throws IOException {
         Path target = store.pathOf(key);
+        List<Long> partSizes = new ArrayList<>();
         try (TempSpace.Entry tmp = store.newTempFile()) {
             var crc = new StreamingChecksum();
             long size = 0;
@@ -180,6 +181,7 @@ public final class MultipartUploads {
             try (FileChannel out = FileChannel.open(tmp.path(), StandardOpenOption.WRITE)) {
                 for (Path part : parts) {
                     try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
+                        partSizes.add(in.size());
                         while (in.read(buffer.clear()) >= 0) {
                             buffer.flip();
                             size += buffer.remaining();
@@ -196,7 +198,7 @@ public final class MultipartUploads {
                     }
                 }
             }
-            return store.publish(key, target, tmp.path(), crc.value(), size);
+            return store.publish(key, target, tmp.path(), crc.value(), size, partSizes);
         }
     }
 

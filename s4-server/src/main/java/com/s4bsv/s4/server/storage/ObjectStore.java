@@ -35,6 +35,9 @@ public interface ObjectStore {
     /** Where the key's file is (or would be): for reading only. */
     Path pathOf(S4Key key);
 
+    /** Sizes of the parts of the multipart upload that made the object, in order; empty for a plain put. */
+    List<Long> partSizes(StoredObject object) throws IOException;
+
     /** @throws NoSuchKeyException when the key is not there */
     void delete(S4Key key) throws IOException;
 

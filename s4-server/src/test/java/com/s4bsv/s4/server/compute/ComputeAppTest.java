@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One real node (the whole Spring app) on a random port: the wire shapes of COMPUTE-WIRE.md. Jobs carry
+ * One real node (the whole Spring app) on a random port: the wire shapes of docs/compute-api.md. Jobs carry
  * {@code x-s4-local}, as the s4 client sends them (a standalone test node's config names port 8080, not its own).
  */
 class ComputeAppTest extends StandaloneNodeAppTest {

@@ -3,6 +3,7 @@ package com.s4bsv.s4.server.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.s4bsv.s4.server.S4Nodes;
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -242,7 +244,7 @@ class ComputeIT {
         long start = System.nanoTime();
         JsonNode error = http.job("/_s4/map-to-n", "s4://t20/step1/", "s4://t20/step2/",
                 "cat >/dev/null && echo does_not_exist").assertError().last();
-        assertThat(System.nanoTime() - start).isLessThan(20_000_000_000L);
+        assertThat(System.nanoTime() - start).isLessThan(TestTimeouts.atLeast(Duration.ofSeconds(20)).toNanos());
         assertThat(error.path("message").asString()).contains("does_not_exist", "does not exist");
         assertThat(http.list("t20", "step2/")).isEmpty();
     }
@@ -452,7 +454,7 @@ class ComputeIT {
 
     /** Temp entries left on the nodes, after giving cancelled work a few seconds to wind down. */
     static List<Path> tempLeftovers() {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(10)).toNanos();
         List<Path> left = tempEntries();
         while (!left.isEmpty() && System.nanoTime() < deadline) {
             try {

@@ -3,8 +3,6 @@ package com.s4bsv.s4.server.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.s4bsv.s4.server.s3.S3Error;
-import com.s4bsv.s4.server.s3.S3Exception;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,8 +39,7 @@ class JobSpecTest {
     })
     void refusesBadRequestsWithInvalidArgument(String indir, String outdir, String cmd, String message) {
         assertThatThrownBy(() -> JobSpec.parse(Mode.MAP, new JobSpec.Body(indir, outdir, cmd)))
-                .isInstanceOfSatisfying(S3Exception.class,
-                        e -> assertThat(e.error()).isEqualTo(S3Error.INVALID_ARGUMENT))
+                .isInstanceOf(InvalidComputeRequestException.class)
                 .hasMessageContaining(message);
     }
 

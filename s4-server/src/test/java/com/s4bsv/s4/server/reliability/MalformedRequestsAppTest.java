@@ -53,8 +53,8 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
 
     @BeforeEach
     void bucket() throws IOException {
-        if (!Files.isDirectory(dataDir.resolve("m"))) {
-            request("PUT", "/m", "", "").is(200, null);
+        if (!Files.isDirectory(dataDir.resolve("mal"))) {
+            request("PUT", "/mal", "", "").is(200, null);
         }
     }
 
@@ -68,19 +68,19 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
 
     @Test
     void deleteObjectsWithBadXmlIsMalformedXmlAndDeletesNothing() throws IOException {
-        put("/m/keep", "kept");
+        put("/mal/keep", "kept");
         for (String body : List.of("not xml at all", "<Delete><Object><Key>keep</Key></Object>",
                 "<Delete><Object><Key>keep</Key></Obj></Delete>", "<Foo><Object><Key>keep</Key></Object></Foo>",
                 "<Delete><Quiet>true</Quiet></Delete>", "", "<?xml version=\"1.0\"?>",
                 "<Delete>" + "<Object><Key>keep</Key></Object>".repeat(1001) + "</Delete>")) {
-            request("POST", "/m?delete", "Content-Type: application/xml\r\n", body).is(400, "MalformedXML");
+            request("POST", "/mal?delete", "Content-Type: application/xml\r\n", body).is(400, "MalformedXML");
         }
-        assertThat(get("/m/keep").body()).isEqualTo("kept");
+        assertThat(get("/mal/keep").body()).isEqualTo("kept");
     }
 
     @Test
     void entityExpansionAndExternalEntitiesAreRefusedQuicklyNotResolved() throws IOException {
-        put("/m/lol", "kept");
+        put("/mal/lol", "kept");
         Path secret = Files.writeString(dataDir.getParent().resolve("s4-xxe-" + port + ".txt"), "TOP-SECRET-XXE");
         try {
             String laughs = billionLaughs();
@@ -89,7 +89,8 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
                         : "<Part><PartNumber>1</PartNumber><ETag>&lol9;</ETag></Part>";
                 String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file://" + secret + "\">]><"
                         + root + ">" + record.replace("&lol9;", "&x;") + "</" + root + ">";
-                String target = root.equals("Delete") ? "/m?delete" : "/m/lol2?uploadId=" + createUpload("/m/lol2");
+                String target = root.equals("Delete") ? "/mal?delete"
+                        : "/mal/lol2?uploadId=" + createUpload("/mal/lol2");
                 Answer bomb = request("POST", target, "", laughs.replace("@ROOT@", root).replace("@RECORD@", record))
                         .is(400, "MalformedXML");
                 assertThat(bomb.millis()).as("entity expansion refused, not expanded").isLessThan(2_000);
@@ -99,8 +100,8 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
         } finally {
             Files.delete(secret);
         }
-        assertThat(get("/m/lol").body()).isEqualTo("kept");
-        assertThat(get("/m/lol2").status()).isEqualTo(404);
+        assertThat(get("/mal/lol").body()).isEqualTo("kept");
+        assertThat(get("/mal/lol2").status()).isEqualTo(404);
     }
 
     private static String billionLaughs() {
@@ -116,10 +117,10 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
 
     @Test
     void completeWithBadXmlOrBadPartsGetsItsErrorAndPublishesNothing() throws IOException {
-        String id = createUpload("/m/mp");
-        String one = uploadPart("/m/mp", id, 1, "part one ");
-        String two = uploadPart("/m/mp", id, 2, "part two");
-        String target = "/m/mp?uploadId=" + id;
+        String id = createUpload("/mal/mp");
+        String one = uploadPart("/mal/mp", id, 1, "part one ");
+        String two = uploadPart("/mal/mp", id, 2, "part two");
+        String target = "/mal/mp?uploadId=" + id;
         for (String body : List.of("garbage", "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber>",
                 "<Foo><Part><PartNumber>1</PartNumber><ETag>" + one + "</ETag></Part></Foo>",
                 "<CompleteMultipartUpload></CompleteMultipartUpload>",
@@ -134,25 +135,25 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
         request("POST", target, "", complete(2, two, 1, one)).is(400, "InvalidPartOrder");
         request("POST", target, "", complete(1, one, 1, one)).is(400, "InvalidPartOrder");
         request("POST", target, "", complete(10_001, one)).is(400, "InvalidArgument");
-        assertThat(get("/m/mp").status()).isEqualTo(404);
+        assertThat(get("/mal/mp").status()).isEqualTo(404);
 
         request("POST", target, "", complete(1, one, 2, two)).is(200, null);
-        assertThat(get("/m/mp").body()).isEqualTo("part one part two");
+        assertThat(get("/mal/mp").body()).isEqualTo("part one part two");
     }
 
     @Test
     void unknownOrHostileUploadIdsAreNoSuchUpload() throws IOException {
-        String real = createUpload("/m/owned");
+        String real = createUpload("/mal/owned");
         for (String id : List.of("0123456789abcdef0123456789abcdef", "..%2F..%2F_tmp", "%2e%2e", real + "x", "")) {
-            request("PUT", "/m/up?partNumber=1&uploadId=" + id, "", "x").is(404, "NoSuchUpload");
-            request("POST", "/m/up?uploadId=" + id, "", complete(1, "\"00000000\"")).is(404, "NoSuchUpload");
-            request("GET", "/m/up?uploadId=" + id, "", "").is(404, "NoSuchUpload");
-            request("DELETE", "/m/up?uploadId=" + id, "", "").is(404, "NoSuchUpload");
+            request("PUT", "/mal/up?partNumber=1&uploadId=" + id, "", "x").is(404, "NoSuchUpload");
+            request("POST", "/mal/up?uploadId=" + id, "", complete(1, "\"00000000\"")).is(404, "NoSuchUpload");
+            request("GET", "/mal/up?uploadId=" + id, "", "").is(404, "NoSuchUpload");
+            request("DELETE", "/mal/up?uploadId=" + id, "", "").is(404, "NoSuchUpload");
         }
         // An upload of another key is not this key's upload.
-        request("PUT", "/m/other?partNumber=1&uploadId=" + real, "", "x").is(404, "NoSuchUpload");
+        request("PUT", "/mal/other?partNumber=1&uploadId=" + real, "", "x").is(404, "NoSuchUpload");
         for (String number : List.of("0", "10001", "-1", "abc", "99999999999")) {
-            request("PUT", "/m/owned?partNumber=" + number + "&uploadId=" + real, "", "x").is(400, "InvalidArgument");
+            request("PUT", "/mal/owned?partNumber=" + number + "&uploadId=" + real, "", "x").is(400, "InvalidArgument");
         }
     }
 
@@ -160,47 +161,47 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
 
     @Test
     void hugeDeclaredSizesAreEntityTooLargeAtOnceAndStoreNothing() throws IOException {
-        String id = createUpload("/m/bigpart");
-        for (String[] huge : List.of(new String[] {"/m/huge", Long.toString(Long.MAX_VALUE)},
-                new String[] {"/m/huge", Long.toString(5L << 40 | 1)},
-                new String[] {"/m/bigpart?partNumber=1&uploadId=" + id, Long.toString((5L << 30) + 1)})) {
+        String id = createUpload("/mal/bigpart");
+        for (String[] huge : List.of(new String[] {"/mal/huge", Long.toString(Long.MAX_VALUE)},
+                new String[] {"/mal/huge", Long.toString(5L << 40 | 1)},
+                new String[] {"/mal/bigpart?partNumber=1&uploadId=" + id, Long.toString((5L << 30) + 1)})) {
             Answer answer = send("PUT " + huge[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + huge[1]
                     + "\r\nConnection: close\r\n\r\nonly a few bytes", false).is(400, "EntityTooLarge");
             assertThat(answer.millis()).as("refused before reading the body").isLessThan(5_000);
         }
-        Answer chunked = send("PUT /m/huge HTTP/1.1\r\nHost: 127.0.0.1\r\nx-amz-content-sha256: "
+        Answer chunked = send("PUT /mal/huge HTTP/1.1\r\nHost: 127.0.0.1\r\nx-amz-content-sha256: "
                 + "STREAMING-UNSIGNED-PAYLOAD-TRAILER\r\nx-amz-decoded-content-length: " + Long.MAX_VALUE
                 + "\r\nContent-Length: 5\r\nConnection: close\r\n\r\n0\r\n\r\n", false).is(400, "EntityTooLarge");
         assertThat(chunked.millis()).isLessThan(5_000);
-        send("PUT /m/huge HTTP/1.1\r\nHost: 127.0.0.1\r\nx-amz-content-sha256: STREAMING-UNSIGNED-PAYLOAD-TRAILER\r\n"
+        send("PUT /mal/huge HTTP/1.1\r\nHost: 127.0.0.1\r\nx-amz-content-sha256: STREAMING-UNSIGNED-PAYLOAD-TRAILER\r\n"
                 + "x-amz-decoded-content-length: lots\r\nContent-Length: 5\r\nConnection: close\r\n\r\n0\r\n\r\n",
                 false).is(400, "InvalidArgument");
-        assertThat(get("/m/huge").status()).isEqualTo(404);
+        assertThat(get("/mal/huge").status()).isEqualTo(404);
         assertThat(tempEntries()).isZero();
     }
 
     @Test
     void unparsableContentLengthsAre400AndStoreNothing() throws IOException {
         for (String length : List.of("-1", "abc", "99999999999999999999999", "1 0", "0x10", "3\r\nContent-Length: 4")) {
-            Answer answer = send("PUT /m/cl HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + length
+            Answer answer = send("PUT /mal/cl HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + length
                     + "\r\nConnection: close\r\n\r\nabc", false);
             answer.is(400, null);
             assertThat(answer.body()).contains("<Error>").contains("<Code>");
         }
-        assertThat(get("/m/cl").status()).isEqualTo(404);
+        assertThat(get("/mal/cl").status()).isEqualTo(404);
     }
 
     @Test
     void aBodyShorterThanItsContentLengthIsIncompleteBodyAndStoresNothing() throws IOException {
-        Answer shortBody = send("PUT /m/short HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\nConnection:"
+        Answer shortBody = send("PUT /mal/short HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\nConnection:"
                 + " close\r\n\r\nonly forty bytes of the hundred promised", true).is(400, "IncompleteBody");
         assertThat(shortBody.body()).contains("the request body ended before its declared length")
                 .doesNotContain("java.io");
-        String id = createUpload("/m/shortpart");
-        send("PUT /m/shortpart?partNumber=1&uploadId=" + id + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100"
+        String id = createUpload("/mal/shortpart");
+        send("PUT /mal/shortpart?partNumber=1&uploadId=" + id + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100"
                 + "\r\nConnection: close\r\n\r\nshort", true).is(400, "IncompleteBody");
-        assertThat(get("/m/short").status()).isEqualTo(404);
-        assertThat(request("GET", "/m/shortpart?uploadId=" + id, "", "").body()).doesNotContain("<Part>");
+        assertThat(get("/mal/short").status()).isEqualTo(404);
+        assertThat(request("GET", "/mal/shortpart?uploadId=" + id, "", "").body()).doesNotContain("<Part>");
         assertThat(tempEntries()).isZero();
     }
 
@@ -208,20 +209,20 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
 
     @Test
     void unsatisfiableRangesAre416AndInvalidOnesAreIgnoredAsS3Does() throws IOException {
-        put("/m/ten", "0123456789");
-        put("/m/empty", "");
+        put("/mal/ten", "0123456789");
+        put("/mal/empty", "");
         for (String range : List.of("bytes=10-", "bytes=10-20", "bytes=-0", "bytes=99999-")) {
-            Answer answer = request("GET", "/m/ten", "Range: " + range + "\r\n", "").is(416, "InvalidRange");
+            Answer answer = request("GET", "/mal/ten", "Range: " + range + "\r\n", "").is(416, "InvalidRange");
             assertThat(answer.body()).contains("<ActualObjectSize>10</ActualObjectSize>");
         }
-        request("GET", "/m/empty", "Range: bytes=0-\r\n", "").is(416, "InvalidRange");
+        request("GET", "/mal/empty", "Range: bytes=0-\r\n", "").is(416, "InvalidRange");
         // RFC 9110 lets a server ignore a Range it cannot parse; S3 then answers 200 with the whole object.
         for (String range : List.of("bytes=a-b", "bytes=5-2", "items=0-1", "bytes=0-1,3-4", "bytes=--1", "bytes",
                 "bytes=99999999999999999999-", "bytes=-", "bytes= 1 - x")) {
-            Answer answer = request("GET", "/m/ten", "Range: " + range + "\r\n", "").is(200, null);
+            Answer answer = request("GET", "/mal/ten", "Range: " + range + "\r\n", "").is(200, null);
             assertThat(answer.body()).as(range).isEqualTo("0123456789");
         }
-        assertThat(request("GET", "/m/ten", "Range: bytes=8-100\r\n", "").is(206, null).body()).isEqualTo("89");
+        assertThat(request("GET", "/mal/ten", "Range: bytes=8-100\r\n", "").is(206, null).body()).isEqualTo("89");
     }
 
     // ---- listing arguments
@@ -231,7 +232,7 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
         for (String query : List.of("max-keys=-1", "max-keys=abc", "max-keys=99999999999999999999", "max-keys=1.5",
                 "list-type=2&continuation-token=!!", "list-type=2&continuation-token=Zm9v",
                 "list-type=2&continuation-token=%00")) {
-            request("GET", "/m?" + query, "", "").is(400, "InvalidArgument");
+            request("GET", "/mal?" + query, "", "").is(400, "InvalidArgument");
         }
         request("GET", "/nosuchbucket?list-type=2", "", "").is(404, "NoSuchBucket");
         request("GET", "/Bad_Bucket?list-type=2", "", "").is(400, "InvalidBucketName");

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -103,6 +105,51 @@ class S3AppTest extends StandaloneNodeAppTest {
             assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray()).isEqualTo(data);
         }
         assertThat(sentContentSha256).anyMatch(v -> v.startsWith("STREAMING-"));
+    }
+
+    @Test
+    void createBucketFollowsS3NamingRulesWhileAPutStillMakesItsBucketAsInS4() throws Exception {
+        // The SDK itself refuses most of these names, so plain HTTP asks what the node answers.
+        for (String name : List.of("ab", "10.0.0.1", "my.-bucket")) {
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/" + name)).PUT(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("<Code>InvalidBucketName</Code>").contains(name);
+            assertThat(Files.exists(dataDir.resolve(name))).isFalse();
+        }
+        assertThatThrownBy(() -> s3.createBucket(b -> b.bucket("xn--abc")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("InvalidBucketName"));
+
+        s3.putObject(b -> b.bucket("ab").key("k"), RequestBody.fromString("implicit"));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("ab").key("k")).asUtf8String()).isEqualTo("implicit");
+    }
+
+    @Test
+    void conditionalReadsFollowS3Precedence() {
+        s3.putObject(b -> b.bucket(bucket).key("cond"), RequestBody.fromString("data"));
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("cond"));
+        Instant modified = head.lastModified();
+        Instant before = modified.minusSeconds(60);
+        Instant after = modified.plusSeconds(60);
+
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("cond").ifModifiedSince(before)).asUtf8String())
+                .isEqualTo("data");
+        assertThatThrownBy(() -> s3.getObject(b -> b.bucket(bucket).key("cond").ifModifiedSince(after)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(304));
+        assertThatThrownBy(() -> s3.getObject(b -> b.bucket(bucket).key("cond").ifUnmodifiedSince(before)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+        // If-Match that holds wins over If-Unmodified-Since that does not; If-None-Match over If-Modified-Since.
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("cond").ifMatch(head.eTag())
+                .ifUnmodifiedSince(before)).asUtf8String()).isEqualTo("data");
+        assertThatThrownBy(() -> s3.getObject(b -> b.bucket(bucket).key("cond").ifNoneMatch(head.eTag())
+                .ifModifiedSince(before)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(304));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("cond").ifNoneMatch("\"other\"")
+                .ifModifiedSince(after)).asUtf8String()).isEqualTo("data");
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(bucket).key("cond").ifUnmodifiedSince(before)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
     }
 
     @Test
@@ -187,6 +234,22 @@ class S3AppTest extends StandaloneNodeAppTest {
         System.arraycopy(part1, 0, expected, 0, part1.length);
         System.arraycopy(part2, 0, expected, part1.length, part2.length);
         assertThat(whole).isEqualTo(expected);
+
+        ResponseBytes<GetObjectResponse> second = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).partNumber(2));
+        assertThat(second.asByteArray()).isEqualTo(part2);
+        assertThat(second.response().partsCount()).isEqualTo(2);
+        assertThat(second.response().contentRange()).isEqualTo("bytes " + part1.length + "-"
+                + (expected.length - 1) + "/" + expected.length);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).partNumber(1)).asByteArray())
+                .isEqualTo(part1);
+        HeadObjectResponse headOfFirst = s3.headObject(b -> b.bucket(bucket).key(key).partNumber(1));
+        assertThat(headOfFirst.contentLength()).isEqualTo(part1.length);
+        assertThat(headOfFirst.partsCount()).isEqualTo(2);
+        assertThatThrownBy(() -> s3.getObject(b -> b.bucket(bucket).key(key).partNumber(3)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPart");
+                });
 
         String aborted = s3.createMultipartUpload(b -> b.bucket(bucket).key("multi/aborted")).uploadId();
         s3.abortMultipartUpload(b -> b.bucket(bucket).key("multi/aborted").uploadId(aborted));

@@ -2,6 +2,8 @@ package com.s4bsv.s4.shell.client;
 
 import com.s4bsv.s4.config.ClusterConfig;
 import com.s4bsv.s4.config.NodeAddress;
+import com.s4bsv.s4.wire.ComputeRequest;
+import com.s4bsv.s4.wire.JobEvent;
 import com.s4bsv.s4.wire.Wire;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A map-family job over the whole cluster, per /work/signals/COMPUTE-WIRE.md: every node gets the request with
+ * A map-family job over the whole cluster, per docs/compute-api.md: every node gets the request with
  * {@code x-s4-local} and answers an ndjson stream of progress lines ending in one done or error line.
  */
 final class Jobs {
@@ -34,9 +36,9 @@ final class Jobs {
 
     void run(JobKind kind, String indir, String outdir, String cmd, JobListener listener) {
         var fields = new LinkedHashMap<String, String>();
-        fields.put("indir", indir);
-        fields.put("outdir", outdir);
-        fields.put("cmd", cmd);
+        fields.put(ComputeRequest.INDIR, indir);
+        fields.put(ComputeRequest.OUTDIR, outdir);
+        fields.put(ComputeRequest.CMD, cmd);
         String body = Json.object(fields);
         List<Runnable> calls = new ArrayList<>();
         for (NodeAddress node : config.nodes()) {
@@ -59,8 +61,8 @@ final class Jobs {
     private void runOn(NodeAddress node, JobKind kind, String body, JobListener listener) {
         String what = kind.verb();
         HttpRequest request = HttpRequest.newBuilder(Http.uri(node, kind.path(), Map.of()))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/x-ndjson")
+                .header("Content-Type", ComputeRequest.JSON)
+                .header("Accept", ComputeRequest.NDJSON)
                 .header(Wire.LOCAL_ONLY, "1")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<InputStream> response = http.send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
@@ -96,19 +98,20 @@ final class Jobs {
         } catch (IllegalArgumentException e) {
             throw new S4ClientException("node " + node + " sent a malformed progress line: " + Http.oneLine(line));
         }
-        String name = text(event, "node", node.toString());
-        switch (text(event, "type", "")) {
-            case "progress" -> listener.progress(name, number(event, "keysDone"), number(event, "keysTotal"),
-                    number(event, "bytesIn"), number(event, "bytesOut"));
-            case "done" -> {
-                listener.nodeDone(name, number(event, "keys"), number(event, "outputs"));
+        String name = text(event, JobEvent.NODE, node.toString());
+        switch (text(event, JobEvent.TYPE, "")) {
+            case JobEvent.PROGRESS -> listener.progress(name, number(event, JobEvent.KEYS_DONE), number(event, JobEvent.KEYS_TOTAL),
+                    number(event, JobEvent.BYTES_IN), number(event, JobEvent.BYTES_OUT));
+            case JobEvent.DONE -> {
+                listener.nodeDone(name, number(event, JobEvent.KEYS), number(event, JobEvent.OUTPUTS));
                 return true;
             }
-            case "error" -> {
-                int exit = (int) number(event, "exitCode");
+            case JobEvent.ERROR -> {
+                int exit = (int) number(event, JobEvent.EXIT_CODE);
                 throw new S4ClientException.CommandFailed(
-                        failureLine(name, text(event, "key", ""), exit, text(event, "message", "command failed")),
-                        exit, text(event, "stderr", ""));
+                        failureLine(name, text(event, JobEvent.KEY, ""), exit,
+                                text(event, JobEvent.MESSAGE, "command failed")),
+                        exit, text(event, JobEvent.STDERR, ""));
             }
             default -> {
                 // unknown event types are for newer clients

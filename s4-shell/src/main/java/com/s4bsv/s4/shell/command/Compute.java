@@ -10,7 +10,6 @@ import com.s4bsv.s4.shell.progress.JobProgress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** eval, map, map-to-n and map-from-n (spec 4.5, 4.6) over {@link S4Client}. */
 public final class Compute {
@@ -36,13 +35,14 @@ public final class Compute {
     }
 
     /**
-     * Runs a job on every node; prints {@code ok } as each node finishes, and draws progress on a terminal. With a
-     * progress bar the {@code ok }s wait until the bar is erased: on a terminal it shares their line, and erasing it
-     * would erase them too.
+     * Runs a job on every node; prints {@code ok } as each node finishes, and draws progress on a terminal. An
+     * {@code ok} waits while it is the only news: with a progress bar until the bar is erased (on a terminal it shares
+     * their line, and erasing it would erase them too), and from a node that had no keys until some node had keys. A
+     * job whose input holds no key at all prints no {@code ok} and fails.
      */
     public void job(JobKind kind, String indir, String outdir, String cmd) {
         JobProgress bar = io.progress() ? new JobProgress(io.err(), kind.verb(), client.config().size()) : null;
-        var held = new AtomicInteger();
+        var oks = new HeldOks(bar == null);
         boolean failed = true;
         try {
             client.runJob(kind, indir, outdir, cmd, new JobListener() {
@@ -57,24 +57,55 @@ public final class Compute {
                 public void nodeDone(String node, long keys, long outputs) {
                     if (bar != null) {
                         bar.nodeDone(node, keys, outputs);
-                        held.incrementAndGet();
-                    } else {
-                        writeOk(1);
                     }
+                    oks.nodeDone(keys);
                 }
             });
             failed = false;
         } finally {
             if (bar != null) {
                 bar.close();
-                try {
-                    writeOk(held.get());
-                } catch (S4ClientException e) {
-                    if (!failed) {
-                        throw e;
-                    }
+            }
+            if (!failed && !oks.anyKeys()) {
+                throw new S4ClientException("no input keys: nothing under " + indir);
+            }
+            try {
+                oks.release();
+            } catch (S4ClientException e) {
+                if (!failed) {
+                    throw e;
                 }
             }
+        }
+    }
+
+    /** The {@code ok }s of finished nodes, written at once when {@code streaming} and some node had keys. */
+    private final class HeldOks {
+        private final boolean streaming;
+        private int held;
+        private boolean anyKeys;
+
+        HeldOks(boolean streaming) {
+            this.streaming = streaming;
+        }
+
+        synchronized void nodeDone(long keys) {
+            held++;
+            anyKeys |= keys > 0;
+            if (streaming && anyKeys) {
+                release();
+            }
+        }
+
+        synchronized boolean anyKeys() {
+            return anyKeys;
+        }
+
+        synchronized void release() {
+            if (anyKeys) {
+                writeOk(held);
+            }
+            held = 0;
         }
     }
 

@@ -4,26 +4,32 @@ import java.util.Optional;
 
 /** The commands of the s4 client, with what their command lines accept; shared by one-shot runs and the session. */
 public enum Verb {
-    RM("rm", "delete data from s4", "PREFIX", 1, 1, true),
-    EVAL("eval", "eval a bash cmd with key data as stdin", "KEY CMD", 2, 2, false),
-    LS("ls", "list keys", "[PREFIX]", 0, 1, true),
-    CP("cp", "copy data to or from s4", "SRC DST", 2, 2, true),
-    MAP("map", "process data", "INDIR OUTDIR CMD", 3, 3, false),
-    MAP_TO_N("map-to-n", "shuffle data", "INDIR OUTDIR CMD", 3, 3, false),
-    MAP_FROM_N("map-from-n", "merge shuffled data", "INDIR OUTDIR CMD", 3, 3, false),
-    CONFIG("config", "list the server addresses", "", 0, 0, false),
-    HEALTH("health", "health check every server", "", 0, 0, false);
+    RM("rm", "delete data from s4", "Transfer", "PREFIX", 1, 1, true),
+    EVAL("eval", "eval a bash cmd with key data as stdin", "Compute", "KEY CMD", 2, 2, false),
+    LS("ls", "list keys", "Transfer", "[PREFIX]", 0, 1, true),
+    CP("cp", "copy data to or from s4", "Transfer", "SRC DST", 2, 2, true),
+    MAP("map", "process data", "Compute", "INDIR OUTDIR CMD", 3, 3, false),
+    MAP_TO_N("map-to-n", "shuffle data", "Compute", "INDIR OUTDIR CMD", 3, 3, false),
+    MAP_FROM_N("map-from-n", "merge shuffled data", "Compute", "INDIR OUTDIR CMD", 3, 3, false),
+    CONFIG("config", "list the server addresses", "Cluster", "", 0, 0, false),
+    HEALTH("health", "health check every server", "Cluster", "", 0, 0, false);
+
+    static final String RECURSIVE_HELP = "work on every key under the prefix";
+    static final String CONF_HELP = "cluster config (default: $S4_CONF_PATH, else ~/.s4.conf, else 127.0.0.1:8080)";
 
     private final String command;
     private final String description;
+    private final String group;
     private final String arguments;
     private final int minArgs;
     private final int maxArgs;
     private final boolean recursive;
 
-    Verb(String command, String description, String arguments, int minArgs, int maxArgs, boolean recursive) {
+    Verb(String command, String description, String group, String arguments, int minArgs, int maxArgs,
+         boolean recursive) {
         this.command = command;
         this.description = description;
+        this.group = group;
         this.arguments = arguments;
         this.minArgs = minArgs;
         this.maxArgs = maxArgs;
@@ -47,12 +53,27 @@ public enum Verb {
         return description;
     }
 
+    /** The heading the session's built-in help lists the command under. */
+    public String group() {
+        return group;
+    }
+
+    /** Whether the command takes paths (so the session completes its words). */
+    public boolean takesPaths() {
+        return !arguments.isEmpty();
+    }
+
     public int minArgs() {
         return minArgs;
     }
 
     public int maxArgs() {
         return maxArgs;
+    }
+
+    /** Whether it is a map-family job, which prints {@code ok } per node. */
+    public boolean isJob() {
+        return this == MAP || this == MAP_TO_N || this == MAP_FROM_N;
     }
 
     /** Whether {@code -r/--recursive} applies. */
@@ -71,10 +92,9 @@ public enum Verb {
         var out = new StringBuilder();
         out.append(usageLine()).append("\n\n").append(description).append("\n\n");
         if (recursive) {
-            out.append("  -r, --recursive   work on every key under the prefix\n");
+            out.append("  -r, --recursive   ").append(RECURSIVE_HELP).append('\n');
         }
-        out.append("  -c, --conf PATH   cluster config (default: $S4_CONF_PATH, else ~/.s4.conf, else "
-                + "127.0.0.1:8080)\n");
+        out.append("  -c, --conf PATH   ").append(CONF_HELP).append('\n');
         out.append("  -h, --help        show this help\n");
         return out.toString();
     }

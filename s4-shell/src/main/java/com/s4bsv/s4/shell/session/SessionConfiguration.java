@@ -1,10 +1,13 @@
 package com.s4bsv.s4.shell.session;
 
 import com.s4bsv.s4.shell.cli.ExitCodes;
+import com.s4bsv.s4.shell.command.SessionCommand;
 import com.s4bsv.s4.shell.command.SessionContext;
+import com.s4bsv.s4.shell.command.Verb;
 import java.lang.reflect.InvocationTargetException;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.command.CommandParser;
@@ -16,7 +19,7 @@ import org.springframework.shell.jline.CommandCompleter;
 import org.springframework.shell.jline.PromptProvider;
 
 /**
- * The interactive session's wiring: s4's command-line parser, the one exception-to-exit-status mapping shared with
+ * The interactive session's wiring: the s4 commands made from {@link Verb}, s4's command-line parser, the one exception-to-exit-status mapping shared with
  * one-shot runs, completion of {@code s4://} paths and the prompt.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +46,17 @@ class SessionConfiguration {
                 }
             }
             return new ExitStatus(ExitCodes.of(cause), message);
+        };
+    }
+
+    /** The session's s4 commands: one per {@link Verb}, so the verb is the one place that describes a command. */
+    @Bean
+    SmartInitializingSingleton s4Commands(CommandRegistry registry, SessionContext session,
+                                          ExitStatusExceptionMapper s4ExitStatus, S4PathCompletion s4PathCompletion) {
+        return () -> {
+            for (Verb verb : Verb.values()) {
+                registry.registerCommand(new SessionCommand(verb, session, s4ExitStatus, s4PathCompletion));
+            }
         };
     }
 

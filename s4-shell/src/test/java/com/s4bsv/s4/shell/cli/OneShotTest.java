@@ -287,6 +287,18 @@ class OneShotTest {
     }
 
     @Test
+    void aJobWithNoInputKeysSaysSoAndFails() {
+        node.stubFor(post(urlEqualTo("/_s4/map-to-n")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"type\":\"done\",\"node\":\"n\",\"keys\":0,\"outputs\":0}\n")));
+
+        Run r = run("", "map-to-n", "s4://nope/", "s4://out/", "cat");
+
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("fatal: no input keys: nothing under s4://nope/\n");
+        assertThat(r.code()).isEqualTo(1);
+    }
+
+    @Test
     void onATerminalTheOksComeAfterTheProgressBarIsErased() {
         node.stubFor(post(urlEqualTo("/_s4/map")).willReturn(aResponse().withStatus(200).withBody(
                 "{\"type\":\"progress\",\"node\":\"n\",\"keysDone\":0,\"keysTotal\":6,\"bytesIn\":0,\"bytesOut\":0}\n"

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -105,7 +106,7 @@ class S4ClientTest {
     @Test
     void aLargeUploadAsksFirstWhetherTheKeyExists() {
         node.stubFor(head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
-        byte[] data = random(S4Client.STDIN_BUFFER + 1, 6);
+        byte[] data = random(Uploads.STDIN_BUFFER + 1, 6);
 
         assertThatThrownBy(() -> client().put(KEY, new ByteArrayInputStream(data), Progress.NONE))
                 .isInstanceOf(S4ClientException.KeyExists.class);
@@ -127,7 +128,7 @@ class S4ClientTest {
 
     @Test
     void largeStdinStreamsAwsChunkedWithTheChecksumInTheTrailer() {
-        byte[] data = random(S4Client.STDIN_BUFFER + 300_001, 2);
+        byte[] data = random(Uploads.STDIN_BUFFER + 300_001, 2);
         node.stubFor(head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(404)));
         node.stubFor(put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
 
@@ -169,6 +170,21 @@ class S4ClientTest {
 
         assertThat(target).hasBinaryContent(data);
         assertThat(listAll(dir)).containsExactly(target);
+    }
+
+    @Test
+    void aDownloadedFileFollowsTheUmaskAsTouchWould() throws Exception {
+        byte[] data = random(1000, 5);
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)
+                .withHeader("x-amz-checksum-crc32c", crc(data)).withBody(data)));
+        Path touched = dir.resolve("touched");
+        assertThat(new ProcessBuilder("touch", touched.toString()).start().waitFor()).isZero();
+        Path target = dir.resolve("out.bin");
+
+        client().get(KEY, target, Progress.NONE);
+
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(touched))
+                .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.s4bsv.s4.shell.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,7 +87,8 @@ class SessionIT {
         tmux(args);
     }
 
-    private void waitFor(Predicate<String> condition, Duration limit) throws Exception {
+    private void waitFor(Predicate<String> condition, Duration normal) throws Exception {
+        Duration limit = TestTimeouts.atLeast(normal);
         long deadline = System.nanoTime() + limit.toNanos();
         String screen = "";
         while (System.nanoTime() < deadline) {

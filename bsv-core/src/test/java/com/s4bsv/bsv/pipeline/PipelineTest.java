@@ -1,0 +1,150 @@
+package com.s4bsv.bsv.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.s4bsv.bsv.format.Layout;
+import com.s4bsv.bsv.testing.ToolHarness;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** In-process runs against the tools run one after another on whole buffers (the harness), and bash's rules. */
+class PipelineTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, byte[] out, String err) {
+
+        String outText() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+    }
+
+    private Run run(String command, byte[] stdin, Layout layout) throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Pipeline.of(command).run(new ByteArrayInputStream(stdin), out, err, layout, dir);
+        return new Run(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Run run(String command, String stdin) throws InterruptedException {
+        return run(command, stdin.getBytes(StandardCharsets.UTF_8), Layout.DEFAULT);
+    }
+
+    private static String lines(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(i -> i + "," + (i % 7) + ",x" + i).collect(
+                Collectors.joining("\n", "", "\n"));
+    }
+
+    @Test
+    void givesWhatTheToolsGiveOneAfterAnother() throws Exception {
+        String csv = lines(1, 50_000);
+        for (Layout layout : new Layout[] {Layout.DEFAULT, new Layout(4096)}) {
+            ToolHarness harness = new ToolHarness(layout, dir);
+            byte[] expected = harness.pipe(csv.getBytes(StandardCharsets.UTF_8), "bsv", "bcut 2,1", "bsort", "csv");
+            Run run = run("bsv | bcut 2,1 | bsort | csv", csv.getBytes(StandardCharsets.UTF_8), layout);
+            assertThat(run.status()).isZero();
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void statusIsTheLastFailingStageAsWithPipefail() throws Exception {
+        Run run = run("bsv | bschema a,a | csv", "1\nx\n");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo(new ToolHarness().run("bschema", new ToolHarness().bsv("1\nx\n"), "a,a")
+                .errText());
+        Run twoFailures = run("bcut 1 -h | bsort -h", "");
+        assertThat(twoFailures.status()).isEqualTo(1);
+        assertThat(twoFailures.err().lines().count()).isGreaterThan(2);
+    }
+
+    @Test
+    void anEarlyExitingReaderEndsItsWritersQuietly() throws Exception {
+        Run run = run("bsv | bcut 1 | bhead 1 | csv", lines(1, 400_000));
+        assertThat(run.status()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.outText()).isEqualTo("1\n");
+    }
+
+    @Test
+    void catKilledByAClosedPipeIsSigpipeAsBashReportsIt() throws Exception {
+        Layout small = new Layout(4096);
+        byte[] bsv = new ToolHarness(small).bsv(lines(1, 100_000));
+        Run run = run("cat | bhead 1 | csv", bsv, small);
+        assertThat(run.outText()).isEqualTo("1,1,x1\n");
+        assertThat(run.status()).isEqualTo(141);
+        assertThat(run.err()).isEmpty();
+        assertThat(run("cat | bsv | csv", "a,b\n").outText()).isEqualTo("a,b\n");
+    }
+
+    @Test
+    void xargsCatConcatenatesTheNamedFilesAndReportsLikeGnu() throws Exception {
+        Files.writeString(dir.resolve("a"), "1\n");
+        Files.writeString(dir.resolve("b c"), "2\n");
+        Files.createDirectory(dir.resolve("d"));
+        assertThat(run("xargs cat | bsv | csv", "a\n'b c'\n").outText()).isEqualTo("1\n2\n");
+        Run missing = run("xargs cat | bsv | csv", "a\nb c\nd\n" + dir.resolve("a") + "\n");
+        assertThat(missing.status()).isEqualTo(123);
+        assertThat(missing.err()).isEqualTo(
+                "cat: b: No such file or directory\ncat: c: No such file or directory\ncat: d: Is a directory\n");
+        assertThat(missing.outText()).isEqualTo("1\n1\n");
+        Run unmatched = run("xargs cat", "a\n'b\n");
+        assertThat(unmatched.status()).isEqualTo(1);
+        assertThat(unmatched.outText()).isEqualTo("1\n");
+        assertThat(unmatched.err()).startsWith("xargs: unmatched single quote;");
+        assertThat(run("xargs cat", "").status()).isZero();
+    }
+
+    @Test
+    void filesLandInTheWorkingDirectory() throws Exception {
+        Run run = run("bsv | bpartition 4 part", lines(1, 1000));
+        assertThat(run.status()).isZero();
+        for (String name : run.outText().split("\n")) {
+            assertThat(dir.resolve(name)).isRegularFile();
+        }
+        assertThat(run.outText()).startsWith("part_");
+    }
+
+    @Test
+    void cancelStopsARunPromptly() throws Exception {
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return '1';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                for (int i = off; i < off + len; i++) {
+                    b[i] = (byte) (i % 3 == 0 ? '\n' : '7');
+                }
+                return len;
+            }
+        };
+        Execution execution = Pipeline.of("bsv | bsort | csv").start(endless, OutputStream.nullOutputStream(),
+                OutputStream.nullOutputStream(), new Layout(1 << 16), dir);
+        assertThat(execution.await(Duration.ofMillis(200))).isFalse();
+        execution.cancel();
+        assertThat(execution.await(Duration.ofSeconds(10))).isTrue();
+        assertThat(execution.isCancelled()).isTrue();
+    }
+
+    @Test
+    void refusesWhatIsNotAPipeline() {
+        assertThatThrownBy(() -> Pipeline.of("bcut 1; touch x")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Pipeline.parse("bcut \"$x\"")).isEmpty();
+    }
+}

@@ -1,0 +1,65 @@
+package com.s4bsv.s4.shell.client;
+
+import com.s4bsv.s4.config.NodeAddress;
+import com.s4bsv.s4.key.S4Key;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Deletes of {@link S4Client}: one key on its owner, or a prefix on every node. */
+final class Deletes {
+
+    private final NodeCalls calls;
+
+    Deletes(NodeCalls calls) {
+        this.calls = calls;
+    }
+
+    void delete(S4Key key) {
+        if (!calls.exists(key)) {
+            throw new S4ClientException.NoSuchKey(key.toString());
+        }
+        deleteOn(calls.owner(key), key.bucket(), key.path());
+    }
+
+    private void deleteOn(NodeAddress node, String bucket, String path) {
+        String what = "s4://" + bucket + "/" + path;
+        HttpRequest request = Http.request(NodeCalls.objectUri(node, bucket, path),
+                calls.settings().responseTimeout()).DELETE().build();
+        HttpResponse<InputStream> response = calls.http().send(node, what, request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        String body = Http.errorBody(response);
+        int status = response.statusCode();
+        if (status != 204 && status != 200 && status != 404) {
+            throw Http.failure(node, what, status, body);
+        }
+    }
+
+    long deletePrefix(String bucket, String prefix) {
+        var removed = new AtomicLong();
+        List<Runnable> work = new ArrayList<>();
+        for (NodeAddress node : calls.config().nodes()) {
+            Iterator<ObjectEntry> it = new NodeListing(calls.http(), node, bucket, prefix, false,
+                    calls.settings().responseTimeout());
+            work.add(() -> {
+                while (it.hasNext()) {
+                    List<Runnable> batch = new ArrayList<>();
+                    while (it.hasNext() && batch.size() < 256) {
+                        String path = it.next().path();
+                        batch.add(() -> {
+                            deleteOn(node, bucket, path);
+                            removed.incrementAndGet();
+                        });
+                    }
+                    Parallel.runAll(batch, calls.settings().parallelism());
+                }
+            });
+        }
+        Parallel.runAll(work, calls.config().size());
+        return removed.get();
+    }
+}

@@ -1,0 +1,97 @@
+package com.s4bsv.s4.shell.client;
+
+import com.s4bsv.s4.config.NodeAddress;
+import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.s4.wire.Wire;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/** Gets of {@link S4Client}: into a stream, or into a file that appears only once its checksum matched. */
+final class Downloads {
+
+    private final NodeCalls calls;
+
+    Downloads(NodeCalls calls) {
+        this.calls = calls;
+    }
+
+    long get(S4Key key, OutputStream out, Progress progress) {
+        try (Download download = open(key)) {
+            return download.copyTo(out, progress);
+        }
+    }
+
+    long get(S4Key key, Path target, Progress progress) {
+        try (Download download = open(key)) {
+            Path absolute = target.toAbsolutePath();
+            if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+                // a device or a pipe (/dev/null, a fifo): write into it; renaming a temp file over it would replace it
+                try (OutputStream out = Files.newOutputStream(absolute)) {
+                    return download.copyTo(out, progress);
+                } catch (IOException e) {
+                    throw new S4ClientException("cannot write " + target + " (from " + key + "): "
+                            + Causes.describe(e), e);
+                }
+            }
+            Path dir = absolute.getParent();
+            Path temp = null;
+            try {
+                Files.createDirectories(dir);
+                temp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".s4part");
+                long n;
+                // created as open(2) would (0666 less the umask), not 0600 as Files.createTempFile makes it
+                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    n = download.copyTo(out, progress);
+                }
+                try {
+                    Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+                }
+                temp = null;
+                return n;
+            } catch (IOException e) {
+                throw new S4ClientException("cannot write " + target + " (from " + key + "): " + Causes.describe(e), e);
+            } finally {
+                if (temp != null) {
+                    try {
+                        Files.deleteIfExists(temp);
+                    } catch (IOException ignored) {
+                        // the original failure is what the user needs to see
+                    }
+                }
+            }
+        }
+    }
+
+    private Download open(S4Key key) {
+        NodeAddress node = calls.owner(key);
+        String what = key.toString();
+        HttpRequest request = Http.request(calls.objectUri(key), calls.settings().responseTimeout())
+                .header("x-amz-checksum-mode", "ENABLED")
+                .GET().build();
+        HttpResponse<InputStream> response = calls.http().send(node, what, request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw Http.failure(node, what, response.statusCode(), Http.errorBody(response));
+        }
+        String expected = response.headers().firstValue(Wire.CHECKSUM_CRC32C).orElse(null);
+        if (expected == null) {
+            Http.errorBody(response);
+            throw new S4ClientException.ChecksumMismatch("node " + node + " sent " + what + " without a "
+                    + Wire.CHECKSUM_CRC32C + " header; refusing unverified data");
+        }
+        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        return new Download(node, what, response.body(), expected, length);
+    }
+}
