@@ -47,6 +47,7 @@ final class Downloads {
             try {
                 Files.createDirectories(dir);
                 temp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".s4part");
+                PartialFiles.opened(temp);
                 long n;
                 // created as open(2) would (0666 less the umask), not 0600 as Files.createTempFile makes it
                 try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
@@ -58,6 +59,7 @@ final class Downloads {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
                 }
+                PartialFiles.closed(temp);
                 temp = null;
                 return n;
             } catch (IOException e) {
@@ -69,6 +71,7 @@ final class Downloads {
                     } catch (IOException ignored) {
                         // the original failure is what the user needs to see
                     }
+                    PartialFiles.closed(temp);
                 }
             }
         }

@@ -60,6 +60,14 @@ public final class S4Client implements AutoCloseable {
         calls.http().close();
     }
 
+    /**
+     * Cancels what this client is doing: every transfer or job in flight fails at once (a download leaves no file).
+     * The client stays usable.
+     */
+    public void abort() {
+        calls.http().abort();
+    }
+
     public ClusterConfig config() {
         return calls.config();
     }

@@ -31,11 +31,12 @@ final class S4CommandParser implements CommandParser {
             return builtIns.parse(input);
         }
         CommandLine line = CommandLine.parse(verb.get(), words.subList(1, words.size()));
-        if (line.help()) {
-            return ParsedInput.builder().commandName("help")
-                    .addArgument(new CommandArgument(0, verb.get().command())).build();
-        }
         ParsedInput.Builder parsed = ParsedInput.builder().commandName(verb.get().command());
+        if (line.help()) {
+            // the command prints its own long help, the same as 's4 COMMAND -h'
+            return parsed.addOption(CommandOption.with().shortName('h').longName("help").value("true").build())
+                    .build();
+        }
         if (line.recursive()) {
             parsed.addOption(CommandOption.with().shortName('r').longName("recursive").value("true").build());
         }

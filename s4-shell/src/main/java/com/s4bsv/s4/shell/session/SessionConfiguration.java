@@ -5,17 +5,24 @@ import com.s4bsv.s4.shell.command.SessionCommand;
 import com.s4bsv.s4.shell.command.SessionContext;
 import com.s4bsv.s4.shell.command.Verb;
 import java.lang.reflect.InvocationTargetException;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.exit.ExitStatusExceptionMapper;
 import org.springframework.shell.jline.CommandCompleter;
+import org.springframework.shell.jline.JLineInputProvider;
 import org.springframework.shell.jline.PromptProvider;
 
 /**
@@ -52,12 +59,34 @@ class SessionConfiguration {
     /** The session's s4 commands: one per {@link Verb}, so the verb is the one place that describes a command. */
     @Bean
     SmartInitializingSingleton s4Commands(CommandRegistry registry, SessionContext session,
-                                          ExitStatusExceptionMapper s4ExitStatus, S4PathCompletion s4PathCompletion) {
+                                          ObjectProvider<Terminal> terminal, ExitStatusExceptionMapper s4ExitStatus,
+                                          S4PathCompletion s4PathCompletion) {
         return () -> {
             for (Verb verb : Verb.values()) {
-                registry.registerCommand(new SessionCommand(verb, session, s4ExitStatus, s4PathCompletion));
+                registry.registerCommand(new SessionCommand(verb, session, terminal.getIfAvailable(), s4ExitStatus,
+                        s4PathCompletion));
             }
         };
+    }
+
+    /** The prompt's line reader, except that Ctrl-C clears the line (as in bash) and Ctrl-D leaves. */
+    @Bean
+    @Primary
+    JLineInputProvider s4InputProvider(LineReader lineReader, PromptProvider promptProvider) {
+        var provider = new JLineInputProvider(lineReader) {
+            @Override
+            public String readInput() {
+                try {
+                    return super.readInput();
+                } catch (UserInterruptException e) {
+                    return "";
+                } catch (EndOfFileException e) {
+                    return "exit";
+                }
+            }
+        };
+        provider.setPromptProvider(promptProvider);
+        return provider;
     }
 
     @Bean

@@ -37,11 +37,12 @@ class S4CommandParserTest {
     }
 
     @Test
-    void helpBecomesTheBuiltInHelpOfTheCommand() {
+    void helpIsTheCommandWithItsHelpOption() {
         ParsedInput parsed = parser.parse("rm --help");
 
-        assertThat(parsed.commandName()).isEqualTo("help");
-        assertThat(parsed.arguments()).extracting(CommandArgument::value).containsExactly("rm");
+        assertThat(parsed.commandName()).isEqualTo("rm");
+        assertThat(parsed.options()).singleElement().satisfies(o -> assertThat(o.longName()).isEqualTo("help"));
+        assertThat(parsed.arguments()).isEmpty();
     }
 
     @Test
