@@ -1,5 +1,6 @@
 package com.s4bsv.s4.shell.it;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.function.Predicate;
 final class Tmux implements AutoCloseable {
 
     /** Every wait on the screen: generous, as the session starts slowly on a busy machine. */
-    static final Duration LIMIT = LocalCluster.START_LIMIT;
+    static final Duration LIMIT = TestTimeouts.start();
 
     private final String name;
 
