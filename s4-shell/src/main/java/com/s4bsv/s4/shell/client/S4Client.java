@@ -125,6 +125,11 @@ public final class S4Client implements AutoCloseable {
         return deletes.deletePrefix(bucket, prefix);
     }
 
+    /** Removes a bucket that holds no key from every node, so listings no longer show it; gone already is fine. */
+    public void deleteEmptyBucket(String bucket) {
+        deletes.deleteEmptyBucket(bucket);
+    }
+
     /**
      * Lists a bucket by prefix on every node in parallel and merges the answers in key order; with
      * {@code delimited}, keys below the next '/' collapse into prefix rows. Nodes that do not have the bucket add

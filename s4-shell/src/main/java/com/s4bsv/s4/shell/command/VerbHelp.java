@@ -11,7 +11,7 @@ final class VerbHelp {
             case RM -> """
                     delete data from s4.
                     - PREFIX is one key, or with -r every key under it ("s4://bucket/dir/").
-                    - a bucket emptied this way is no longer listed.""";
+                    - "rm -r s4://bucket/" removes the bucket too: it is no longer listed.""";
             case EVAL -> """
                     eval a bash cmd with key data as stdin.
                     - cmd runs on the server that holds KEY, with the key's data on its stdin.

@@ -44,6 +44,7 @@ class SessionIT {
 
         tmux = Tmux.s4(session, dir, LocalCluster.conf(), home);
         tmux.waitFor(screen -> screen.contains("s4>"));
+        assertThat(tmux.screen()).contains("s4: cluster " + LocalCluster.conf() + ", 3 nodes");
 
         tmux.send("ls -r s4://" + bucket + "/", "Enter");
         tmux.waitFor(screen -> screen.contains(" 6 dir/greeting.txt"));

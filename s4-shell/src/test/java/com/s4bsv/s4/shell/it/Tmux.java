@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 /** A terminal for the interactive session: one detached tmux session, driven by send-keys and read by capture-pane. */
 final class Tmux implements AutoCloseable {
 
-    /** Every wait on the screen: generous, as the session starts slowly on a busy machine. */
+    /** Every wait on the screen: the test start timeout, as the session starts slowly on a busy machine. */
     static final Duration LIMIT = TestTimeouts.start();
 
     private final String name;
