@@ -51,7 +51,8 @@ s4_build_once() {
 }
 
 # Sets S4_CMD to the java command line of MODULE, without the main arguments: the JVM flags of s4_jvm_flags, the
-# module's AOT cache and its class path when the cache is current (bin/lib/aot.sh), then S4_JAVA_OPTS.
+# module's AOT cache and its class path when the cache is current (bin/lib/aot.sh), then S4_JAVA_OPTS, and for
+# the node S4_SERVER_JAVA_OPTS (flags for the node alone: the commands of map jobs inherit S4_JAVA_OPTS).
 s4_java_command() {
     local module=$1 jar=$S4_HOME/$1/target/$1.jar
     s4_jvm_flags "$module" "$S4_FEATURE"
@@ -62,7 +63,9 @@ s4_java_command() {
     else
         s4_aot_rebuild_later "$module" "$jar"
     fi
-    S4_CMD+=(${S4_JAVA_OPTS:-} -jar "$jar")
+    S4_CMD+=(${S4_JAVA_OPTS:-})
+    [ "$module" = s4-server ] && S4_CMD+=(${S4_SERVER_JAVA_OPTS:-})
+    S4_CMD+=(-jar "$jar")
 }
 
 s4_launch() {

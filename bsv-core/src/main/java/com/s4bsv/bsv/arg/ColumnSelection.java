@@ -21,7 +21,10 @@ public final class ColumnSelection {
                 throw new FatalException("fatal: cannot select indices above 65535, tried to select: " + index + "\n");
             }
             if (index <= 0) {
-                throw new FatalException("fatal: indices must be gte 0, got: " + index);
+                // the original's words (and its missing newline) are kept up to the aside
+                String why = pieces[i].strip().matches("[+-]?[0-9]+") ? "columns are numbered from 1"
+                        : "not a column number: '" + pieces[i] + "'";
+                throw new FatalException("fatal: indices must be gte 0, got: " + index + " (" + why + ")\n");
             }
             indices[i] = index - 1;
         }

@@ -1,5 +1,6 @@
 package com.s4bsv.bsv.io;
 
+import com.s4bsv.bsv.bytes.Bytes;
 import com.s4bsv.bsv.bytes.LittleEndian;
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.format.Layout;
@@ -151,12 +152,12 @@ public final class ChunkReader {
             return false;
         }
         if (got < Layout.CHUNK_HEADER) {
-            throw new FatalException(partialHeaderError == null ? "fatal: impossible\n"
-                    : partialHeaderError + got + "\n");
+            throw new FatalException((partialHeaderError == null ? "fatal: impossible" : partialHeaderError + got)
+                    + textHint(0, got) + "\n");
         }
         int size = LittleEndian.i32(header, 0);
         if (size > layout.bufferSize()) {
-            throw new FatalException("fatal: bad chunk size: " + size + "\n");
+            throw new FatalException("fatal: bad chunk size: " + size + textHint(0, Layout.CHUNK_HEADER) + "\n");
         }
         if (size > chunk.length) {
             chunk = new byte[(int) Math.min(layout.bufferSize(), Math.max(2L * chunk.length, 2L * size))];
@@ -165,7 +166,8 @@ public final class ChunkReader {
             readFully(header, Layout.CHUNK_HEADER, Layout.CHUNK_HEADER);
             int compressedSize = LittleEndian.i32(header, Layout.CHUNK_HEADER);
             if (compressedSize < 0 || compressedSize > layout.lz4BufferSize()) {
-                throw new FatalException("fatal: bad chunk size: " + compressedSize + "\n");
+                throw new FatalException("fatal: bad chunk size: " + compressedSize
+                        + textHint(Layout.CHUNK_HEADER, Layout.CHUNK_HEADER) + "\n");
             }
             if (compressedSize > compressed.length) {
                 compressed = new byte[(int) Math.min(layout.lz4BufferSize(), Math.max(2L * compressed.length,
@@ -178,7 +180,8 @@ public final class ChunkReader {
             Lz4.decompress(compressed, 0, compressedSize, chunk, size);
         } else if (size < 0) {
             long remaining = Streams.drain(in, chunk);
-            throw new FatalException("fatal: failed to read input, expected " + size + " got " + remaining + "\n");
+            throw new FatalException("fatal: failed to read input, expected " + size + " got " + remaining
+                    + textHint(0, Layout.CHUNK_HEADER) + "\n");
         } else {
             readFully(chunk, 0, size);
         }
@@ -186,6 +189,18 @@ public final class ChunkReader {
         position = 0;
         loads++;
         return true;
+    }
+
+    /**
+     * What a user needs when a chunk header is corrupt because the input is text (CSV fed to a bsv reader): an
+     * aside after the original's message, whose first words tests and scripts match. Empty otherwise.
+     */
+    private String textHint(int off, int len) {
+        if (!Bytes.looksLikeText(header, off, len)) {
+            return "";
+        }
+        return loads == 0 ? " (input is not bsv? first bytes look like text)"
+                : " (input is not bsv? the bytes after chunk " + loads + " look like text)";
     }
 
     private void readFully(byte[] b, int off, int len) throws IOException {

@@ -122,8 +122,10 @@ class ExtraToolsBadInputTest {
         byte[] in = h.bsv("a,b,c\n");
         assertThat(h.run("bcombine", in).errText()).isEqualTo("usage: ... | bcombine COL1,...,COLN\n\n");
         assertThat(h.run("bcombine", in, "1", "2").errText()).isEqualTo("usage: ... | bcombine COL1,...,COLN\n\n");
-        assertThat(h.run("bcombine", in, "0").errText()).isEqualTo("fatal: indices must be gte 0, got: 0");
-        assertThat(h.run("bcombine", in, "x").errText()).isEqualTo("fatal: indices must be gte 0, got: 0");
+        assertThat(h.run("bcombine", in, "0").errText())
+                .isEqualTo("fatal: indices must be gte 0, got: 0 (columns are numbered from 1)\n");
+        assertThat(h.run("bcombine", in, "x").errText())
+                .isEqualTo("fatal: indices must be gte 0, got: 0 (not a column number: 'x')\n");
         assertThat(h.run("bcombine", in, "65536").errText())
                 .isEqualTo("fatal: cannot select indices above 65535, tried to select: 65536\n");
         assertThat(h.run("bcombine", in, "4").errText()).isEqualTo("fatal: line with 3 columns, needed 4\n");

@@ -28,6 +28,7 @@ public class S4ServerApplication {
 
     static final String USAGE = """
             usage: s4-server [--port N] [--conf PATH] [--data-dir DIR] [--bind ADDRESS]
+                             [--keys-file PATH] [--allow-anonymous]
                              [--max-io-jobs N] [--max-cpu-jobs N] [--command-timeout DURATION] [--help]
 
             An s4 node: S3-compatible API (path style) on http://ADDRESS:N/, compute under /_s4/,
@@ -40,6 +41,10 @@ public class S4ServerApplication {
               --data-dir DIR    data root (default ./s4_data)
               --bind ADDRESS    address to listen on (default: 127.0.0.1 for a single local node, the node's
                                 own loopback address when every node is on loopback, else 0.0.0.0)
+              --keys-file PATH  access keys, one 'ACCESS_KEY_ID SECRET ROLE' a line (role read, write, compute
+                                or cluster); every request must then be signed (AWS SigV4). The file is read
+                                again when it changes and on SIGHUP. Without keys the node serves only loopback.
+              --allow-anonymous serve without keys on an address beyond loopback (logs a warning)
               --max-io-jobs N   concurrent object transfers (default cores x 4)
               --max-cpu-jobs N  concurrent compute commands (default cores + 2)
               --command-timeout DURATION

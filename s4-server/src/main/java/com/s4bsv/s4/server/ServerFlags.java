@@ -17,10 +17,11 @@ import org.springframework.boot.convert.DurationStyle;
  */
 record ServerFlags(boolean help, @Nullable Integer port, @Nullable String conf, @Nullable String dataDir,
         @Nullable String bind, @Nullable Integer maxIoJobs, @Nullable Integer maxCpuJobs,
-        @Nullable Duration commandTimeout, List<String> passThrough) {
+        @Nullable Duration commandTimeout, @Nullable String keysFile, boolean allowAnonymous,
+        List<String> passThrough) {
 
     private static final List<String> NAMES = List.of("port", "conf", "data-dir", "bind", "max-io-jobs",
-            "max-cpu-jobs", "command-timeout");
+            "max-cpu-jobs", "command-timeout", "keys-file");
 
     /** Bad usage: the message is one line for stderr. */
     static final class UsageException extends Exception {
@@ -36,7 +37,7 @@ record ServerFlags(boolean help, @Nullable Integer port, @Nullable String conf, 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (isHelp(arg)) {
-                return new ServerFlags(true, null, null, null, null, null, null, null, List.of());
+                return new ServerFlags(true, null, null, null, null, null, null, null, null, false, List.of());
             }
             String name = arg.startsWith("--") ? arg.substring(2) : arg.startsWith("-") ? arg.substring(1) : null;
             if (name == null) {
@@ -48,7 +49,9 @@ record ServerFlags(boolean help, @Nullable Integer port, @Nullable String conf, 
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            if (NAMES.contains(name)) {
+            if (name.equals("allow-anonymous") && value == null) {
+                flags.set(name, "true");
+            } else if (NAMES.contains(name)) {
                 if (value == null) {
                     if (i + 1 >= args.length) {
                         throw new UsageException("flag --" + name + " needs a value (see --help)");
@@ -88,6 +91,12 @@ record ServerFlags(boolean help, @Nullable Integer port, @Nullable String conf, 
         if (commandTimeout != null) {
             spring.add("--s4.compute.command-timeout=" + commandTimeout);
         }
+        if (keysFile != null) {
+            spring.add("--s4.auth.keys-file=" + keysFile);
+        }
+        if (allowAnonymous) {
+            spring.add("--s4.auth.allow-anonymous=true");
+        }
         spring.addAll(passThrough);
         return spring;
     }
@@ -112,7 +121,8 @@ record ServerFlags(boolean help, @Nullable Integer port, @Nullable String conf, 
                 Duration timeout = values.containsKey("command-timeout")
                         ? duration("command-timeout", values.get("command-timeout")) : null;
                 return new ServerFlags(false, port, values.get("conf"), values.get("data-dir"), values.get("bind"),
-                        io, cpu, timeout, List.copyOf(passThrough));
+                        io, cpu, timeout, values.get("keys-file"), values.containsKey("allow-anonymous"),
+                        List.copyOf(passThrough));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }

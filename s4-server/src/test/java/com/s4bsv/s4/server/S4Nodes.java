@@ -140,7 +140,11 @@ public final class S4Nodes implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
                 "-port", Integer.toString(ports[node]), "-conf", conf.toString()));
         command.addAll(extraArgs);
-        processes[node] = new ProcessBuilder(command).directory(dir(node).toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir(node).toFile());
+        // commands of bsv tools that run under bash find the bin/ launchers
+        builder.environment().put("PATH", jar().toAbsolutePath().getParent().getParent().getParent().resolve("bin") + ":"
+                + System.getenv("PATH"));
+        processes[node] = builder
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(node).toFile()))
                 .start();
     }

@@ -52,7 +52,8 @@ public final class Forwarder {
         String query = request.getQueryString();
         HttpRequest.Builder builder = peers.request(owner, request.getRequestURI() + (query == null ? "" : "?" + query));
         for (String name : Collections.list(request.getHeaderNames())) {
-            if (NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (NOT_FORWARDED.contains(lower) || lower.equals(Wire.FORWARDED) || lower.equals(Wire.FORWARDED_HOST)) {
                 continue;
             }
             for (String value : Collections.list(request.getHeaders(name))) {
@@ -60,6 +61,11 @@ public final class Forwarder {
             }
         }
         builder.header(Wire.FORWARDED, "1");
+        String host = request.getHeader("Host");
+        if (host != null) {
+            // The client signed the Host it sent here; the owner verifies that signature.
+            builder.header(Wire.FORWARDED_HOST, host);
+        }
         String method = request.getMethod();
         long length = request.getContentLengthLong();
         boolean chunked = request.getHeader("Transfer-Encoding") != null;

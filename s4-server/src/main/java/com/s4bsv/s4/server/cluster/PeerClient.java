@@ -26,14 +26,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PeerClient {
 
+    /** Authenticates a request before it leaves for another node. */
+    @FunctionalInterface
+    public interface Signer {
+        HttpRequest sign(HttpRequest request);
+    }
+
     /** The S3 namespace of request bodies a node sends. */
     private static final String S3_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
     /** How much of an error answer is read for its code and message. */
     private static final int ERROR_BYTES = 64 * 1024;
 
     private final HttpClient http;
+    private final Signer signer;
 
-    PeerClient(Duration connectTimeout) {
+    PeerClient(Duration connectTimeout, Signer signer) {
+        this.signer = signer;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
@@ -49,7 +57,7 @@ public final class PeerClient {
     /** Sends and returns once the status and headers are in; the caller must consume or close the body. */
     public HttpResponse<InputStream> send(NodeAddress node, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return http.send(signer.sign(request), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new PeerUnavailableException(node, e);
         } catch (InterruptedException e) {

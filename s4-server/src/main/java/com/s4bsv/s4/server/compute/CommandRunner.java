@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs user commands as {@code bash -c 'set -euo pipefail; CMD'} with {@code LC_ALL=C}, at most
  * {@code max-cpu-jobs} at once. Each command leads its own process group (via {@code setsid}), so a timeout or a
- * cancelled job kills everything it started, not just bash.
+ * cancelled job kills everything it started, not just bash. A command that is only a pipeline of bsv tools runs
+ * {@link InProcess in-process} instead, in the same slot, files and timeout.
  */
 final class CommandRunner {
 
@@ -34,8 +35,14 @@ final class CommandRunner {
     private final int cpuSlots;
     private final Duration timeout;
     private final boolean setsid;
+    private final InProcess inProcess;
 
     CommandRunner(int cpuSlots, Duration timeout) {
+        this(cpuSlots, timeout, InProcess.disabled());
+    }
+
+    CommandRunner(int cpuSlots, Duration timeout, InProcess inProcess) {
+        this.inProcess = inProcess;
         this.cpu = new Semaphore(cpuSlots, true);
         this.cpuSlots = cpuSlots;
         this.timeout = timeout;
@@ -44,6 +51,10 @@ final class CommandRunner {
 
     Duration timeout() {
         return timeout;
+    }
+
+    InProcess inProcess() {
+        return inProcess;
     }
 
     int running() {
@@ -114,6 +125,10 @@ final class CommandRunner {
      * Interrupting the caller kills the command's process group and rethrows.
      */
     CommandResult run(String cmd, Sandbox sandbox) throws IOException, InterruptedException {
+        InProcess.Reservation pipeline = inProcess.reserve(cmd, sandbox);
+        if (pipeline != null) {
+            return inProcess.run(pipeline, sandbox, timeout);
+        }
         List<String> argv = new ArrayList<>();
         if (setsid) {
             argv.add("setsid");
@@ -140,10 +155,10 @@ final class CommandRunner {
         }
         if (!finished) {
             killGroup(process);
-            return new CommandResult(-1, true, stderrTail(sandbox.stderr()));
+            return new CommandResult(-1, true, stderrTail(sandbox.stderr()), false);
         }
         int exit = process.exitValue();
-        return new CommandResult(exit, false, exit == 0 ? "" : stderrTail(sandbox.stderr()));
+        return new CommandResult(exit, false, exit == 0 ? "" : stderrTail(sandbox.stderr()), false);
     }
 
     /** TERM to the group, a short grace, then KILL to whatever is left of it. */

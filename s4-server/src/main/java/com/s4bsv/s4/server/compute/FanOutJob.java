@@ -82,6 +82,7 @@ final class FanOutJob {
             throws IOException {
         long keys = 0;
         long outputs = 0;
+        long inProcess = 0;
         List<NodeAddress> pending = new ArrayList<>(nodes);
         while (!pending.isEmpty()) {
             Heard h;
@@ -120,6 +121,7 @@ final class FanOutJob {
                 case JobEvent.DONE -> {
                     keys += event.path(JobEvent.KEYS).asLong(0);
                     outputs += event.path(JobEvent.OUTPUTS).asLong(0);
+                    inProcess += event.path(JobEvent.KEYS_IN_PROCESS).asLong(0);
                     pending.remove(h.node());
                 }
                 case JobEvent.ERROR -> {
@@ -129,7 +131,7 @@ final class FanOutJob {
                 default -> events.writeRaw(h.line());
             }
         }
-        events.write(Events.done(JobEvent.ALL_NODES, keys, outputs));
+        events.write(Events.done(JobEvent.ALL_NODES, keys, outputs, inProcess));
     }
 
     private static Map<String, Object> stopped(NodeAddress node, @Nullable String reason) {

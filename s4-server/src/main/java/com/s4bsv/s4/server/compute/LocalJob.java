@@ -41,7 +41,7 @@ final class LocalJob {
         Task task();
     }
 
-    private record Done(Task task, long bytesIn, long bytesOut, int outputs) implements Outcome {
+    private record Done(Task task, long bytesIn, long bytesOut, int outputs, boolean inProcess) implements Outcome {
     }
 
     private record Failed(Task task, int exitCode, String stderr, String message) implements Outcome {
@@ -79,6 +79,7 @@ final class LocalJob {
         long bytesIn = 0;
         long bytesOut = 0;
         long outputCount = 0;
+        long inProcess = 0;
         List<String> succeeded = new ArrayList<>();
         Failed failure = null;
         BlockingQueue<Outcome> finished = new LinkedBlockingQueue<>();
@@ -107,6 +108,7 @@ final class LocalJob {
                                 bytesIn += d.bytesIn();
                                 bytesOut += d.bytesOut();
                                 outputCount += d.outputs();
+                                inProcess += d.inProcess() ? d.task().inputs().size() : 0;
                                 d.task().inputs().forEach(i -> succeeded.add(i.key().toString()));
                             }
                             case Failed f -> {
@@ -135,7 +137,7 @@ final class LocalJob {
             events.write(Events.error(node, failure.task().key(), failure.exitCode(), failure.stderr(),
                     failure.message(), succeeded));
         } else {
-            events.write(Events.done(node, done, outputCount));
+            events.write(Events.done(node, done, outputCount, inProcess));
         }
     }
 
@@ -169,7 +171,7 @@ final class LocalJob {
                 List<Outputs.Output> produced = outputs.produced(spec, task, ran.sandbox());
                 long bytesIn = task.inputs().stream().mapToLong(StoredObject::size).sum();
                 long bytesOut = outputs.commitAll(task, produced);
-                return new Done(task, bytesIn, bytesOut, produced.size());
+                return new Done(task, bytesIn, bytesOut, produced.size(), result.inProcess());
             } catch (Outputs.OutputException e) {
                 return new Failed(task, -1, "", e.getMessage());
             }

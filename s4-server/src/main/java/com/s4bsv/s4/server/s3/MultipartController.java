@@ -49,7 +49,7 @@ class MultipartController {
         if (store.find(key).isPresent()) {
             throw new KeyExistsException(key.toString());
         }
-        String uploadId = store.multipart().create(key);
+        String uploadId = store.multipart().create(key, ObjectHeaders.of(request));
         xml(response);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "InitiateMultipartUploadResult", true)) {
             xml.element("Bucket", key.bucket()).element("Key", key.path()).element("UploadId", uploadId);

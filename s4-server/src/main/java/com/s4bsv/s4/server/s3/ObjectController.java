@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,13 +64,14 @@ class ObjectController {
         if (router.forwardIfRemote(key, request, response)) {
             return;
         }
+        Map<String, String> metadata = ObjectHeaders.of(request);
         // Before reading the body: with Expect: 100-continue the client then never sends it.
         if (store.find(key).isPresent()) {
             throw new KeyExistsException(key.toString());
         }
         try (IoSlots.Slot slot = slot()) {
             UploadBody body = UploadBody.of(request, metrics::checksumFailure);
-            StoredObject stored = store.put(key, body.stream(), body.check());
+            StoredObject stored = store.put(key, body.stream(), body.check(), metadata);
             metrics.bytesIn(S3Operation.PUT_OBJECT, stored.size());
             response.setHeader("ETag", stored.etag());
             response.setHeader(Wire.CHECKSUM_CRC32C, stored.checksumBase64());
@@ -79,13 +81,15 @@ class ObjectController {
     }
 
     @GetMapping("/{bucket}/**")
-    @Understands("partNumber")
+    @Understands({"partNumber", "response-content-type", "response-content-encoding", "response-content-disposition",
+            "response-content-language", "response-cache-control", "response-expires"})
     void get(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         read(S3Operation.GET_OBJECT, request, response);
     }
 
     @RequestMapping(path = "/{bucket}/**", method = RequestMethod.HEAD)
-    @Understands("partNumber")
+    @Understands({"partNumber", "response-content-type", "response-content-encoding", "response-content-disposition",
+            "response-content-language", "response-cache-control", "response-expires"})
     void head(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         read(S3Operation.HEAD_OBJECT, request, response);
     }
@@ -109,7 +113,7 @@ class ObjectController {
         Range range = partNumber == null ? Range.parse(request.getHeader("Range"), object.size())
                 : partRange(request, response, object, partNumber);
         response.setHeader("Accept-Ranges", "bytes");
-        response.setContentType("application/octet-stream");
+        ObjectHeaders.apply(store.metadata(object), request, response);
         long first = 0;
         long length = object.size();
         if (range != null) {

@@ -27,7 +27,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,7 +51,9 @@ final class FileObjectStore implements ObjectStore {
     /** Sizes of the parts of an object a multipart upload made, as runs {@code size*count,...}. */
     static final String PARTS_ATTRIBUTE = "s4.parts";
     /** Part sizes that do not fit one xattr value of every filesystem (ext4: a block) are not kept. */
-    private static final int MAX_PARTS_ATTRIBUTE_BYTES = 3 * 1024;
+    private static final int MAX_PARTS_ATTRIBUTE_BYTES = 1024;
+    /** Headers kept with the object (Content-Type, x-amz-meta-*, ...) as {@code name NUL value NUL ...}, UTF-8. */
+    static final String METADATA_ATTRIBUTE = "s4.meta";
     private static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--r--r--");
     private static final int BUFFER_BYTES = 1 << 20;
 
@@ -87,14 +91,15 @@ final class FileObjectStore implements ObjectStore {
     }
 
     @Override
-    public StoredObject put(S4Key key, InputStream data, UploadCheck check) throws IOException {
+    public StoredObject put(S4Key key, InputStream data, UploadCheck check, Map<String, String> metadata)
+            throws IOException {
         Path target = pathOf(key);
         refuseExisting(key, target);
         try (TempSpace.Entry tmp = newTempFile()) {
             var crc = new StreamingChecksum();
             long size = receive(data, tmp.path(), crc);
             check.verify(crc.value(), size);
-            return publish(key, target, tmp.path(), crc.value(), size, List.of());
+            return publish(key, target, tmp.path(), crc.value(), size, List.of(), metadata);
         }
     }
 
@@ -148,7 +153,7 @@ final class FileObjectStore implements ObjectStore {
                     crc.update(buffer);
                 }
             }
-            return publish(key, target, tmp.path(), crc.value(), size, List.of());
+            return publish(key, target, tmp.path(), crc.value(), size, List.of(), Map.of());
         }
     }
 
@@ -156,11 +161,12 @@ final class FileObjectStore implements ObjectStore {
      * Publishes a complete temp file that carries no checksum yet; the caller deletes {@code tmp} afterwards.
      * {@code partSizes} are those of the multipart upload that made it (empty for a plain put).
      */
-    StoredObject publish(S4Key key, Path target, Path tmp, long crc32c, long size, List<Long> partSizes)
-            throws IOException {
+    StoredObject publish(S4Key key, Path target, Path tmp, long crc32c, long size, List<Long> partSizes,
+            Map<String, String> metadata) throws IOException {
         try {
             writeCrc(tmp, crc32c);
             writeParts(tmp, partSizes);
+            writeMetadata(tmp, metadata);
             Files.setPosixFilePermissions(tmp, READ_ONLY);
         } catch (IOException e) {
             DiskFull.check(e, tmp);
@@ -446,6 +452,42 @@ final class FileObjectStore implements ObjectStore {
             Files.getFileAttributeView(file, UserDefinedFileAttributeView.class)
                     .write(PARTS_ATTRIBUTE, StandardCharsets.US_ASCII.encode(runs.toString()));
         }
+    }
+
+    static void writeMetadata(Path file, Map<String, String> metadata) throws IOException {
+        if (metadata.isEmpty()) {
+            return;
+        }
+        var text = new StringBuilder();
+        metadata.forEach((name, value) -> text.append(name).append('\0').append(value).append('\0'));
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
+        if (bytes.remaining() > ObjectStore.MAX_METADATA_BYTES) {
+            throw new IllegalArgumentException("metadata of " + bytes.remaining() + " bytes, more than "
+                    + ObjectStore.MAX_METADATA_BYTES);
+        }
+        Files.getFileAttributeView(file, UserDefinedFileAttributeView.class).write(METADATA_ATTRIBUTE, bytes);
+    }
+
+    @Override
+    public Map<String, String> metadata(StoredObject object) throws IOException {
+        return readMetadata(object.file());
+    }
+
+    static Map<String, String> readMetadata(Path file) throws IOException {
+        UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        ByteBuffer buffer = ByteBuffer.allocate(ObjectStore.MAX_METADATA_BYTES);
+        try {
+            view.read(METADATA_ATTRIBUTE, buffer);
+        } catch (FileSystemException absent) {
+            return Map.of();
+        }
+        String[] fields = StandardCharsets.UTF_8.decode(buffer.flip()).toString().split("\0", -1);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            metadata.put(fields[i], fields[i + 1]);
+        }
+        return metadata;
     }
 
     @Override

@@ -56,11 +56,17 @@ public final class MultipartUploads {
     }
 
     public String create(S4Key key) throws IOException {
+        return create(key, Map.of());
+    }
+
+    /** Starts an upload; the object it makes will carry {@code metadata} (see {@link ObjectStore#put}). */
+    public String create(S4Key key, Map<String, String> metadata) throws IOException {
         String id = UUID.randomUUID().toString().replace("-", "");
         Path upload = dir.resolve(id);
         try {
             Files.createDirectory(upload);
             Files.writeString(upload.resolve(KEY_FILE), key.toString(), StandardCharsets.UTF_8);
+            FileObjectStore.writeMetadata(upload.resolve(KEY_FILE), metadata);
         } catch (IOException e) {
             TempSpace.deleteTree(upload);
             DiskFull.check(e, dir);
@@ -125,7 +131,8 @@ public final class MultipartUploads {
                             .orElseThrow(() -> new NoSuchUploadException(uploadId + " (completed, key since changed)"));
                 }
                 List<Path> files = checkParts(uploadId, key, requested);
-                StoredObject stored = concatenateAndPublish(key, files);
+                StoredObject stored = concatenateAndPublish(key, files,
+                        FileObjectStore.readMetadata(upload.resolve(KEY_FILE)));
                 // The key is published; a marker that cannot be written only loses the idempotent repeat.
                 try {
                     Files.writeString(done, stored.etag(), StandardCharsets.UTF_8);
@@ -171,7 +178,8 @@ public final class MultipartUploads {
         return files;
     }
 
-    private StoredObject concatenateAndPublish(S4Key key, List<Path> parts) throws IOException {
+    private StoredObject concatenateAndPublish(S4Key key, List<Path> parts, Map<String, String> metadata)
+            throws IOException {
         Path target = store.pathOf(key);
         List<Long> partSizes = new ArrayList<>();
         try (TempSpace.Entry tmp = store.newTempFile()) {
@@ -198,7 +206,7 @@ public final class MultipartUploads {
                     }
                 }
             }
-            return store.publish(key, target, tmp.path(), crc.value(), size, partSizes);
+            return store.publish(key, target, tmp.path(), crc.value(), size, partSizes, metadata);
         }
     }
 

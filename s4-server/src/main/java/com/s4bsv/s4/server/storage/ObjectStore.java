@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,13 +14,28 @@ import java.util.Optional;
  */
 public interface ObjectStore {
 
+    /** Bytes of metadata one object can keep (encoded); S3 limits user metadata to 2 KiB within it. */
+    int MAX_METADATA_BYTES = 3 * 1024;
+
     /**
      * Streams {@code data} to a temp file while computing its CRC32C, runs {@code check}, then publishes.
      *
      * @throws KeyExistsException   the key exists (checked before and at publish)
      * @throws KeyConflictException the key collides with a directory of other keys, or the reverse
      */
-    StoredObject put(S4Key key, InputStream data, UploadCheck check) throws IOException;
+    default StoredObject put(S4Key key, InputStream data, UploadCheck check) throws IOException {
+        return put(key, data, check, Map.of());
+    }
+
+    /**
+     * As {@link #put(S4Key, InputStream, UploadCheck)}, keeping {@code metadata} (header name to value, as the
+     * S3 front chose them) with the object, published with it.
+     */
+    StoredObject put(S4Key key, InputStream data, UploadCheck check, Map<String, String> metadata)
+            throws IOException;
+
+    /** The metadata kept with the object, in the order it was given; empty when none. */
+    Map<String, String> metadata(StoredObject object) throws IOException;
 
     /**
      * Publishes a finished local file as {@code key} (computing its CRC32C); the file is moved in, so it must not

@@ -137,13 +137,13 @@ class ObjectControllerTest {
         mvc.perform(put("/bucket/k").content("new"))
                 .andExpect(status().isConflict())
                 .andExpect(xpath("/Error/Code").string("KeyAlreadyExists"));
-        verify(store, never()).put(any(), any(), any());
+        verify(store, never()).put(any(), any(), any(), any());
     }
 
     @Test
     void putStoresAndAnswersEtagAndChecksum() throws Exception {
         when(store.find(any())).thenReturn(Optional.empty());
-        when(store.put(eq(S4Key.parse("s4://bucket/new")), any(), any(UploadCheck.class)))
+        when(store.put(eq(S4Key.parse("s4://bucket/new")), any(), any(UploadCheck.class), any()))
                 .thenReturn(object("bucket/new", "data"));
 
         mvc.perform(put("/bucket/new").content("data"))
@@ -165,7 +165,7 @@ class ObjectControllerTest {
         mvc.perform(put("/bucket/" + "k".repeat(1025)).content("x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(xpath("/Error/Code").string("KeyTooLongError"));
-        verify(store, never()).put(any(), any(), any());
+        verify(store, never()).put(any(), any(), any(), any());
     }
 
     @Test
@@ -222,7 +222,7 @@ class ObjectControllerTest {
     @Test
     void aPutThatFillsTheDiskIs507InsufficientStorage() throws Exception {
         when(store.find(any())).thenReturn(Optional.empty());
-        when(store.put(any(), any(), any())).thenThrow(new InsufficientStorageException(
+        when(store.put(any(), any(), any(), any())).thenThrow(new InsufficientStorageException(
                 "no space left in the data dir of this node (No space left on device)",
                 new IOException("No space left on device")));
 

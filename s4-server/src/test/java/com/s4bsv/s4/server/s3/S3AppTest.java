@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -150,6 +151,47 @@ class S3AppTest extends StandaloneNodeAppTest {
                 .ifModifiedSince(after)).asUtf8String()).isEqualTo("data");
         assertThatThrownBy(() -> s3.headObject(b -> b.bucket(bucket).key("cond").ifUnmodifiedSince(before)))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+    }
+
+    @Test
+    void metadataIsKeptOnPutAndMultipartAndReturnedWithOverrides() {
+        Instant expires = Instant.parse("2030-01-01T00:00:00Z");
+        s3.putObject(b -> b.bucket(bucket).key("meta").contentType("text/csv").contentEncoding("identity")
+                .contentDisposition("attachment; filename=\"a.csv\"").contentLanguage("en").cacheControl("max-age=60")
+                .expires(expires).metadata(Map.of("color", "blue", "Word", "caf\u00e9")),
+                RequestBody.fromString("a,b"));
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("meta"));
+        assertThat(head.contentType()).isEqualTo("text/csv");
+        assertThat(head.contentEncoding()).isEqualTo("identity");
+        assertThat(head.contentDisposition()).isEqualTo("attachment; filename=\"a.csv\"");
+        assertThat(head.contentLanguage()).isEqualTo("en");
+        assertThat(head.cacheControl()).isEqualTo("max-age=60");
+        assertThat(head.expires()).isEqualTo(expires);
+        assertThat(head.metadata()).containsEntry("color", "blue").containsKey("word");
+
+        GetObjectResponse got = s3.getObjectAsBytes(b -> b.bucket(bucket).key("meta")
+                .responseContentType("text/plain").responseCacheControl("no-store")).response();
+        assertThat(got.contentType()).isEqualTo("text/plain");
+        assertThat(got.cacheControl()).isEqualTo("no-store");
+        assertThat(got.contentLanguage()).isEqualTo("en");
+
+        String id = s3.createMultipartUpload(b -> b.bucket(bucket).key("meta-multi").contentType("image/png")
+                .metadata(Map.of("origin", "multipart"))).uploadId();
+        String etag = s3.uploadPart(b -> b.bucket(bucket).key("meta-multi").uploadId(id).partNumber(1),
+                RequestBody.fromString("png")).eTag();
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("meta-multi").uploadId(id)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
+        HeadObjectResponse multi = s3.headObject(b -> b.bucket(bucket).key("meta-multi"));
+        assertThat(multi.contentType()).isEqualTo("image/png");
+        assertThat(multi.metadata()).containsEntry("origin", "multipart");
+
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("meta-big")
+                .metadata(Map.of("big", "x".repeat(2100))), RequestBody.fromString("x")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MetadataTooLarge");
+                });
+        assertThat(Files.exists(dataDir.resolve(bucket).resolve("meta-big"))).isFalse();
     }
 
     @Test

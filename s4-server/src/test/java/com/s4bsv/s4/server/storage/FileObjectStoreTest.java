@@ -17,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -242,6 +244,34 @@ class FileObjectStoreTest {
         FileObjectStore reopened = newStore();
         assertThat(reopened.objectCount()).isEqualTo(1);
         assertThat(reopened.byteCount()).isEqualTo(3);
+    }
+
+    @Test
+    void metadataAndPartSizesTravelWithTheFileAndNothingLiesBesideIt() throws IOException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("Content-Type", "text/plain; charset=utf-8");
+        metadata.put("x-amz-meta-name", "caf\u00e9 \u263a");
+        metadata.put("x-amz-meta-empty", "");
+        S4Key plain = S4Key.parse("s4://bucket/plain");
+        StoredObject stored = store.put(plain, bytes("data"), UploadCheck.NONE, metadata);
+        assertThat(store.metadata(stored)).containsExactlyEntriesOf(metadata);
+        assertThat(store.metadata(store.get(plain))).containsExactlyEntriesOf(metadata);
+        assertThat(store.partSizes(stored)).isEmpty();
+
+        S4Key multi = S4Key.parse("s4://bucket/multi");
+        String id = store.multipart().create(multi, Map.of("Content-Type", "image/png"));
+        List<MultipartUploads.RequestedPart> parts = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            var part = store.multipart().putPart(id, multi, n, bytes(n == 4 ? "z" : "abc"), UploadCheck.NONE);
+            parts.add(new MultipartUploads.RequestedPart(n, part.etag()));
+        }
+        StoredObject completed = store.multipart().complete(id, multi, parts);
+        assertThat(store.metadata(completed)).containsExactlyEntriesOf(Map.of("Content-Type", "image/png"));
+        assertThat(store.partSizes(completed)).containsExactly(3L, 3L, 3L, 1L);
+
+        try (Stream<Path> files = Files.list(root.resolve("bucket"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("plain", "multi");
+        }
     }
 
     @Test

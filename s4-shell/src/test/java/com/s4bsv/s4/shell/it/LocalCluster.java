@@ -74,8 +74,10 @@ final class LocalCluster implements BeforeAllCallback {
         Assumptions.assumeTrue(state.skipReason.isEmpty(), state.skipReason);
     }
 
+    /** The repository (s4.repo.root, else the parent folder); known without a started cluster. */
     static Path repoRoot() {
-        return state.root;
+        String rootProperty = System.getProperty("s4.repo.root");
+        return Path.of(rootProperty == null ? ".." : rootProperty).toAbsolutePath().normalize();
     }
 
     static Path conf() {
@@ -91,8 +93,7 @@ final class LocalCluster implements BeforeAllCallback {
     }
 
     private static State start() throws IOException, InterruptedException {
-        String rootProperty = System.getProperty("s4.repo.root");
-        Path root = Path.of(rootProperty == null ? ".." : rootProperty).toAbsolutePath().normalize();
+        Path root = repoRoot();
         Path work = Files.createTempDirectory("s4-shell-it");
         Path jar = root.resolve("s4-server/target/s4-server.jar");
         Path conf = work.resolve("s4.conf");
