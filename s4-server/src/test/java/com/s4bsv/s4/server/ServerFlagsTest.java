@@ -20,6 +20,14 @@ class ServerFlagsTest {
     }
 
     @Test
+    void keysFileAndAllowAnonymousBecomeAuthProperties() throws Exception {
+        ServerFlags flags = ServerFlags.parse(new String[] {"--keys-file", "/k", "--allow-anonymous"});
+        assertThat(flags.springArgs(1, "a", 0)).contains("--s4.auth.keys-file=/k", "--s4.auth.allow-anonymous=true");
+        assertThatThrownBy(() -> ServerFlags.parse(new String[] {"--allow-anonymous=yes"}))
+                .isInstanceOf(ServerFlags.UsageException.class);
+    }
+
+    @Test
     void helpWinsOverWhatFollowsButNotOverAnEarlierUnknownFlag() throws Exception {
         assertThat(ServerFlags.parse(new String[] {"--port", "x", "-h"}).help()).isTrue();
         assertThatThrownBy(() -> ServerFlags.parse(new String[] {"--nope", "--help"}))
