@@ -11,21 +11,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.web.server.PortInUseException;
 
 /**
- * Entry point of an s4 node: reads the s4 flags (single- or double-dash, as the original server's tests use
- * {@code -port}), finds this node in the cluster config, then starts Spring with the matching properties. Any
+ * Entry point of an s4 node: reads the s4 flags ({@link ServerFlags}), finds this node in the cluster config, then
+ * starts Spring with the matching properties. Any
  * start-up failure is one line on stderr and exit 1; bad usage exits 2.
  */
 @SpringBootApplication
@@ -59,11 +54,6 @@ public class S4ServerApplication {
             Any --spring.property=value is passed to Spring Boot as it is.
             """;
 
-    private static final Map<String, String> FLAGS = Map.of(
-            "port", "port", "conf", "conf", "data-dir", "data-dir", "bind", "bind",
-            "max-io-jobs", "max-io-jobs", "max-cpu-jobs", "max-cpu-jobs", "command-timeout", "command-timeout",
-            "keys-file", "keys-file");
-
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
         if (status != 0 || isHelp(args)) {
@@ -72,127 +62,37 @@ public class S4ServerApplication {
     }
 
     private static boolean isHelp(String[] args) {
-        return List.of(args).stream().anyMatch(a -> a.equals("-h") || a.equals("-help") || a.equals("--help"));
+        return List.of(args).stream().anyMatch(ServerFlags::isHelp);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        List<String> passThrough = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-h") || arg.equals("-help") || arg.equals("--help")) {
-                out.print(USAGE);
-                return 0;
-            }
-            String name = arg.startsWith("--") ? arg.substring(2) : arg.startsWith("-") ? arg.substring(1) : null;
-            if (name == null) {
-                err.println("s4-server: unexpected argument '" + arg + "' (see --help)");
-                return 2;
-            }
-            String value = null;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            if (name.equals("allow-anonymous") && value == null) {
-                flags.put(name, "true");
-            } else if (FLAGS.containsKey(name)) {
-                if (value == null) {
-                    if (i + 1 >= args.length) {
-                        err.println("s4-server: flag --" + name + " needs a value (see --help)");
-                        return 2;
-                    }
-                    value = args[++i];
-                }
-                flags.put(name, value);
-            } else if (arg.startsWith("--") && name.contains(".") && value != null) {
-                passThrough.add(arg);
-            } else {
-                err.println("s4-server: unknown flag '" + arg + "' (see --help)");
-                return 2;
-            }
-        }
-        Integer port;
+        ServerFlags flags;
         try {
-            port = flags.containsKey("port") ? positive("port", flags.get("port")) : null;
-            for (String jobs : List.of("max-io-jobs", "max-cpu-jobs")) {
-                if (flags.containsKey(jobs)) {
-                    positive(jobs, flags.get(jobs));
-                }
-            }
-            if (flags.containsKey("command-timeout")) {
-                duration("command-timeout", flags.get("command-timeout"));
-            }
-        } catch (IllegalArgumentException e) {
+            flags = ServerFlags.parse(args);
+        } catch (ServerFlags.UsageException e) {
             err.println("s4-server: " + e.getMessage());
             return 2;
         }
+        if (flags.help()) {
+            out.print(USAGE);
+            return 0;
+        }
         try {
-            String confFlag = flags.get("conf");
-            ClusterConfig config = ClusterConfig.locate(confFlag == null ? null : Path.of(confFlag));
-            String bindFlag = flags.get("bind");
-            int self = Membership.findSelf(config, port == null || port == 0 ? null : port, bindFlag);
+            ClusterConfig config = ClusterConfig.locate(flags.conf() == null ? null : Path.of(flags.conf()));
+            Integer port = flags.port();
+            int self = Membership.findSelf(config, port == null || port == 0 ? null : port, flags.bind());
             NodeAddress me = config.node(self);
             int listenPort = port != null && port != 0 ? port : me.port();
-            String bind = bindFlag != null ? bindFlag : defaultBind(config, me);
+            String bind = flags.bind() != null ? flags.bind() : defaultBind(config, me);
             checkPortFree(bind, listenPort);
-            List<String> springArgs = new ArrayList<>(List.of(
-                    "--server.port=" + listenPort,
-                    "--server.address=" + bind,
-                    "--s4.cluster.self-index=" + self,
-                    "--s4.cluster.conf=" + (confFlag == null ? "" : confFlag),
-                    "--s4.storage.data-dir=" + flags.getOrDefault("data-dir", "s4_data")));
-            if (flags.containsKey("max-io-jobs")) {
-                springArgs.add("--s4.storage.max-io-jobs=" + flags.get("max-io-jobs"));
-            }
-            if (flags.containsKey("max-cpu-jobs")) {
-                springArgs.add("--s4.compute.max-cpu-jobs=" + flags.get("max-cpu-jobs"));
-            }
-            if (flags.containsKey("command-timeout")) {
-                springArgs.add("--s4.compute.command-timeout=" + flags.get("command-timeout"));
-            }
-            if (flags.containsKey("keys-file")) {
-                springArgs.add("--s4.auth.keys-file=" + flags.get("keys-file"));
-            }
-            if (flags.containsKey("allow-anonymous")) {
-                springArgs.add("--s4.auth.allow-anonymous=true");
-            }
-            springArgs.addAll(passThrough);
             SpringApplication application = new SpringApplication(S4ServerApplication.class);
-            application.run(springArgs.toArray(String[]::new));
+            application.run(flags.springArgs(listenPort, bind, self).toArray(String[]::new));
             LoggerFactory.getLogger(S4ServerApplication.class).info("s4-server {} listening on {}:{}, node {} of {} ({})",
                     me, bind, listenPort, self, config.size(), config.source());
             return 0;
         } catch (RuntimeException e) {
             err.println("s4-server: " + describe(e));
             return 1;
-        }
-    }
-
-    private static Duration duration(String flag, String value) {
-        try {
-            Duration duration = DurationStyle.detectAndParse(value);
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException();
-            }
-            return duration;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + flag + " needs a positive duration such as 30s, 5m or PT1H, got '"
-                    + value + "'");
-        }
-    }
-
-    private static int positive(String flag, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 0 || (flag.equals("port") && n > 65535) || (!flag.equals("port") && n == 0)) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + flag + " needs a " + (flag.equals("port") ? "port 0-65535"
-                    : "positive number") + ", got '" + value + "'");
         }
     }
 

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of compute on this node ({@code s4.compute.*}).
+ * Settings of compute on this node ({@code s4.compute.*}); the defaults are in {@code application.yaml}.
  *
  * @param maxCpuJobs     commands running at once ({@code --max-cpu-jobs}); 0 means cores + 2
  * @param commandTimeout one command's limit; past it its whole process group is killed
@@ -27,12 +27,6 @@ public record ComputeProperties(int maxCpuJobs, Duration commandTimeout, Duratio
         }
         if (maxCpuJobs == 0) {
             maxCpuJobs = Runtime.getRuntime().availableProcessors() + 2;
-        }
-        if (commandTimeout == null) {
-            commandTimeout = Duration.ofMinutes(5);
-        }
-        if (peerSilence == null) {
-            peerSilence = Duration.ofSeconds(30);
         }
         if (inProcess == null) {
             inProcess = true;
