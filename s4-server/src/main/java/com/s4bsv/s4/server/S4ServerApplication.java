@@ -37,7 +37,8 @@ public class S4ServerApplication {
               --port N          port to listen on; also picks this node's entry in the config
                                 (default: the port of the one config entry that is a local address)
               --conf PATH       cluster config, one host:port per line in ring order
-                                (default: $S4_CONF_PATH, else ~/.s4.conf, else the single node 127.0.0.1:8080)
+                                (default: $S4_CONF_PATH, else ~/.s4.conf, else none: a single local node
+                                on --bind and --port, 127.0.0.1:8080 when they are not given)
               --data-dir DIR    data root (default ./s4_data)
               --bind ADDRESS    address to listen on (default: 127.0.0.1 for a single local node, the node's
                                 own loopback address when every node is on loopback, else 0.0.0.0)
@@ -78,11 +79,12 @@ public class S4ServerApplication {
             return 0;
         }
         try {
-            ClusterConfig config = ClusterConfig.locate(flags.conf() == null ? null : Path.of(flags.conf()));
-            Integer port = flags.port();
-            int self = Membership.findSelf(config, port == null || port == 0 ? null : port, flags.bind());
+            Integer port = flags.namedPort();
+            ClusterConfig config = Membership.orLocalNode(
+                    ClusterConfig.locate(flags.conf() == null ? null : Path.of(flags.conf())), port, flags.bind());
+            int self = Membership.findSelf(config, port, flags.bind());
             NodeAddress me = config.node(self);
-            int listenPort = port != null && port != 0 ? port : me.port();
+            int listenPort = port != null ? port : me.port();
             String bind = flags.bind() != null ? flags.bind() : defaultBind(config, me);
             checkPortFree(bind, listenPort);
             SpringApplication application = new SpringApplication(S4ServerApplication.class);

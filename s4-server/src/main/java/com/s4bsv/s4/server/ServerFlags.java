@@ -72,6 +72,11 @@ record ServerFlags(boolean help, @Nullable Integer port, @Nullable String conf, 
         return arg.equals("-h") || arg.equals("-help") || arg.equals("--help");
     }
 
+    /** The {@code --port} flag when it names a port; null when absent or 0, which leave it to the config. */
+    @Nullable Integer namedPort() {
+        return port == null || port == 0 ? null : port;
+    }
+
     /** The Spring arguments of these flags, for the node found in the config: its port, address and index. */
     List<String> springArgs(int listenPort, String listenAddress, int selfIndex) {
         List<String> spring = new ArrayList<>(List.of(

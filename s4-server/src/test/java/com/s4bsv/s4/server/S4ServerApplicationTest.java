@@ -65,6 +65,27 @@ class S4ServerApplicationTest {
     }
 
     @Test
+    void aNodeMissingFromAGivenConfigIsToldTheLineToAdd(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("s4.conf");
+        Files.writeString(conf, "127.0.0.1:18501\n");
+        assertThat(run("--conf", conf.toString(), "--port", "18500")).isEqualTo(1);
+        assertThat(errLines().lines()).singleElement().asString()
+                .contains("not in the cluster config " + conf)
+                .endsWith("add the line 127.0.0.1:18500 to " + conf
+                        + ", or start a single local node with bin/s4-cluster 1 --port 18500");
+        err.reset();
+        assertThat(run("--conf", conf.toString(), "--port", "18500", "--bind", "127.0.0.3")).isEqualTo(1);
+        assertThat(errLines()).contains("add the line 127.0.0.3:18500 to " + conf);
+    }
+
+    @Test
+    void helpSaysThatWithoutAConfigTheFlagsPlaceTheSingleNode() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("else none: a single local node")
+                .contains("on --bind and --port");
+    }
+
+    @Test
     void portInUseIsOneLineAndExit1(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Path conf = dir.resolve("s4.conf");

@@ -35,6 +35,13 @@ class ServerFlagsTest {
     }
 
     @Test
+    void aPortOfZeroOrNoneLeavesThePortToTheConfig() throws Exception {
+        assertThat(ServerFlags.parse(new String[] {"--port", "18500"}).namedPort()).isEqualTo(18500);
+        assertThat(ServerFlags.parse(new String[] {"-port=0"}).namedPort()).isNull();
+        assertThat(ServerFlags.parse(new String[] {"--bind", "127.0.0.2"}).namedPort()).isNull();
+    }
+
+    @Test
     void valuesAreCheckedAfterAllFlagsAreRead() {
         assertThatThrownBy(() -> ServerFlags.parse(new String[] {"--max-io-jobs=0"}))
                 .hasMessage("--max-io-jobs needs a positive number, got '0'");

@@ -19,12 +19,14 @@ class ClusterConfiguration {
         if (properties.standalone()) {
             return new Cluster(ClusterConfig.embeddedDefault(), 0);
         }
-        ClusterConfig config = ClusterConfig.locate(properties.conf().isEmpty() ? null : Path.of(properties.conf()));
+        Integer port = environment.getProperty("server.port", Integer.class);
+        Integer listenPort = port == null || port == 0 ? null : port;
+        String bind = environment.getProperty("server.address");
+        ClusterConfig config = Membership.orLocalNode(
+                ClusterConfig.locate(properties.conf().isEmpty() ? null : Path.of(properties.conf())), listenPort, bind);
         int self = properties.selfIndex();
         if (self < 0) {
-            Integer port = environment.getProperty("server.port", Integer.class);
-            self = Membership.findSelf(config, port == null || port == 0 ? null : port,
-                    environment.getProperty("server.address"));
+            self = Membership.findSelf(config, listenPort, bind);
         }
         return new Cluster(config, self);
     }

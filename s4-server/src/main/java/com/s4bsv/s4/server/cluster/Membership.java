@@ -23,6 +23,28 @@ public final class Membership {
     }
 
     /**
+     * The config this node runs with: the one found, or, when none is (the embedded default), the single local
+     * node at the {@code --port} and {@code --bind} flags, so that {@code --port P} alone starts a node on P.
+     *
+     * @param port the {@code --port} flag, or null for the default port
+     * @param bind the {@code --bind} flag, or null
+     */
+    public static ClusterConfig orLocalNode(ClusterConfig config, @Nullable Integer port, @Nullable String bind) {
+        if (!config.isEmbeddedDefault()) {
+            return config;
+        }
+        return new ClusterConfig(List.of(localNode(port, bind)), config.source());
+    }
+
+    /** This machine's entry for the flags: the bind address unless it is a wildcard, else loopback. */
+    static NodeAddress localNode(@Nullable Integer port, @Nullable String bind) {
+        @Nullable InetAddress bindAddress = bind == null ? null : resolve(bind);
+        String host = bindAddress == null || bindAddress.isAnyLocalAddress()
+                ? ClusterConfig.EMBEDDED_DEFAULT.host() : bind;
+        return new NodeAddress(host, port == null ? ClusterConfig.EMBEDDED_DEFAULT.port() : port);
+    }
+
+    /**
      * @param port the {@code --port} flag, or null
      * @param bind the {@code --bind} flag, or null
      * @throws MembershipException naming the config and what matched
@@ -52,7 +74,7 @@ public final class Membership {
         String narrowed = (port == null ? "" : " with port " + port) + (bind == null ? "" : " and address " + bind);
         if (matches.isEmpty()) {
             throw new MembershipException("this node is not in the cluster config " + config.source()
-                    + ": no entry" + narrowed + " is a local address of this machine");
+                    + ": no entry" + narrowed + " is a local address of this machine; " + howToAdd(config, port, bind));
         }
         if (matches.size() > 1) {
             List<String> names = matches.stream().map(i -> config.node(i).toString()).toList();
@@ -60,6 +82,16 @@ public final class Membership {
                     + names + " are all local" + narrowed + "; pick one with --port and/or --bind");
         }
         return matches.get(0);
+    }
+
+    /** The fix for a node missing from its config: the line to add, or a single node of its own. */
+    private static String howToAdd(ClusterConfig config, @Nullable Integer port, @Nullable String bind) {
+        if (port == null) {
+            return "start it with --port P of one of its entries, or add this node's line (e.g. "
+                    + localNode(null, bind) + ") to " + config.source();
+        }
+        return "add the line " + localNode(port, bind) + " to " + config.source()
+                + ", or start a single local node with bin/s4-cluster 1 --port " + port;
     }
 
     private static @Nullable InetAddress resolve(String host) {
