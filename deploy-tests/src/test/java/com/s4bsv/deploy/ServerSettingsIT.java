@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -64,15 +65,41 @@ class ServerSettingsIT {
         }
     }
 
+    @Test
+    void withNoConfigAPortAloneStartsASingleLocalNodeThere() throws Exception {
+        Path jar = Repo.requireServerJar();
+        int port = Node.freePorts(1);
+        Path log = work.resolve("server.log");
+        // No --conf, no S4_CONF_PATH and a home without .s4.conf: nothing but the flag says where the node is.
+        Path home = Files.createDirectory(work.resolve("home"));
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Duser.home=" + home, "-jar", jar.toString(),
+                "--port", String.valueOf(port));
+        builder.environment().remove("S4_CONF_PATH");
+        builder.environment().put("HOME", home.toString());
+        Process node = builder.directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitReady(node, port, log);
+            Node.Answer health = Node.get(port, "/_s4/actuator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body()).contains("\"UP\"").contains("\"self\":\"127.0.0.1:" + port + "\"");
+            assertThat(work.resolve("s4_data")).isDirectory();
+        } finally {
+            stop(node);
+        }
+    }
+
     private Process start(Path jar, int port, Path log, String... extra) throws IOException {
         Path conf = work.resolve("s4.conf");
         Files.writeString(conf, "127.0.0.1:" + port + "\n");
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString(),
                 "--port", String.valueOf(port), "--conf", conf.toString(), "--data-dir", work.resolve("data").toString()));
         command.addAll(List.of(extra));
         return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void awaitReady(Process node, int port, Path log) throws InterruptedException {
