@@ -130,7 +130,7 @@ class BucketController {
         if (!store.bucketExists(bucket)) {
             return 404;
         }
-        return store.list(bucket, "").isEmpty() ? 200 : 409;
+        return store.list(bucket, "").isEmpty() && store.markers(bucket, "").isEmpty() ? 200 : 409;
     }
 
     /** 404 absent, 409 holds keys, 200 empty: as {@link #localState} for another node. */
@@ -305,15 +305,16 @@ class BucketController {
         Map<NodeAddress, List<String>> remote = new LinkedHashMap<>();
         for (Map<String, String> object : body.records()) {
             String path = object.getOrDefault("Key", "");
+            boolean folder = path.length() > 1 && path.endsWith("/");
             S4Key key;
             try {
-                key = new S4Key(bucket, path);
+                key = new S4Key(bucket, folder ? path.substring(0, path.length() - 1) : path);
             } catch (InvalidKeyException e) {
                 outcomes.put(path, new DeleteOutcome(path, "InvalidArgument", e.getMessage()));
                 continue;
             }
             if (cluster.isLocal(key) || Forwarder.isForwarded(request)) {
-                outcomes.put(path, deleteLocal(key));
+                outcomes.put(path, deleteLocal(key, folder));
             } else {
                 remote.computeIfAbsent(cluster.owner(key), n -> new ArrayList<>()).add(path);
             }
@@ -344,15 +345,20 @@ class BucketController {
         }
     }
 
-    private DeleteOutcome deleteLocal(S4Key key) {
+    private DeleteOutcome deleteLocal(S4Key key, boolean folder) {
+        String path = folder ? key.path() + "/" : key.path();
         try {
-            store.delete(key);
+            if (folder) {
+                store.deleteMarker(key);
+            } else {
+                store.delete(key);
+            }
         } catch (NoSuchKeyException absent) {
             // deleting what is not there succeeds, as on S3
         } catch (IOException | RuntimeException e) {
-            return new DeleteOutcome(key.path(), "InternalError", String.valueOf(e.getMessage()));
+            return new DeleteOutcome(path, "InternalError", String.valueOf(e.getMessage()));
         }
-        return new DeleteOutcome(key.path(), null, "");
+        return new DeleteOutcome(path, null, "");
     }
 
     private List<DeleteOutcome> remoteDelete(NodeAddress node, String bucket, List<String> keys) throws IOException {

@@ -195,6 +195,32 @@ class S3AppTest extends StandaloneNodeAppTest {
     }
 
     @Test
+    void folderMarkersAreStoredListedReadAndDeletedBesideTheKeysUnderThem() {
+        s3.putObject(b -> b.bucket(bucket).key("tree/"), RequestBody.empty());
+        s3.putObject(b -> b.bucket(bucket).key("tree/a"), RequestBody.fromString("a"));
+        s3.putObject(b -> b.bucket(bucket).key("tree/sub/"), RequestBody.empty());
+
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket).prefix("tree")).contents()).extracting(S3Object::key)
+                .containsExactly("tree/", "tree/a", "tree/sub/");
+        ListObjectsV2Response delimited = s3.listObjectsV2(b -> b.bucket(bucket).prefix("tree/").delimiter("/"));
+        assertThat(delimited.contents()).extracting(S3Object::key).containsExactly("tree/", "tree/a");
+        assertThat(delimited.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("tree/sub/");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("tree/")).asByteArray()).isEmpty();
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("tree/sub/")).contentLength()).isZero();
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("tree/"), RequestBody.empty()))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(409));
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("full/"), RequestBody.fromString("x")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+
+        s3.deleteObject(b -> b.bucket(bucket).key("tree/"));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("tree/a")).asUtf8String()).isEqualTo("a");
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(bucket).key("tree/")))
+                .isInstanceOf(NoSuchKeyException.class);
+        s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(o -> o.key("tree/sub/"), o -> o.key("tree/a"))));
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket).prefix("tree")).contents()).isEmpty();
+    }
+
+    @Test
     void existingKeyIsRefusedWith409() {
         s3.putObject(b -> b.bucket(bucket).key("once"), RequestBody.fromString("first"));
         assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("once"), RequestBody.fromString("second")))

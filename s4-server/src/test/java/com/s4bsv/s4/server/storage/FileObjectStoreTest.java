@@ -275,6 +275,40 @@ class FileObjectStoreTest {
     }
 
     @Test
+    void aFolderMarkerSitsBesideTheKeysUnderItAndOutlivesThem() throws IOException {
+        S4Key dir = S4Key.parse("s4://bucket/dir");
+        store.putMarker(dir, Map.of("Content-Type", "application/x-directory"));
+        store.put(S4Key.parse("s4://bucket/dir/a"), bytes("a"), UploadCheck.NONE);
+        assertThatThrownBy(() -> store.putMarker(dir, Map.of())).isInstanceOf(KeyExistsException.class);
+
+        assertThat(store.findMarker(dir)).get().satisfies(m -> {
+            assertThat(m.size()).isZero();
+            assertThat(m.etag()).isEqualTo(StoredObject.etagOf(crc(""), 0));
+        });
+        assertThat(store.metadata(store.findMarker(dir).orElseThrow()))
+                .containsEntry("Content-Type", "application/x-directory");
+        assertThat(store.list("bucket", "")).extracting(o -> o.key().path()).containsExactly("dir/a");
+        assertThat(store.markers("bucket", "")).extracting(o -> o.key().path()).containsExactly("dir");
+        assertThat(store.markers("bucket", "dir/")).hasSize(1);
+        assertThat(store.markers("bucket", "dir/a")).isEmpty();
+
+        store.delete(S4Key.parse("s4://bucket/dir/a"));
+        assertThat(store.findMarker(dir)).isPresent();
+        assertThatThrownBy(() -> store.deleteBucket("bucket")).isInstanceOf(BucketNotEmptyException.class);
+        store.deleteMarker(dir);
+        assertThat(store.findMarker(dir)).isEmpty();
+        assertThat(Files.exists(root.resolve("bucket/dir"))).isFalse();
+        assertThatThrownBy(() -> store.deleteMarker(dir)).isInstanceOf(NoSuchKeyException.class);
+
+        store.put(S4Key.parse("s4://bucket/file"), bytes("f"), UploadCheck.NONE);
+        assertThatThrownBy(() -> store.putMarker(S4Key.parse("s4://bucket/file"), Map.of()))
+                .isInstanceOf(KeyConflictException.class);
+        store.putMarker(S4Key.parse("s4://bucket/p/q"), Map.of());
+        assertThat(store.deletePrefix("bucket", "p/")).isEqualTo(1);
+        assertThat(store.markers("bucket", "")).isEmpty();
+    }
+
+    @Test
     void multipartKeyAppearsOnlyAtCompleteAndCompleteCanBeRepeated() throws IOException {
         S4Key key = S4Key.parse("s4://bucket/multi");
         MultipartUploads uploads = store.multipart();
