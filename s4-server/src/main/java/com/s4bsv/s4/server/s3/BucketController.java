@@ -8,6 +8,7 @@ import com.s4bsv.s4.server.cluster.FanOut;
 import com.s4bsv.s4.server.cluster.Forwarder;
 import com.s4bsv.s4.server.cluster.PeerClient;
 import com.s4bsv.s4.server.storage.BucketNotEmptyException;
+import com.s4bsv.s4.server.storage.MultipartUploads.OpenUpload;
 import com.s4bsv.s4.server.storage.NoSuchBucketException;
 import com.s4bsv.s4.server.storage.NoSuchKeyException;
 import com.s4bsv.s4.server.storage.ObjectStore;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,13 +46,16 @@ class BucketController {
     private final FanOut fanOut;
     private final PeerClient peers;
     private final ObjectListing listing;
+    private final UploadListing uploadListing;
 
-    BucketController(ObjectStore store, Cluster cluster, FanOut fanOut, PeerClient peers, ObjectListing listing) {
+    BucketController(ObjectStore store, Cluster cluster, FanOut fanOut, PeerClient peers, ObjectListing listing,
+            UploadListing uploadListing) {
         this.store = store;
         this.cluster = cluster;
         this.fanOut = fanOut;
         this.peers = peers;
         this.listing = listing;
+        this.uploadListing = uploadListing;
     }
 
     @PutMapping({"/{bucket}", "/{bucket}/"})
@@ -276,14 +281,60 @@ class BucketController {
     }
 
     @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "uploads")
-    @Understands("uploads")
+    @Understands({"uploads", "prefix", "delimiter", "key-marker", "upload-id-marker", "max-uploads", "encoding-type"})
     void listUploads(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.LIST_MULTIPART_UPLOADS.mark(request);
         String bucket = S3Target.checkedBucket(request);
+        String prefix = Objects.requireNonNullElse(request.getParameter("prefix"), "");
+        String delimiter = Objects.requireNonNullElse(request.getParameter("delimiter"), "");
+        String keyMarker = Objects.requireNonNullElse(request.getParameter("key-marker"), "");
+        String idMarker = Objects.requireNonNullElse(request.getParameter("upload-id-marker"), "");
+        boolean urlEncoded = "url".equals(request.getParameter("encoding-type"));
+        int maxUploads = maxUploads(request.getParameter("max-uploads"));
+        List<OpenUpload> uploads = isLocalOnly(request) ? uploadListing.local(bucket, prefix)
+                : uploadListing.cluster(bucket, prefix);
+        UploadsPage page = isLocalOnly(request) ? UploadsPage.of(uploads, prefix, "", "", "", Integer.MAX_VALUE)
+                : UploadsPage.of(uploads, prefix, delimiter, keyMarker, idMarker, maxUploads);
         response.setContentType(S3Xml.CONTENT_TYPE);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "ListMultipartUploadsResult", true)) {
-            xml.element("Bucket", bucket).element("KeyMarker", "").element("UploadIdMarker", "")
-                    .element("MaxUploads", 1000).element("IsTruncated", false);
+            xml.element("Bucket", bucket).element("KeyMarker", text(keyMarker, urlEncoded))
+                    .element("UploadIdMarker", idMarker)
+                    .element("NextKeyMarker", text(page.nextKeyMarker(), urlEncoded))
+                    .element("NextUploadIdMarker", page.nextUploadIdMarker());
+            if (!delimiter.isEmpty()) {
+                xml.element("Delimiter", text(delimiter, urlEncoded));
+            }
+            xml.element("Prefix", text(prefix, urlEncoded)).element("MaxUploads", maxUploads)
+                    .element("IsTruncated", page.truncated());
+            if (urlEncoded) {
+                xml.element("EncodingType", "url");
+            }
+            for (OpenUpload upload : page.uploads()) {
+                xml.open("Upload").element("Key", text(upload.key().path(), urlEncoded))
+                        .element("UploadId", upload.uploadId());
+                xml.open("Initiator").element("ID", "s4").element("DisplayName", "s4").close("Initiator");
+                xml.owner().element("StorageClass", "STANDARD")
+                        .element("Initiated", S3Xml.timestamp(upload.initiated())).close("Upload");
+            }
+            for (String common : page.prefixes()) {
+                xml.open("CommonPrefixes").element("Prefix", text(common, urlEncoded)).close("CommonPrefixes");
+            }
+        }
+    }
+
+    private static int maxUploads(@Nullable String text) {
+        if (text == null) {
+            return 1000;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.min(value, 1000);
+        } catch (NumberFormatException e) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "max-uploads must be a non-negative integer, got '" + text
+                    + "'");
         }
     }
 

@@ -2,6 +2,7 @@ package com.s4bsv.s4.server.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.s4bsv.s4.server.StandaloneNodeAppTest;
 import java.net.URI;
@@ -40,7 +41,9 @@ import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -318,6 +321,26 @@ class S3AppTest extends StandaloneNodeAppTest {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPart");
                 });
+
+        String small = s3.createMultipartUpload(b -> b.bucket(bucket).key("multi/small")).uploadId();
+        String s1 = s3.uploadPart(b -> b.bucket(bucket).key("multi/small").uploadId(small).partNumber(1),
+                RequestBody.fromBytes(part2)).eTag();
+        String s2 = s3.uploadPart(b -> b.bucket(bucket).key("multi/small").uploadId(small).partNumber(2),
+                RequestBody.fromBytes(part2)).eTag();
+        assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key("multi/small").uploadId(small)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(s1).build(),
+                        CompletedPart.builder().partNumber(2).eTag(s2).build()))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("EntityTooSmall");
+                });
+        ListMultipartUploadsResponse open = s3.listMultipartUploads(b -> b.bucket(bucket).prefix("multi/"));
+        assertThat(open.uploads()).extracting(MultipartUpload::key, MultipartUpload::uploadId)
+                .containsExactly(tuple("multi/small", small));
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket).delimiter("/")).commonPrefixes())
+                .extracting(CommonPrefix::prefix).containsExactly("multi/");
+        s3.abortMultipartUpload(b -> b.bucket(bucket).key("multi/small").uploadId(small));
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
 
         String aborted = s3.createMultipartUpload(b -> b.bucket(bucket).key("multi/aborted")).uploadId();
         s3.abortMultipartUpload(b -> b.bucket(bucket).key("multi/aborted").uploadId(aborted));

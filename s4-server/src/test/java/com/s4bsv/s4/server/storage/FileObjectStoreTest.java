@@ -42,8 +42,13 @@ class FileObjectStoreTest {
     }
 
     private FileObjectStore newStore() {
+        return newStore(0);
+    }
+
+    private FileObjectStore newStore(long minPartSize) {
         var s = new FileObjectStore(root, new TempSpace(root.resolve("_tmp"), Duration.ofMinutes(10),
-                Clock.systemUTC()), new MultipartUploads.Settings(Duration.ofHours(1), Clock.systemUTC()));
+                Clock.systemUTC()), new MultipartUploads.Settings(Duration.ofHours(1), Clock.systemUTC(),
+                minPartSize));
         s.open();
         return s;
     }
@@ -306,6 +311,24 @@ class FileObjectStoreTest {
         store.putMarker(S4Key.parse("s4://bucket/p/q"), Map.of());
         assertThat(store.deletePrefix("bucket", "p/")).isEqualTo(1);
         assertThat(store.markers("bucket", "")).isEmpty();
+    }
+
+    @Test
+    void everyPartButTheLastMustReachTheMinimumSize() throws IOException {
+        store = newStore(4);
+        S4Key key = S4Key.parse("s4://bucket/small");
+        String id = store.multipart().create(key);
+        var small = store.multipart().putPart(id, key, 1, bytes("abc"), UploadCheck.NONE);
+        var enough = store.multipart().putPart(id, key, 2, bytes("abcd"), UploadCheck.NONE);
+        assertThatThrownBy(() -> store.multipart().complete(id, key, List.of(
+                new MultipartUploads.RequestedPart(1, small.etag()), new MultipartUploads.RequestedPart(2,
+                        enough.etag())))).isInstanceOf(EntityTooSmallException.class);
+        assertThat(store.find(key)).isEmpty();
+        assertThat(store.multipart().list("bucket", "sm")).extracting(MultipartUploads.OpenUpload::uploadId)
+                .containsExactly(id);
+        // the last part may be smaller: here the only one
+        store.multipart().complete(id, key, List.of(new MultipartUploads.RequestedPart(1, small.etag())));
+        assertThat(store.multipart().list("bucket", "")).isEmpty();
     }
 
     @Test
