@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Start-up of a trivial bsv pipeline stage (`bsv </dev/null | csv`, two JVMs) under JVM flag sets;
+# Start-up of a trivial bsv pipeline stage (`bsv </dev/null | csv`, two JVMs) under JVM flag sets, and through
+# the launchers themselves (bin/bsv | bin/csv: their shell work plus the AOT cache made at package time);
 # prints the median wall time over RUNS runs (default 21) and the median cpu (user+sys) per pipeline.
-# Used to choose the flags in bin/lib/launch.sh; run on an idle machine for meaningful numbers.
+# Used to choose the flags in bin/lib/aot.sh; run on an idle machine for meaningful numbers.
 set -euo pipefail
 root=$(cd "$(dirname -- "$0")/.." && pwd)
 . "$root/bin/lib/jdk.sh"
@@ -41,11 +42,30 @@ measure() {
         "$(echo "$c*1000" | bc)" "$(echo "$w*1000/2" | bc)"
 }
 
+# the same pipeline through bin/bsv and bin/csv, as map jobs run it
+launchers() {
+    local walls=() cpus=()
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -o "$work/t" -f "%e %U %S" bash -c "\"$root/bin/bsv\" < /dev/null | \"$root/bin/csv\" > /dev/null"
+        read -r e u s < "$work/t"
+        walls+=("$e")
+        cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')")
+    done
+    local w c
+    w=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+    c=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+    printf '%-44s wall %6.0f ms   cpu %6.0f ms   (per JVM ~%.0f ms wall)\n' "bin/bsv | bin/csv (launchers, their cache)" \
+        "$(echo "$w*1000" | bc)" "$(echo "$c*1000" | bc)" "$(echo "$w*1000/2" | bc)"
+}
+
 b="${base[*]}"
 dyn="-XX:SharedArchiveFile=$work/dyn.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
 echo "JDK $("$java" -version 2>&1 | head -1), $runs runs each, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+t0=$(date +%s%N)
+for _ in $(seq "$runs"); do "$java" -version 2>/dev/null; done
+printf '%-44s wall %6.0f ms (mean)\n' "java -version (baseline)" "$(( ($(date +%s%N) - t0) / 1000000 / runs ))"
 measure "default CDS only"                          "$b"
-measure "dynamic AppCDS archive (launcher today)"   "$b $dyn"
+measure "dynamic AppCDS archive (launcher before)"  "$b $dyn"
 measure "AppCDS + -XX:+UseSerialGC"                 "$b $dyn -XX:+UseSerialGC"
 measure "AppCDS + -XX:TieredStopAtLevel=1"          "$b $dyn -XX:TieredStopAtLevel=1"
 measure "AppCDS + SerialGC + TieredStopAtLevel=1"   "$b $dyn -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
@@ -53,3 +73,4 @@ if [ "$aot_ok" = 1 ]; then
     measure "JDK 25 AOT cache (-XX:AOTCache)"             "$b -XX:AOTCache=$work/app.aot -Xlog:aot=off -Xlog:cds=off"
     measure "AOT cache + -XX:+UseSerialGC"                "$b -XX:AOTCache=$work/app.aot -Xlog:aot=off -Xlog:cds=off -XX:+UseSerialGC"
 fi
+launchers

@@ -17,6 +17,7 @@ JAR=${S4_JAR:-s4-server/target/s4-server.jar}
 JAVA="$JAVA_HOME/bin/java"
 
 [ -f "$JAR" ] || ./mvnw -q -B -DskipTests -pl s4-server -am package
+[ -f s4-shell/target/s4-shell.jar ] || ./mvnw -q -B -DskipTests -pl s4-shell -am package
 mkdir -p "${BENCH_DIR:-target}"
 WORK=$(mktemp -d "${BENCH_DIR:-target}/s4-io.XXXXXX")
 WORK=$(cd "$WORK" && pwd)
@@ -107,6 +108,32 @@ if [ ${#AWS_PUT[@]} -gt 0 ]; then
 else
     echo "aws CLI not installed: aws rows skipped"
 fi
+
+# The s4 client against curl on the same node, in the same runs: download to stdout and to a file, upload from a file
+# and from stdin, each checksum-verified by the client. Ratio = curl time / s4 time (1.00: as fast as curl).
+echo "127.0.0.1:$PORT" > "$WORK/client.conf"
+declare -a C_GET C_GETF C_PUT S_GET S_GETF S_PUT S_PUTI
+for r in $(seq 1 "$RUNS"); do
+    curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/client-$r"
+    C_GET+=("$(seconds curl -sf -o /dev/null "$URL/bench/client-$r")")
+    rm -f "$WORK/curl.out"; C_GETF+=("$(seconds curl -sf -o "$WORK/curl.out" "$URL/bench/client-$r")")
+    C_PUT+=("$(seconds curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/curlput-$r")")
+    S_GET+=("$(seconds sh -c "S4_CONF_PATH='$WORK/client.conf' bin/s4 cp s4://bench/client-$r - > /dev/null")")
+    rm -f "$WORK/s4.out"; S_GETF+=("$(seconds env S4_CONF_PATH="$WORK/client.conf" bin/s4 cp "s4://bench/client-$r" "$WORK/s4.out")")
+    S_PUT+=("$(seconds env S4_CONF_PATH="$WORK/client.conf" bin/s4 cp "$WORK/src.bin" "s4://bench/s4put-$r")")
+    S_PUTI+=("$(seconds sh -c "S4_CONF_PATH='$WORK/client.conf' bin/s4 cp - s4://bench/s4in-$r < '$WORK/src.bin'")")
+    cmp -s "$WORK/src.bin" "$WORK/s4.out" || { echo "s4 download differs from the source" >&2; exit 1; }
+    rm -f "$WORK/curl.out" "$WORK/s4.out"
+    for prefix in client- curlput- s4put- s4in-; do curl -sf -X DELETE -o /dev/null "$URL/bench?prefix=$prefix"; done
+done
+c_get=$(m "${C_GET[@]}"); c_getf=$(m "${C_GETF[@]}"); c_put=$(m "${C_PUT[@]}")
+s_get=$(m "${S_GET[@]}"); s_getf=$(m "${S_GETF[@]}"); s_put=$(m "${S_PUT[@]}"); s_puti=$(m "${S_PUTI[@]}")
+echo
+printf '%-34s %12s %12s  %s\n' "s4 client ($SIZE_MIB MiB, bin/s4)" "MiB/s" "curl MiB/s" "ratio"
+printf '%-34s %12s %12s  %s\n' "GET to stdout (/dev/null)" "$(mibs "$s_get")" "$(mibs "$c_get")" "$(ratio "$c_get" "$s_get")"
+printf '%-34s %12s %12s  %s\n' "GET to a file" "$(mibs "$s_getf")" "$(mibs "$c_getf")" "$(ratio "$c_getf" "$s_getf")"
+printf '%-34s %12s %12s  %s\n' "PUT from a file" "$(mibs "$s_put")" "$(mibs "$c_put")" "$(ratio "$c_put" "$s_put")"
+printf '%-34s %12s %12s  %s\n' "PUT from stdin" "$(mibs "$s_puti")" "$(mibs "$c_put")" "$(ratio "$c_put" "$s_puti")"
 rm -f "$WORK/src.bin" "$WORK/dd.bin"
 
 head -c 4096 /dev/urandom > "$WORK/4k.bin"

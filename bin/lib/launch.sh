@@ -1,24 +1,44 @@
 # Sourced by the bin/ launchers. Usage: s4_launch MODULE MAIN_ARGS...
-# Finds a JDK >= 21 and MODULE/target/MODULE.jar, builds the jar once when it is missing,
-# and runs it with start-up flags measured in bench/bsv-startup.sh and bench/cli-startup-variants.sh.
+# Finds a JDK >= 21 and MODULE/target/MODULE.jar, builds the jar once when it is missing, and runs it with the
+# start-up flags and the ahead-of-time cache measured in bench/ (bench/README.md, "Start-up").
+# The path from here to the JVM forks nothing but the JVM itself: each bsv stage and s4 command pays for it.
 
-S4_HOME=$(CDPATH= cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
+s4_home_of() {
+    # Sets S4_HOME to the repo holding bin/lib/launch.sh ($1), canonical when $1 is.
+    local bin=${1%/lib/launch.sh}
+    [ "$bin" = "$1" ] && bin=.
+    [[ $bin == /* ]] || bin=$PWD/$bin
+    if [[ $bin == */bin && $bin != *//* && $bin != */./* && $bin != */../* ]]; then
+        S4_HOME=${bin%/bin}
+    else
+        S4_HOME=$(CDPATH= cd -P -- "$bin/.." && pwd)
+    fi
+}
+s4_home_of "${BASH_SOURCE[0]}"
 . "$S4_HOME/bin/lib/jdk.sh"
+. "$S4_HOME/bin/lib/aot.sh"
 
 s4_jar() {
     echo "$S4_HOME/$1/target/$1.jar"
 }
 
+# How long a first build of each module usually takes on 2 cores (printed before it starts).
+s4_build_estimate() {
+    case $1 in
+        bsv-cli) echo "about 1-2 minutes" ;;
+        *) echo "about 2-4 minutes" ;;
+    esac
+}
+
 s4_build_once() {
-    local module=$1 jar
-    jar=$(s4_jar "$module")
+    local module=$1 jar=$S4_HOME/$1/target/$1.jar
     [ -f "$jar" ] && return 0
     mkdir -p "$S4_HOME/$module/target"
     # One build even when a pipeline starts many launchers at once.
     exec 9>"$S4_HOME/$module/target/.build.lock"
     flock 9
     if [ ! -f "$jar" ]; then
-        echo "building $module (first run; later runs start at once)..." >&2
+        echo "building $module once, $(s4_build_estimate "$module") (log: $module/target/build.log; ./mvnw -B -DskipTests package builds everything up front)..." >&2
         local commit
         commit=$(git -C "$S4_HOME" rev-parse HEAD 2>/dev/null || true)
         if ! (cd "$S4_HOME" && ./mvnw -q -B -DskipTests ${commit:+-Dbsv.git.commit=$commit} -pl "$module" -am package >"$S4_HOME/$module/target/build.log" 2>&1); then
@@ -30,75 +50,33 @@ s4_build_once() {
     exec 9>&-
 }
 
-# s4-shell: the jar extracted to a plain class path (target/cds/) plus an archive of its classes recorded once by a
-# training run (S4ShellApplication --cds-training) that walks every one-shot command: on JDK 25+ an AOT cache
-# (-XX:AOTCacheOutput), before that a dynamic class-data-sharing archive. A one-shot command then starts in well under
-# 300 ms (bench/cli.sh; the variants are compared in bench/cli-startup-variants.sh). Prints the archive (the jar is
-# beside it), or nothing when it cannot be made (then the fat jar runs as before).
-s4_shell_archive() {
-    local module=$1 jar=$2 feature=$3 dir app archive record
-    shift 3
-    dir="$S4_HOME/$module/target/cds"
-    app="$dir/$module.jar"
-    if [ "$feature" -ge 25 ]; then
-        archive="$dir/$module.aot"
-        record=-XX:AOTCacheOutput="$archive"
+# Sets S4_CMD to the java command line of MODULE, without the main arguments: the JVM flags of s4_jvm_flags, the
+# module's AOT cache and its class path when the cache is current (bin/lib/aot.sh), then S4_JAVA_OPTS, and for
+# the node S4_SERVER_JAVA_OPTS (flags for the node alone: the commands of map jobs inherit S4_JAVA_OPTS).
+s4_java_command() {
+    local module=$1 jar=$S4_HOME/$1/target/$1.jar
+    s4_jvm_flags "$module" "$S4_FEATURE"
+    S4_CMD=("$JAVA_HOME/bin/java" "${S4_JVM_FLAGS[@]}")
+    if s4_aot_current "$module" "$jar"; then
+        S4_CMD+=(-XX:AOTCache="$S4_AOT_CACHE" -Xlog:aot*=off -Xlog:cds*=off)
+        jar=$S4_AOT_APP
     else
-        archive="$dir/$module.jsa"
-        record=-XX:ArchiveClassesAtExit="$archive"
+        s4_aot_rebuild_later "$module" "$jar"
     fi
-    if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
-        exec 8>"$S4_HOME/$module/target/.cds.lock"
-        flock 8
-        if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
-            rm -rf "$dir"
-            if ! "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null 2>&1 \
-                || ! "$JAVA_HOME/bin/java" "$@" "$record" -jar "$app" --cds-training \
-                    >"$S4_HOME/$module/target/cds-training.log" 2>&1; then
-                rm -f "$archive"
-            fi
-        fi
-        flock -u 8
-        exec 8>&-
-    fi
-    [ -f "$archive" ] && [ -f "$app" ] && echo "$archive"
+    S4_CMD+=(${S4_JAVA_OPTS:-})
+    [ "$module" = s4-server ] && S4_CMD+=(${S4_SERVER_JAVA_OPTS:-})
+    S4_CMD+=(-jar "$jar")
 }
 
 s4_launch() {
-    local module=$1 jar feature flags=() archive
+    local module=$1
     shift
     s4_build_once "$module"
-    jar=$(s4_jar "$module")
-    feature=$(s4_java_feature "$JAVA_HOME")
+    s4_java_command "$module"
     if [ "$module" = s4-shell ]; then
-        # C1 only and Serial GC: a client that lives for a fraction of a second; jline and the xxh3 library
-        # use native access and sun.misc.Unsafe, which JDK 24+ would otherwise warn about on stderr.
-        flags+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Ds4.stderr.tty="$([ -t 2 ] && echo true || echo false)")
-        if [ "$feature" -ge 23 ]; then
-            flags+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
-        fi
-        # the archive's flags must match the recording run's: S4_JAVA_OPTS comes after them and only adds
-        if [ "$feature" -ge 19 ] && archive=$(s4_shell_archive "$module" "$jar" "$feature" "${flags[@]}") \
-            && [ -n "$archive" ]; then
-            if [ "${archive##*.}" = aot ]; then
-                flags+=(-XX:AOTCache="$archive" -Xlog:aot=off -Xlog:cds=off)
-            else
-                flags+=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
-            fi
-            exec "$JAVA_HOME/bin/java" "${flags[@]}" ${S4_JAVA_OPTS:-} -jar "${archive%.*}.jar" "$@"
-        fi
+        local tty=false
+        [ -t 2 ] && tty=true
+        S4_CMD=("${S4_CMD[0]}" -Ds4.stderr.tty=$tty "${S4_CMD[@]:1}")
     fi
-    # Class-data sharing archive of the app's own classes, made by the first run and reused after
-    # (JDK 19+). Measured for the bsv tools in bench/bsv-startup.sh.
-    if [ "$feature" -ge 19 ]; then
-        flags+=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off)
-    fi
-    if [ "$module" = bsv-cli ] || [ "$module" = s4-server ]; then
-        # bsv tools must keep stderr byte-exact and a node's terminal clean: zero-allocation-hashing uses
-        # sun.misc.Unsafe, which JDK 24+ warns about on stderr unless allowed (the flag exists from JDK 23).
-        if [ "$feature" -ge 23 ]; then
-            flags+=(--sun-misc-unsafe-memory-access=allow)
-        fi
-    fi
-    exec "$JAVA_HOME/bin/java" "${flags[@]}" ${S4_JAVA_OPTS:-} -jar "$jar" "$@"
+    exec "${S4_CMD[@]}" "$@"
 }

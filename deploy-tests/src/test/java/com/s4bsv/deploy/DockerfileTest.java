@@ -19,7 +19,6 @@ class DockerfileTest {
 
     private static final List<String> LINES = instructions(Repo.read(Repo.file("Dockerfile")));
     private static final Pattern BUILD = Pattern.compile("-pl\\s+(\\S+)");
-    private static final Pattern MODULE_JAR = Pattern.compile("/src/([^/]+)/target/([^/]+)\\.jar");
 
     /** Instructions with continuation lines joined and comments dropped. */
     private static List<String> instructions(String dockerfile) {
@@ -55,25 +54,18 @@ class DockerfileTest {
         }
         assertThat(run).contains("-DskipTests", "package").doesNotContain("install");
 
-        List<String> copied = all("COPY").stream().filter(c -> c.startsWith("--from=build")).toList();
-        int jars = 0;
-        for (String copy : copied) {
-            Matcher jar = MODULE_JAR.matcher(copy);
-            if (jar.find()) {
-                jars++;
-                String module = jar.group(1);
-                assertThat(built).as("%s is built before it is copied", module).contains(module);
-                assertThat(Repo.read(Repo.file(module + "/pom.xml")))
-                        .as("%s/pom.xml names its jar %s.jar", module, jar.group(2))
-                        .contains("<finalName>" + jar.group(2) + "</finalName>");
-                // the launchers look for MODULE/target/MODULE.jar beside bin/
-                assertThat(copy).endsWith("/opt/s4/" + module + "/target/" + module + ".jar");
-            } else {
-                String source = copy.split("\\s+")[1].replaceFirst("^/src/", "");
-                assertThat(Files.exists(Repo.file(source))).as("%s exists in the repo", source).isTrue();
-            }
+        // the launchers' layout under /opt/s4: bin/ beside MODULE/target/MODULE.jar and its AOT cache
+        String stage = all("RUN").stream().filter(r -> r.contains("/opt/s4/")).findFirst().orElseThrow();
+        Matcher modules = Pattern.compile("for module in ([^;]+);").matcher(stage);
+        assertThat(modules.find()).as("the build stage lays out every launched module").isTrue();
+        assertThat(List.of(modules.group(1).strip().split("\\s+"))).containsExactlyInAnyOrderElementsOf(built);
+        for (String module : built) {
+            assertThat(Repo.read(Repo.file(module + "/pom.xml"))).as("%s/pom.xml names its jar %s.jar", module, module)
+                    .contains("<finalName>" + module + "</finalName>", "<artifactId>exec-maven-plugin</artifactId>");
         }
-        assertThat(jars).isEqualTo(3);
+        assertThat(stage).contains("cp -a $module/target/$module.jar $module/target/aot /opt/s4/$module/target/",
+                "cp -a bin /opt/s4/bin");
+        assertThat(all("COPY")).contains("--from=build /opt/s4/ /opt/s4/");
         assertThat(Files.isExecutable(Repo.file("bin/s4"))).isTrue();
         assertThat(Files.isExecutable(Repo.file("bin/s4-server"))).isTrue();
     }
@@ -99,11 +91,9 @@ class DockerfileTest {
         assertThat(all("USER")).containsExactly(String.valueOf(Yaml.at(values, "podSecurityContext", "runAsUser")));
         assertThat(all("WORKDIR")).last().isEqualTo("/data");
         assertThat(statefulSet).contains("mountPath: /data", "--data-dir=/data/s4_data");
-        assertThat(all("ENTRYPOINT")).containsExactly(
-                "[\"java\", \"--sun-misc-unsafe-memory-access=allow\", \"-jar\", \"/opt/s4/s4-server/target/s4-server.jar\"]");
-        // the chart replaces the entrypoint to add JVM flags: same java, same jar
-        assertThat(statefulSet).contains("command:\n            - java\n",
-                "            - -jar\n            - /opt/s4/s4-server/target/s4-server.jar\n");
+        // the launcher, with its AOT cache; the chart names the same one and gives it its JVM flags
+        assertThat(all("ENTRYPOINT")).containsExactly("[\"/opt/s4/bin/s4-server\"]");
+        assertThat(statefulSet).contains("command:\n            - /opt/s4/bin/s4-server\n", "S4_SERVER_JAVA_OPTS");
         assertThat(all("CMD")).singleElement().asString().contains("--port=8080", "--bind=0.0.0.0");
         assertThat(all("FROM")).allSatisfy(from -> assertThat(from).startsWith("eclipse-temurin:25-jdk"));
         Path image = Repo.file("Dockerfile");

@@ -64,10 +64,12 @@ class HelmChartIT {
         @SuppressWarnings("unchecked")
         List<String> args = (List<String>) container.get("args");
         assertThat(args).contains("--conf=/etc/s4/s4.conf", "--port=8080", "--data-dir=/data/s4_data");
-        assertThat(container.get("command")).asList()
-                .containsExactly("java", "-XX:MaxRAMPercentage=40", "--sun-misc-unsafe-memory-access=allow", "-jar",
-                        "/opt/s4/s4-server/target/s4-server.jar");
-        assertThat(container.get("env")).asString().contains("S4_CONF_PATH").doesNotContain("JAVA_TOOL_OPTIONS");
+        // the image's launcher, as bin/s4-server everywhere: its JVM flags and AOT cache, plus the chart's flags
+        assertThat(container.get("command")).asList().containsExactly("/opt/s4/bin/s4-server");
+        assertThat(container.get("env")).asList()
+                .contains(Map.of("name", "S4_SERVER_JAVA_OPTS", "value", "-XX:MaxRAMPercentage=40"));
+        assertThat(container.get("env")).asString().contains("S4_CONF_PATH").doesNotContain("JAVA_TOOL_OPTIONS")
+                .doesNotContain("S4_JAVA_OPTS");
 
         Map<String, Object> pod = podSpec(statefulSet);
         assertThat(volume(pod, "conf")).containsEntry("configMap", Map.of("name", "rel-s4-conf"));
@@ -103,8 +105,9 @@ class HelmChartIT {
         assertThat(Yaml.at(statefulSet, "spec", "template", "metadata", "annotations"))
                 .asString().doesNotContain("prometheus.io");
         assertThat(onlyContainer(statefulSet).get("args")).asList().contains("--max-cpu-jobs=4", "--max-io-jobs=16");
-        assertThat(onlyContainer(statefulSet).get("command")).asList()
-                .containsExactly("java", "-Xmx1g", "-Xss1m", "-jar", "/opt/s4/s4-server/target/s4-server.jar");
+        assertThat(onlyContainer(statefulSet).get("command")).asList().containsExactly("/opt/s4/bin/s4-server");
+        assertThat(onlyContainer(statefulSet).get("env")).asList()
+                .contains(Map.of("name", "S4_SERVER_JAVA_OPTS", "value", "-Xmx1g -Xss1m"));
     }
 
     @Test

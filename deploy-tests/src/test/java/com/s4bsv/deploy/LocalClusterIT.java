@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.s4bsv.s4.config.ClusterConfig;
 import com.s4bsv.s4.config.NodeAddress;
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,15 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalClusterIT {
 
     private static final int NODES = 3;
-    private static final Duration START = Duration.ofMinutes(4);
-    private static final Duration STOP = Duration.ofSeconds(60);
+    private static final Duration START = TestTimeouts.atLeast(Duration.ofMinutes(4));
+    private static final Duration STOP = TestTimeouts.atLeast(Duration.ofSeconds(60));
     private static final String EXPORT = "export S4_CONF_PATH=";
 
     @TempDir
     Path work;
 
     @Test
-    @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void threeNodesStartServeS3ExportDashboardMetricsAndStopOnCtrlC() throws Exception {
         Repo.requireServerJar();
         assumeTrue(works("curl", "--version"), "skipped: curl is not installed");
@@ -48,7 +47,8 @@ class LocalClusterIT {
         Path dir = work.resolve("cluster");
         Path log = work.resolve("terminal.log");
         String socket = "s4-deploy-" + ProcessHandle.current().pid() + "-" + ThreadLocalRandom.current().nextInt(1 << 20);
-        String command = "cd '" + work + "' && exec '" + Repo.file("bin/s4-cluster") + "' " + NODES + " --port " + port
+        String command = "cd '" + work + "' && S4_CLUSTER_START_TIMEOUT=" + START.toSeconds() + " exec '"
+                + Repo.file("bin/s4-cluster") + "' " + NODES + " --port " + port
                 + " --dir '" + dir + "' >'" + log + "' 2>&1";
         try {
             tmux(socket, "new-session", "-d", "-s", "cluster", "-x", "200", "-y", "50", command);
@@ -90,16 +90,15 @@ class LocalClusterIT {
     }
 
     @Test
-    @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void oneLoopbackAddressPerNodeAndSigtermStopsAll() throws Exception {
         Repo.requireServerJar();
         assumeTrue(works("curl", "--version"), "skipped: curl is not installed");
         int port = Node.freePorts(1);
         Path dir = work.resolve("ips");
         Path log = work.resolve("ips.log");
-        Process cluster = new ProcessBuilder(Repo.file("bin/s4-cluster").toString(), "2", "--ips", "--port",
-                String.valueOf(port), "--dir", dir.toString()).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process cluster = Repo.withStartTimeout(new ProcessBuilder(Repo.file("bin/s4-cluster").toString(), "2",
+                "--ips", "--port", String.valueOf(port), "--dir", dir.toString())).directory(work.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         List<ProcessHandle> servers = List.of();
         try {
             long deadline = System.nanoTime() + START.toNanos();

@@ -2,6 +2,7 @@ package com.s4bsv.deploy;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -85,5 +86,11 @@ final class Repo {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** {@code bin/s4-cluster}'s own start timeout, as long as the tests' ({@link TestTimeouts#start()}). */
+    static ProcessBuilder withStartTimeout(ProcessBuilder builder) {
+        builder.environment().put("S4_CLUSTER_START_TIMEOUT", String.valueOf(TestTimeouts.start().toSeconds()));
+        return builder;
     }
 }

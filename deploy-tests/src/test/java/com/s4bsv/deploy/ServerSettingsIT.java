@@ -3,6 +3,7 @@ package com.s4bsv.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,19 +11,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** config/s4-server.yaml, passed with --spring.config.additional-location as docs/operations.md says, is what a node reads. */
 class ServerSettingsIT {
 
-    private static final Duration START = Duration.ofMinutes(3);
+    private static final Duration START = TestTimeouts.atLeast(Duration.ofMinutes(3));
 
     @TempDir
     Path work;
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aCopyOfTheSettingsFileWithOneChangeIsAppliedByTheNode() throws Exception {
         Path jar = Repo.requireServerJar();
         // The documented way to change a setting: copy the file, edit one value. Here: turn on the access log.
@@ -45,7 +44,6 @@ class ServerSettingsIT {
     }
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aBadValueInTheSettingsFileStopsTheNodeWithOneLine() throws Exception {
         Path jar = Repo.requireServerJar();
         String settings = Repo.read(Repo.file("config/s4-server.yaml"));
@@ -88,7 +86,7 @@ class ServerSettingsIT {
     }
 
     private static void awaitLogLine(Path log, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(20)).toNanos();
         while (!Repo.read(log).contains(text)) {
             if (System.nanoTime() > deadline) {
                 fail("no access log line '" + text + "' with s4.access: info:\n" + Repo.read(log));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,15 +28,14 @@ class TourIT {
 
     private static final String GUIDE = "docs/operations.md";
     private static final int NODES = 3;
-    private static final Duration START = Duration.ofMinutes(4);
-    private static final Duration STEP = Duration.ofMinutes(3);
+    private static final Duration START = TestTimeouts.atLeast(Duration.ofMinutes(4));
+    private static final Duration STEP = TestTimeouts.atLeast(Duration.ofMinutes(3));
     private static final String EXPORT = "export S4_CONF_PATH=";
 
     @TempDir
     Path work;
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void theToursShuffleWithBsvToolsRunsAsWrittenAndCountsEveryWord() throws Exception {
         Repo.requireServerJar();
         requireJar("s4-shell");
@@ -51,9 +50,9 @@ class TourIT {
         int port = Node.freePorts(NODES);
         Path dir = work.resolve("cluster");
         Path log = work.resolve("cluster.log");
-        Process cluster = new ProcessBuilder(Repo.file("bin/s4-cluster").toString(), String.valueOf(NODES), "--port",
-                String.valueOf(port), "--dir", dir.toString()).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process cluster = Repo.withStartTimeout(new ProcessBuilder(Repo.file("bin/s4-cluster").toString(),
+                String.valueOf(NODES), "--port", String.valueOf(port), "--dir", dir.toString()))
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         List<ProcessHandle> servers = List.of();
         try {
             String conf = awaitExport(cluster, log);
@@ -89,7 +88,8 @@ class TourIT {
             assertThat(run(conf, "s4 ls -r s4://tour/ || true")).isEmpty();
 
             cluster.destroy(); // SIGTERM
-            assertThat(cluster.waitFor(60, TimeUnit.SECONDS)).as("bin/s4-cluster exits after SIGTERM").isTrue();
+            assertThat(cluster.waitFor(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS)).as("bin/s4-cluster exits after SIGTERM")
+                    .isTrue();
             assertThat(Repo.read(log)).as("the launcher's output").doesNotContain("command not found")
                     .doesNotContainPattern("line \\d+:");
         } finally {

@@ -97,6 +97,21 @@ class PipelinesIT {
     }
 
     @Test
+    void errorsNameTheProblem() throws Exception {
+        Run csvToCsv = sh("printf 'a,b\\nc,d\\n' | csv");
+        assertThat(csvToCsv.exit()).isEqualTo(1);
+        assertThat(csvToCsv.err())
+                .isEqualTo("fatal: bad chunk size: 174206049 (input is not bsv? first bytes look like text)\n");
+        Run cutZero = sh("echo a | bsv | bcut 0");
+        assertThat(cutZero.exit()).isEqualTo(1);
+        assertThat(cutZero.err()).isEqualTo("fatal: indices must be gte 0, got: 0 (columns are numbered from 1)\n");
+        Run quantile = sh("seq 1 10 | bsv | bschema a:i64 | bquantile-sketch i64 | bquantile-merge 2.0");
+        assertThat(quantile.exit()).isEqualTo(1);
+        assertThat(quantile.err()).isEqualTo("fatal: bad arg: '2.0' (QUANTILES are numbers from 0 to 1, separated by"
+                + " commas, e.g. .5,.9,.99)\n");
+    }
+
+    @Test
     void chunkSizeComesFromTheEnvironment() throws Exception {
         String sizes = ok("seq 1 100 | BSV_BUFFER_SIZE=128 bsv | BSV_BUFFER_SIZE=128 bsplit s > /dev/null;"
                 + " for f in s_*; do stat -c %s $f; done | sort -n | tail -1");

@@ -80,6 +80,23 @@ public final class Bytes {
         return len;
     }
 
+    /**
+     * True when {@code a[off .. off + len)} reads as text (printable ASCII, tab, CR, LF, or UTF-8 bytes), at least
+     * half of it ASCII: never true of a valid chunk header, whose high byte is 0.
+     */
+    public static boolean looksLikeText(byte[] a, int off, int len) {
+        int ascii = 0;
+        for (int i = off; i < off + len; i++) {
+            int b = a[i] & 0xFF;
+            if ((b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n' || b == '\r') {
+                ascii++;
+            } else if (b < 0x80) {
+                return false;
+            }
+        }
+        return len > 0 && 2 * ascii >= len;
+    }
+
     /** {@code isdigits}: every byte is 0-9; the empty string counts. */
     public static boolean isDigits(String s) {
         for (int i = 0; i < s.length(); i++) {

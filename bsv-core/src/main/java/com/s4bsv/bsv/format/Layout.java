@@ -78,6 +78,11 @@ public final class Layout {
         return bufferSize;
     }
 
+    /** Offset, from the start of a serialized row, of column {@code column}'s size. */
+    public static int sizeOffset(int column) {
+        return U16 + U16 * column;
+    }
+
     /** Serialized length of a row header with {@code columns} columns. */
     public static int headerSize(int columns) {
         return U16 + U16 * columns;

@@ -1,11 +1,13 @@
 package com.s4bsv.bsv.io;
 
+import com.s4bsv.bsv.bytes.Bytes;
 import com.s4bsv.bsv.bytes.LittleEndian;
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.row.Row;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a bsv stream chunk by chunk into one reused buffer and hands out rows as views into it.
@@ -26,6 +28,7 @@ public final class ChunkReader {
     private int length;
     private int position;
     private long loads;
+    private @Nullable String partialHeaderError;
 
     public ChunkReader(InputStream in, Layout layout) {
         this(in, layout, false);
@@ -37,6 +40,15 @@ public final class ChunkReader {
         this.lz4 = lz4;
         this.chunk = new byte[Math.min(layout.bufferSize(), INITIAL_CAPACITY)];
 
+    }
+
+    /**
+     * Makes a stream that ends 1 to 3 bytes into a chunk header fail with {@code prefix} and the byte
+     * count, instead of the readers' {@code fatal: impossible} (bpartition's own wording).
+     */
+    public ChunkReader partialHeaderError(String prefix) {
+        partialHeaderError = prefix;
+        return this;
     }
 
     /** Loads the next row into {@code row}; false at end of stream. */
@@ -140,11 +152,12 @@ public final class ChunkReader {
             return false;
         }
         if (got < Layout.CHUNK_HEADER) {
-            throw new FatalException("fatal: impossible\n");
+            throw new FatalException((partialHeaderError == null ? "fatal: impossible" : partialHeaderError + got)
+                    + textHint(0, got) + "\n");
         }
         int size = LittleEndian.i32(header, 0);
         if (size > layout.bufferSize()) {
-            throw new FatalException("fatal: bad chunk size: " + size + "\n");
+            throw new FatalException("fatal: bad chunk size: " + size + textHint(0, Layout.CHUNK_HEADER) + "\n");
         }
         if (size > chunk.length) {
             chunk = new byte[(int) Math.min(layout.bufferSize(), Math.max(2L * chunk.length, 2L * size))];
@@ -153,7 +166,8 @@ public final class ChunkReader {
             readFully(header, Layout.CHUNK_HEADER, Layout.CHUNK_HEADER);
             int compressedSize = LittleEndian.i32(header, Layout.CHUNK_HEADER);
             if (compressedSize < 0 || compressedSize > layout.lz4BufferSize()) {
-                throw new FatalException("fatal: bad chunk size: " + compressedSize + "\n");
+                throw new FatalException("fatal: bad chunk size: " + compressedSize
+                        + textHint(Layout.CHUNK_HEADER, Layout.CHUNK_HEADER) + "\n");
             }
             if (compressedSize > compressed.length) {
                 compressed = new byte[(int) Math.min(layout.lz4BufferSize(), Math.max(2L * compressed.length,
@@ -166,7 +180,8 @@ public final class ChunkReader {
             Lz4.decompress(compressed, 0, compressedSize, chunk, size);
         } else if (size < 0) {
             long remaining = Streams.drain(in, chunk);
-            throw new FatalException("fatal: failed to read input, expected " + size + " got " + remaining + "\n");
+            throw new FatalException("fatal: failed to read input, expected " + size + " got " + remaining
+                    + textHint(0, Layout.CHUNK_HEADER) + "\n");
         } else {
             readFully(chunk, 0, size);
         }
@@ -174,6 +189,18 @@ public final class ChunkReader {
         position = 0;
         loads++;
         return true;
+    }
+
+    /**
+     * What a user needs when a chunk header is corrupt because the input is text (CSV fed to a bsv reader): an
+     * aside after the original's message, whose first words tests and scripts match. Empty otherwise.
+     */
+    private String textHint(int off, int len) {
+        if (!Bytes.looksLikeText(header, off, len)) {
+            return "";
+        }
+        return loads == 0 ? " (input is not bsv? first bytes look like text)"
+                : " (input is not bsv? the bytes after chunk " + loads + " look like text)";
     }
 
     private void readFully(byte[] b, int off, int len) throws IOException {

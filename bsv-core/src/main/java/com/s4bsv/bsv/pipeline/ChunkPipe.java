@@ -9,8 +9,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An in-memory pipe between two stages. Small writes (a chunk's 4-byte header, text lines) are copied into a small
- * ring; a large write (a whole chunk) is lent: the writer waits until the reader has copied it straight into its
+ * An in-memory pipe between two stages. Writes that fit (a chunk's 4-byte header, text lines, anything up to the
+ * 64 KiB a kernel pipe holds) are copied into a ring; a large write (a whole chunk) is lent: the writer waits until the reader has copied it straight into its
  * own buffer, so a chunk crosses with one copy and no allocation. The writer sees {@code Broken pipe} once the
  * reader is closed, as a process writing to a closed pipe does; the reader sees end of stream once the writer is
  * closed.
@@ -58,7 +58,8 @@ final class ChunkPipe {
     private void write(byte[] b, int off, int len) throws IOException {
         lock.lock();
         try {
-            if (len >= LEND_FROM) {
+            // Like a kernel pipe, what fits in the free space never blocks; a larger write waits for the reader.
+            if (len >= LEND_FROM && len > RING_BYTES - count) {
                 lend(b, off, len);
                 return;
             }

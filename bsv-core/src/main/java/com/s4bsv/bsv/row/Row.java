@@ -47,6 +47,19 @@ public final class Row {
         return sizes[column];
     }
 
+    /**
+     * Column {@code column}'s size, read from the header of the serialized row at {@code buf[row]}:
+     * for rows held in memory (sort arenas) that are compared without wrapping them.
+     */
+    public static int sizeAt(byte[] buf, int row, int column) {
+        return LittleEndian.u16(buf, row + Layout.sizeOffset(column));
+    }
+
+    /** Where the first column's data starts in {@code buf} for the serialized row at {@code buf[row]}. */
+    public static int dataAt(byte[] buf, int row) {
+        return row + Layout.headerSize(LittleEndian.u16(buf, row) + 1);
+    }
+
     /** Bytes of this row once serialized: header, columns, terminators. */
     public int serializedSize() {
         return Layout.headerSize(columns) + dataBytes;

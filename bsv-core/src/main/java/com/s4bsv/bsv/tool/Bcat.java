@@ -1,5 +1,6 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.bytes.Bytes;
 import com.s4bsv.bsv.bytes.CNumbers;
 import com.s4bsv.bsv.format.FatalException;

@@ -1,5 +1,6 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.collections.KeyTable;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.Row;

@@ -1,5 +1,6 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.ColumnSelection;
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;

@@ -1,8 +1,10 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
+import com.s4bsv.bsv.io.FileNames;
 import com.s4bsv.bsv.row.ColumnType;
 import com.s4bsv.bsv.row.Row;
 import java.io.BufferedInputStream;
@@ -38,7 +40,7 @@ final class Bmerge implements Tool {
     @Override
     public void run(Context context) throws IOException {
         Argh argh = new Argh().bool("-r", "--reversed").bool("-l", "--lz4").parse(context.args());
-        List<String> names = FileNames.read(context.in(), context);
+        List<String> names = FileNames.read(context.in(), context.dir());
         if (names.size() > FileNames.MAX_FILES) {
             throw new FatalException("fatal: too many files\n");
         }

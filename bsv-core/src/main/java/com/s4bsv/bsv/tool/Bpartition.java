@@ -1,13 +1,12 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.bytes.CNumbers;
-import com.s4bsv.bsv.bytes.LittleEndian;
 import com.s4bsv.bsv.bytes.Xxh3;
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
-import com.s4bsv.bsv.io.Streams;
 import com.s4bsv.bsv.io.TextWriter;
 import com.s4bsv.bsv.row.Row;
 import java.io.BufferedOutputStream;
@@ -103,28 +102,9 @@ final class Bpartition implements Tool {
     }
 
     private static void copyChunks(InputStream in, ChunkWriter writer, Layout layout) throws IOException {
-        byte[] header = new byte[Layout.CHUNK_HEADER];
-        byte[] body = new byte[Math.min(layout.bufferSize(), 64 * 1024)];
-        while (true) {
-            int got = Streams.readUpTo(in, header, 0, Layout.CHUNK_HEADER);
-            if (got == 0) {
-                return;
-            }
-            if (got != Layout.CHUNK_HEADER) {
-                throw new FatalException("fatal: bad bpartition chunk read " + got + "\n");
-            }
-            int size = LittleEndian.i32(header, 0);
-            if (size < 0 || size > layout.bufferSize()) {
-                throw new FatalException("fatal: bad chunk size: " + size + "\n");
-            }
-            if (size > body.length) {
-                body = new byte[Math.max(size, Math.min(layout.bufferSize(), 2 * body.length))];
-            }
-            int read = Streams.readUpTo(in, body, 0, size);
-            if (read < size) {
-                throw new FatalException("fatal: failed to read input, expected " + size + " got " + read + "\n");
-            }
-            writer.writeChunk(body, 0, size);
+        ChunkReader reader = new ChunkReader(in, layout).partialHeaderError("fatal: bad bpartition chunk read ");
+        while (reader.nextChunk()) {
+            writer.writeChunk(reader.chunk(), 0, reader.chunkLength());
         }
     }
 }

@@ -7,6 +7,7 @@ import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.Row;
 import com.s4bsv.bsv.row.RowBuilder;
+import com.s4bsv.bsv.sketch.DdSketch;
 import java.io.IOException;
 
 /** Merges serialized DDSketch rows in input order and emits {@code [f64 q, f64 value]} per quantile. */
@@ -32,7 +33,8 @@ final class BquantileMerge implements Tool {
         for (int i = 0; i < pieces.length; i++) {
             double q = CNumbers.strtod(pieces[i]);
             if (!Bytes.isDigitsOrDot(pieces[i]) || !(q >= 0 && q <= 1)) {
-                throw new FatalException("fatal: bad arg\n");
+                throw new FatalException("fatal: bad arg: '" + pieces[i]
+                        + "' (QUANTILES are numbers from 0 to 1, separated by commas, e.g. .5,.9,.99)\n");
             }
             quantiles[i] = q;
         }

@@ -1,5 +1,6 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.bytes.Bytes;
 import com.s4bsv.bsv.bytes.CNumbers;
 import com.s4bsv.bsv.bytes.LittleEndian;
@@ -9,6 +10,7 @@ import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.ColumnType;
 import com.s4bsv.bsv.row.Row;
 import com.s4bsv.bsv.row.RowBuilder;
+import com.s4bsv.bsv.sketch.DdSketch;
 import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -30,13 +32,14 @@ final class BquantileSketch implements Tool {
     public void run(Context context) throws IOException {
         Argh argh = new Argh().value("-a", "--alpha").value("-m", "--min-value").value("-b", "--max-bins")
                 .parse(context.args());
-        double alpha = decimal(argh.value("-a"), DdSketch.DEFAULT_ALPHA);
-        double minValue = decimal(argh.value("-m"), DdSketch.DEFAULT_MIN_VALUE);
+        double alpha = decimal("--alpha", argh.value("-a"), DdSketch.DEFAULT_ALPHA, "0.01");
+        double minValue = decimal("--min-value", argh.value("-m"), DdSketch.DEFAULT_MIN_VALUE, "0.000000001");
         String bins = argh.value("-b");
         int maxBins = DdSketch.DEFAULT_MAX_BINS;
         if (bins != null) {
             if (!Bytes.isDigits(bins)) {
-                throw new FatalException("fatal: bad arg\n");
+                throw new FatalException("fatal: bad arg: --max-bins '" + bins + "' (a whole number, e.g. "
+                        + DdSketch.DEFAULT_MAX_BINS + ")\n");
             }
             maxBins = CNumbers.atoi(bins);
         }
@@ -59,12 +62,14 @@ final class BquantileSketch implements Tool {
         writer.flush();
     }
 
-    private static double decimal(@Nullable String arg, double otherwise) {
+    /** The flag's value, digits and dots only as the original checks ({@code example} shows one in the error). */
+    private static double decimal(String flag, @Nullable String arg, double otherwise, String example) {
         if (arg == null) {
             return otherwise;
         }
         if (!Bytes.isDigitsOrDot(arg)) {
-            throw new FatalException("fatal: bad arg\n");
+            throw new FatalException("fatal: bad arg: " + flag + " '" + arg + "' (digits and a dot only, e.g. "
+                    + example + ")\n");
         }
         return CNumbers.strtod(arg);
     }

@@ -1,7 +1,8 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.bytes.Bytes;
-import com.s4bsv.bsv.bytes.LittleEndian;
+import com.s4bsv.bsv.collections.RadixSort;
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
@@ -155,13 +156,13 @@ final class Bsort implements Tool {
         byte[] by = segments[(int) (wy >>> 32)];
         int ox = (int) wx;
         int oy = (int) wy;
-        int sx = LittleEndian.u16(bx, ox + Layout.U16);
-        int sy = LittleEndian.u16(by, oy + Layout.U16);
+        int sx = Row.sizeAt(bx, ox, 0);
+        int sy = Row.sizeAt(by, oy, 0);
         if (sx == KEY_BYTES && sy == KEY_BYTES) {
             return 0;
         }
-        int cx = ox + Layout.headerSize(LittleEndian.u16(bx, ox) + 1) + KEY_BYTES;
-        int cy = oy + Layout.headerSize(LittleEndian.u16(by, oy) + 1) + KEY_BYTES;
+        int cx = Row.dataAt(bx, ox) + KEY_BYTES;
+        int cy = Row.dataAt(by, oy) + KEY_BYTES;
         int c = Bytes.strcmp(bx, cx, sx - KEY_BYTES, by, cy, sy - KEY_BYTES);
         return reversed ? -c : c;
     }

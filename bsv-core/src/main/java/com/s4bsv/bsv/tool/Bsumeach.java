@@ -7,6 +7,7 @@ import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.ColumnType;
 import com.s4bsv.bsv.row.Row;
 import com.s4bsv.bsv.row.RowBuilder;
+import com.s4bsv.bsv.row.TypedSum;
 import java.io.IOException;
 
 /**

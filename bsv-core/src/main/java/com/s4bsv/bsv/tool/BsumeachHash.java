@@ -1,11 +1,13 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.collections.KeyTable;
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.ColumnType;
 import com.s4bsv.bsv.row.Row;
 import com.s4bsv.bsv.row.RowBuilder;
+import com.s4bsv.bsv.row.TypedSum;
 import java.io.IOException;
 
 /**

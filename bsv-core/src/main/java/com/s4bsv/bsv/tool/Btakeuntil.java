@@ -1,8 +1,10 @@
 package com.s4bsv.bsv.tool;
 
 import com.s4bsv.bsv.io.ChunkReader;
+import com.s4bsv.bsv.io.ChunkScan;
 import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.Row;
+import com.s4bsv.bsv.row.Threshold;
 import java.io.IOException;
 
 /**

@@ -1,7 +1,9 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.bytes.Bytes;
 import com.s4bsv.bsv.bytes.CNumbers;
+import com.s4bsv.bsv.collections.RowHeap;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.ColumnType;

@@ -1,9 +1,11 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.bytes.CNumbers;
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
+import com.s4bsv.bsv.io.FileNames;
 import com.s4bsv.bsv.row.Row;
 import com.s4bsv.bsv.row.RowBuilder;
 import java.io.IOException;
@@ -28,7 +30,7 @@ final class Bzip implements Tool {
     public void run(Context context) throws IOException {
         Argh argh = new Argh().bool("-l", "--lz4").parse(context.args());
         boolean lz4 = argh.isSet("-l");
-        List<String> names = FileNames.read(context.in(), context);
+        List<String> names = FileNames.read(context.in(), context.dir());
         int[] selected = select(argh.positionals(), names.size());
         if (selected.length == 0) {
             // the original writes rows of -1 columns forever here

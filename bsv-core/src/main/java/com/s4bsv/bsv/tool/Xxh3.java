@@ -1,5 +1,6 @@
 package com.s4bsv.bsv.tool;
 
+import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.bytes.Xxh3Stream;
 import java.io.IOException;
 import java.io.InputStream;

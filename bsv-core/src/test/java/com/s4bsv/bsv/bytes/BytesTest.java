@@ -2,10 +2,29 @@ package com.s4bsv.bsv.bytes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BytesTest {
+
+    @Test
+    void textIsPrintableAsciiWhitespaceOrUtf8MostlyAscii() {
+        assertThat(looksLikeText("a,b\n")).isTrue();
+        assertThat(looksLikeText("\t\r\n ")).isTrue();
+        assertThat(looksLikeText("é,a")).isTrue();
+        assertThat(Bytes.looksLikeText(new byte[] {(byte) 0xc3, (byte) 0xa9, (byte) 0xc3, 'a'}, 0, 4)).isFalse();
+        assertThat(Bytes.looksLikeText(new byte[] {-1, -1, -1, -1}, 0, 4)).isFalse();
+        assertThat(Bytes.looksLikeText(new byte[] {0x0e, 0, 0, 0}, 0, 4)).isFalse();
+        assertThat(Bytes.looksLikeText(new byte[] {'a', 'b', 0, 'c'}, 0, 4)).isFalse();
+        assertThat(Bytes.looksLikeText(new byte[] {0, 'a', 'b'}, 1, 2)).isTrue();
+        assertThat(Bytes.looksLikeText(new byte[0], 0, 0)).isFalse();
+    }
+
+    private static boolean looksLikeText(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return Bytes.looksLikeText(b, 0, b.length);
+    }
 
     @Test
     void strcmpMatchesCOnStringsWithNulsAtAnyPosition() {

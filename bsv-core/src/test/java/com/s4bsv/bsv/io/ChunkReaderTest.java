@@ -3,12 +3,14 @@ package com.s4bsv.bsv.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.s4bsv.bsv.bytes.LittleEndian;
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.row.Row;
 import com.s4bsv.bsv.testing.ToolHarness;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,35 @@ class ChunkReaderTest {
         assertThat(csvError(hex("ffffffff"))).isEqualTo("fatal: failed to read input, expected -1 got 0\n");
         assertThat(csvError(hex("01005000"))).isEqualTo("fatal: bad chunk size: 5242881\n");
         assertThat(csvError(hex("00005000"))).isEqualTo("fatal: failed to read input, expected 5242880 got 0\n");
+    }
+
+    @Test
+    void textInputIsNamedAfterTheOriginalsWords() {
+        String hint = " (input is not bsv? first bytes look like text)\n";
+        // the bytes of "a,b\n" as a chunk size: 0x0a622c61
+        assertThat(csvError("a,b\nc,d\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("fatal: bad chunk size: 174206049" + hint);
+        assertThat(csvError("a\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("fatal: impossible" + hint);
+        // a UTF-8 fourth byte makes the size negative
+        assertThat(csvError("abcé,x\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("fatal: failed to read input, expected " + LittleEndian.i32(new byte[] {'a', 'b', 'c',
+                        (byte) 0xc3}, 0) + " got 4" + hint);
+        byte[] bsvThenText = concat(h.bsv("a\n"), "x,y\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(csvError(bsvThenText)).isEqualTo("fatal: bad chunk size: 175713400"
+                + " (input is not bsv? the bytes after chunk 1 look like text)\n");
+    }
+
+    @Test
+    void textInputToAnLz4ReaderIsNamedToo() {
+        ToolHarness.Result r = h.run("blz4d", "a,b\nc,d\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.errText()).isEqualTo("fatal: bad chunk size: 174206049 (input is not bsv? first bytes look like"
+                + " text)\n");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Test

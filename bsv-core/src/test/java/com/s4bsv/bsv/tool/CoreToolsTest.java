@@ -70,10 +70,14 @@ class CoreToolsTest {
     @Test
     void bcutArgumentErrorsMatchTheOriginal() {
         byte[] in = h.bsv("a,b,c\n");
-        assertThat(h.run("bcut", in, "0").errText()).isEqualTo("fatal: indices must be gte 0, got: 0");
-        assertThat(h.run("bcut", in, "1,").errText()).isEqualTo("fatal: indices must be gte 0, got: 0");
-        assertThat(h.run("bcut", in, "x").errText()).isEqualTo("fatal: indices must be gte 0, got: 0");
-        assertThat(h.run("bcut", in, "-1").errText()).isEqualTo("fatal: indices must be gte 0, got: -1");
+        assertThat(h.run("bcut", in, "0").errText())
+                .isEqualTo("fatal: indices must be gte 0, got: 0 (columns are numbered from 1)\n");
+        assertThat(h.run("bcut", in, "1,").errText())
+                .isEqualTo("fatal: indices must be gte 0, got: 0 (not a column number: '')\n");
+        assertThat(h.run("bcut", in, "x").errText())
+                .isEqualTo("fatal: indices must be gte 0, got: 0 (not a column number: 'x')\n");
+        assertThat(h.run("bcut", in, "-1").errText())
+                .isEqualTo("fatal: indices must be gte 0, got: -1 (columns are numbered from 1)\n");
         assertThat(h.run("bcut", in, "65536").errText())
                 .isEqualTo("fatal: cannot select indices above 65535, tried to select: 65536\n");
         assertThat(h.run("bcut", in, " 2").ok()).isEqualTo(h.run("bcut", in, "2").ok());

@@ -62,6 +62,30 @@ class ExtraToolsBadInputTest {
         assertThat(run(tool, huge).errText()).isEqualTo("fatal: bad chunk size: 5242881\n");
     }
 
+    /** The tools that copy chunks without parsing rows, and what a stream cut inside a chunk header says. */
+    static Stream<List<String>> chunkCopiers() {
+        return Stream.of(List.of("blz4", "fatal: impossible\n"), List.of("blz4d", "fatal: impossible\n"),
+                List.of("bsplit", "fatal: impossible\n"), List.of("bpartition", "fatal: bad bpartition chunk read 2\n"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("chunkCopiers")
+    void chunkCopiersReportCorruptChunksAsTheReaderDoes(List<String> tool) {
+        List<String> args = tool.get(0).equals("bpartition") ? List.of("bpartition", "1", "p")
+                : tool.get(0).equals("bsplit") ? List.of("bsplit", "s") : List.of(tool.get(0));
+        byte[] in = keyed(3);
+        assertThat(run(args, Arrays.copyOf(in, 2)).errText()).isEqualTo(tool.get(1));
+        int body = tool.get(0).equals("blz4d") ? 4 : in.length - 4;
+        assertThat(run(args, Arrays.copyOf(in, 4)).errText())
+                .isEqualTo("fatal: failed to read input, expected " + body + " got 0\n");
+        assertThat(run(args, new byte[] {0x01, 0x00, 0x50, 0x00}).errText())
+                .isEqualTo("fatal: bad chunk size: 5242881\n");
+        if (!tool.get(0).equals("blz4d")) {
+            assertThat(run(args, new byte[] {-1, -1, -1, -1, 7, 7}).errText())
+                    .isEqualTo("fatal: failed to read input, expected -1 got 2\n");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("tools")
     void rowSizesOverrunningTheChunkAreCaught(List<String> tool) {
@@ -98,8 +122,10 @@ class ExtraToolsBadInputTest {
         byte[] in = h.bsv("a,b,c\n");
         assertThat(h.run("bcombine", in).errText()).isEqualTo("usage: ... | bcombine COL1,...,COLN\n\n");
         assertThat(h.run("bcombine", in, "1", "2").errText()).isEqualTo("usage: ... | bcombine COL1,...,COLN\n\n");
-        assertThat(h.run("bcombine", in, "0").errText()).isEqualTo("fatal: indices must be gte 0, got: 0");
-        assertThat(h.run("bcombine", in, "x").errText()).isEqualTo("fatal: indices must be gte 0, got: 0");
+        assertThat(h.run("bcombine", in, "0").errText())
+                .isEqualTo("fatal: indices must be gte 0, got: 0 (columns are numbered from 1)\n");
+        assertThat(h.run("bcombine", in, "x").errText())
+                .isEqualTo("fatal: indices must be gte 0, got: 0 (not a column number: 'x')\n");
         assertThat(h.run("bcombine", in, "65536").errText())
                 .isEqualTo("fatal: cannot select indices above 65535, tried to select: 65536\n");
         assertThat(h.run("bcombine", in, "4").errText()).isEqualTo("fatal: line with 3 columns, needed 4\n");

@@ -141,16 +141,22 @@ class QuantileToolsTest {
         assertThat(h.run("bquantile-sketch", in).errText()).isEqualTo(sketchUsage);
         assertThat(h.run("bquantile-sketch", in, "i64", "x").errText()).isEqualTo(sketchUsage);
         assertThat(h.run("bquantile-sketch", in, "str").errText()).isEqualTo("fatal: bad type str\n");
-        assertThat(h.run("bquantile-sketch", in, "i64", "-a", "x").errText()).isEqualTo("fatal: bad arg\n");
-        assertThat(h.run("bquantile-sketch", in, "i64", "-b1.5").errText()).isEqualTo("fatal: bad arg\n");
+        assertThat(h.run("bquantile-sketch", in, "i64", "-a", "x").errText())
+                .isEqualTo("fatal: bad arg: --alpha 'x' (digits and a dot only, e.g. 0.01)\n");
+        assertThat(h.run("bquantile-sketch", in, "i64", "-m", "1e-9").errText())
+                .isEqualTo("fatal: bad arg: --min-value '1e-9' (digits and a dot only, e.g. 0.000000001)\n");
+        assertThat(h.run("bquantile-sketch", in, "i64", "-b1.5").errText())
+                .isEqualTo("fatal: bad arg: --max-bins '1.5' (a whole number, e.g. 2048)\n");
         assertThat(h.run("bquantile-sketch", in, "i64", "--min-value").errText())
                 .isEqualTo("fatal: needs value --min-value\n");
         assertThat(h.run("bquantile-sketch", in, "i32").errText()).isEqualTo("fatal: bad size for i32: 8\n");
         byte[] sketch = h.run("bquantile-sketch", in, "i64").ok();
         assertThat(h.run("bquantile-merge", sketch).errText()).isEqualTo("usage: ... | bquantile-merge QUANTILES \n\n");
-        for (String bad : List.of("-.5", "1.5", "x", ".5,2")) {
-            assertThat(h.run("bquantile-merge", sketch, bad).errText()).isEqualTo("fatal: bad arg\n");
+        String range = "' (QUANTILES are numbers from 0 to 1, separated by commas, e.g. .5,.9,.99)\n";
+        for (String bad : List.of("-.5", "1.5", "x", "2.0")) {
+            assertThat(h.run("bquantile-merge", sketch, bad).errText()).isEqualTo("fatal: bad arg: '" + bad + range);
         }
+        assertThat(h.run("bquantile-merge", sketch, ".5,2").errText()).isEqualTo("fatal: bad arg: '2" + range);
         assertThat(pairs(h.run("bquantile-merge", sketch, "").ok()).get(0)).containsExactly(0.0, 1.0);
     }
 

@@ -19,6 +19,8 @@ public final class JobEvent {
 
     public static final String KEYS = "keys";
     public static final String OUTPUTS = "outputs";
+    /** On done: input keys whose command ran in-process (a pipeline of bsv tools inside the node, no bash). */
+    public static final String KEYS_IN_PROCESS = "keysInProcess";
 
     public static final String KEY = "key";
     /** The command's exit status; -1 for a timeout or a failure that is not the command's. */

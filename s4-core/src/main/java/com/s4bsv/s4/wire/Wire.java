@@ -9,6 +9,8 @@ public final class Wire {
     public static final String CHECKSUM_ALGORITHM = "x-amz-checksum-algorithm";
     /** Set on requests one node forwards to the owner, so the owner never forwards again. */
     public static final String FORWARDED = "x-s4-forwarded";
+    /** On a forwarded request: the Host the client sent (and signed) to the node that forwarded it. */
+    public static final String FORWARDED_HOST = "x-s4-forwarded-host";
     /** Set on a listing request meant for one node only (no fan-out). */
     public static final String LOCAL_ONLY = "x-s4-local";
     public static final String REQUEST_ID = "x-amz-request-id";

@@ -33,6 +33,7 @@ public class S4ServerApplication {
 
     static final String USAGE = """
             usage: s4-server [--port N] [--conf PATH] [--data-dir DIR] [--bind ADDRESS]
+                             [--keys-file PATH] [--allow-anonymous]
                              [--max-io-jobs N] [--max-cpu-jobs N] [--command-timeout DURATION] [--help]
 
             An s4 node: S3-compatible API (path style) on http://ADDRESS:N/, compute under /_s4/,
@@ -45,6 +46,10 @@ public class S4ServerApplication {
               --data-dir DIR    data root (default ./s4_data)
               --bind ADDRESS    address to listen on (default: 127.0.0.1 for a single local node, the node's
                                 own loopback address when every node is on loopback, else 0.0.0.0)
+              --keys-file PATH  access keys, one 'ACCESS_KEY_ID SECRET ROLE' a line (role read, write, compute
+                                or cluster); every request must then be signed (AWS SigV4). The file is read
+                                again when it changes and on SIGHUP. Without keys the node serves only loopback.
+              --allow-anonymous serve without keys on an address beyond loopback (logs a warning)
               --max-io-jobs N   concurrent object transfers (default cores x 4)
               --max-cpu-jobs N  concurrent compute commands (default cores + 2)
               --command-timeout DURATION
@@ -56,7 +61,8 @@ public class S4ServerApplication {
 
     private static final Map<String, String> FLAGS = Map.of(
             "port", "port", "conf", "conf", "data-dir", "data-dir", "bind", "bind",
-            "max-io-jobs", "max-io-jobs", "max-cpu-jobs", "max-cpu-jobs", "command-timeout", "command-timeout");
+            "max-io-jobs", "max-io-jobs", "max-cpu-jobs", "max-cpu-jobs", "command-timeout", "command-timeout",
+            "keys-file", "keys-file");
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
@@ -89,7 +95,9 @@ public class S4ServerApplication {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            if (FLAGS.containsKey(name)) {
+            if (name.equals("allow-anonymous") && value == null) {
+                flags.put(name, "true");
+            } else if (FLAGS.containsKey(name)) {
                 if (value == null) {
                     if (i + 1 >= args.length) {
                         err.println("s4-server: flag --" + name + " needs a value (see --help)");
@@ -143,6 +151,12 @@ public class S4ServerApplication {
             }
             if (flags.containsKey("command-timeout")) {
                 springArgs.add("--s4.compute.command-timeout=" + flags.get("command-timeout"));
+            }
+            if (flags.containsKey("keys-file")) {
+                springArgs.add("--s4.auth.keys-file=" + flags.get("keys-file"));
+            }
+            if (flags.containsKey("allow-anonymous")) {
+                springArgs.add("--s4.auth.allow-anonymous=true");
             }
             springArgs.addAll(passThrough);
             SpringApplication application = new SpringApplication(S4ServerApplication.class);

@@ -1,5 +1,6 @@
 package com.s4bsv.s4.server;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,9 +53,10 @@ final class Commands {
             // the command did not read all of its input; its exit code tells
         }
         try {
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            if (!process.waitFor(TestTimeouts.atLeastSeconds(timeoutSeconds), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish within " + timeoutSeconds + "s");
+                throw new IOException(String.join(" ", command) + " did not finish within "
+                        + TestTimeouts.atLeastSeconds(timeoutSeconds) + "s");
             }
             return new Result(process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package com.s4bsv.s4.server;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -28,8 +29,6 @@ import java.util.List;
  * }</pre>
  */
 public final class S4Nodes implements AutoCloseable {
-
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path work;
     private final Path conf;
@@ -141,7 +140,11 @@ public final class S4Nodes implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
                 "-port", Integer.toString(ports[node]), "-conf", conf.toString()));
         command.addAll(extraArgs);
-        processes[node] = new ProcessBuilder(command).directory(dir(node).toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir(node).toFile());
+        // commands of bsv tools that run under bash find the bin/ launchers
+        builder.environment().put("PATH", jar().toAbsolutePath().getParent().getParent().getParent().resolve("bin") + ":"
+                + System.getenv("PATH"));
+        processes[node] = builder
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(node).toFile()))
                 .start();
     }
@@ -149,14 +152,15 @@ public final class S4Nodes implements AutoCloseable {
     private void awaitReady(int node) throws IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI ready = URI.create(endpoint(node) + "/_s4/actuator/health/readiness");
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        Instant deadline = Instant.now().plus(TestTimeouts.start());
         while (Instant.now().isBefore(deadline)) {
             if (!processes[node].isAlive()) {
                 throw new IllegalStateException("node " + node + " exited with " + processes[node].exitValue()
-                        + ": " + Files.readString(log(node)));
+                        + "; " + TestTimeouts.logTail(log(node)));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200) {
                     return;
                 }
@@ -173,8 +177,8 @@ public final class S4Nodes implements AutoCloseable {
                 throw new IOException(e);
             }
         }
-        throw new IllegalStateException("node " + node + " not ready after " + START_TIMEOUT + ": "
-                + Files.readString(log(node)));
+        throw new IllegalStateException("node " + node + " not ready after " + TestTimeouts.describe() + "; "
+                + TestTimeouts.logTail(log(node)));
     }
 
     private static int[] freePorts(int count) throws IOException {

@@ -3,6 +3,7 @@ package com.s4bsv.s4.server.cluster;
 import com.s4bsv.s4.config.ClusterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,13 +30,18 @@ class ClusterConfiguration {
     }
 
     @Bean
-    PeerClient peerClient(ClusterProperties properties) {
-        return new PeerClient(properties.connectTimeout());
+    PeerClient peerClient(ClusterProperties properties, ObjectProvider<PeerClient.Signer> signer) {
+        return new PeerClient(properties.connectTimeout(), signer.getIfAvailable(() -> request -> request));
     }
 
     @Bean
     Forwarder forwarder(PeerClient peers, MeterRegistry registry) {
         return new Forwarder(peers, registry);
+    }
+
+    @Bean
+    KeyRouter keyRouter(Cluster cluster, Forwarder forwarder) {
+        return new KeyRouter(cluster, forwarder);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a request for a key of another node to its owner and the answer back, unchanged: the owner decodes
@@ -42,10 +43,17 @@ public final class Forwarder {
 
     public void forward(NodeAddress owner, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        forward(owner, request, null, response);
+    }
+
+    /** As {@link #forward(NodeAddress, HttpServletRequest, HttpServletResponse)}, with a body already read. */
+    public void forward(NodeAddress owner, HttpServletRequest request, byte @Nullable [] readBody,
+            HttpServletResponse response) throws IOException {
         String query = request.getQueryString();
         HttpRequest.Builder builder = peers.request(owner, request.getRequestURI() + (query == null ? "" : "?" + query));
         for (String name : Collections.list(request.getHeaderNames())) {
-            if (NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (NOT_FORWARDED.contains(lower) || lower.equals(Wire.FORWARDED) || lower.equals(Wire.FORWARDED_HOST)) {
                 continue;
             }
             for (String value : Collections.list(request.getHeaders(name))) {
@@ -53,11 +61,18 @@ public final class Forwarder {
             }
         }
         builder.header(Wire.FORWARDED, "1");
+        String host = request.getHeader("Host");
+        if (host != null) {
+            // The client signed the Host it sent here; the owner verifies that signature.
+            builder.header(Wire.FORWARDED_HOST, host);
+        }
         String method = request.getMethod();
         long length = request.getContentLengthLong();
         boolean chunked = request.getHeader("Transfer-Encoding") != null;
         HttpRequest.BodyPublisher body;
-        if (length > 0 || chunked) {
+        if (readBody != null) {
+            body = HttpRequest.BodyPublishers.ofByteArray(readBody);
+        } else if (length > 0 || chunked) {
             HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
                 try {
                     return request.getInputStream();

@@ -1,5 +1,8 @@
 package com.s4bsv.s4.server.compute;
 
+import com.s4bsv.s4.server.storage.StoredObject;
+import com.s4bsv.s4.server.storage.TempSpace;
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -17,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs user commands as {@code bash -c 'set -euo pipefail; CMD'} with {@code LC_ALL=C}, at most
  * {@code max-cpu-jobs} at once. Each command leads its own process group (via {@code setsid}), so a timeout or a
- * cancelled job kills everything it started, not just bash.
+ * cancelled job kills everything it started, not just bash. A command that is only a pipeline of bsv tools runs
+ * {@link InProcess in-process} instead, in the same slot, files and timeout.
  */
 final class CommandRunner {
 
@@ -30,8 +35,14 @@ final class CommandRunner {
     private final int cpuSlots;
     private final Duration timeout;
     private final boolean setsid;
+    private final InProcess inProcess;
 
     CommandRunner(int cpuSlots, Duration timeout) {
+        this(cpuSlots, timeout, InProcess.disabled());
+    }
+
+    CommandRunner(int cpuSlots, Duration timeout, InProcess inProcess) {
+        this.inProcess = inProcess;
         this.cpu = new Semaphore(cpuSlots, true);
         this.cpuSlots = cpuSlots;
         this.timeout = timeout;
@@ -40,6 +51,10 @@ final class CommandRunner {
 
     Duration timeout() {
         return timeout;
+    }
+
+    InProcess inProcess() {
+        return inProcess;
     }
 
     int running() {
@@ -57,27 +72,79 @@ final class CommandRunner {
         return new CpuSlot();
     }
 
+    /** Lays out a sandbox in the empty directory {@code dir}: work/, tmp/, the stdout and stderr files, stdin. */
+    static Sandbox prepare(Path dir, Sandbox.Stdin stdin) throws IOException {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Map<String, String> env = new HashMap<>();
+        env.put("TMPDIR", tmp.toString());
+        Path input = switch (stdin) {
+            case Sandbox.KeyFile k -> {
+                env.put("filename", k.input().key().basename());
+                yield k.input().file();
+            }
+            case Sandbox.PathList l -> {
+                var list = new StringBuilder();
+                for (StoredObject object : l.inputs()) {
+                    list.append(object.file().toAbsolutePath()).append('\n');
+                }
+                yield Files.writeString(dir.resolve("inputs"), list, StandardCharsets.UTF_8);
+            }
+        };
+        return new Sandbox(dir, work, input, dir.resolve("stdout"), dir.resolve("stderr"), Map.copyOf(env));
+    }
+
+    /** A command that ran in its own temp dir; closing removes the dir (and what the command left in it). */
+    record Ran(TempSpace.Entry dir, Sandbox sandbox, CommandResult result) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            dir.close();
+        }
+    }
+
     /**
-     * Runs the command and waits for it (at most the timeout); the caller holds a {@link CpuSlot}. Interrupting the
-     * caller kills the command's process group and rethrows.
+     * Waits for a cpu slot, then prepares a sandbox in a new temp dir and runs {@code cmd} there; the caller reads
+     * the outputs and closes the answer. When the command cannot run at all, the dir is removed before this throws.
      */
-    CommandResult run(Command command) throws IOException, InterruptedException {
+    Ran runInTempDir(String cmd, TempSpace temp, Sandbox.Stdin stdin) throws IOException, InterruptedException {
+        try (CpuSlot slot = acquire()) {
+            TempSpace.Entry dir = temp.newDir();
+            try {
+                Sandbox sandbox = prepare(dir.path(), stdin);
+                return new Ran(dir, sandbox, run(cmd, sandbox));
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                dir.close();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Runs {@code cmd} in the sandbox and waits for it (at most the timeout); the caller holds a {@link CpuSlot}.
+     * Interrupting the caller kills the command's process group and rethrows.
+     */
+    CommandResult run(String cmd, Sandbox sandbox) throws IOException, InterruptedException {
+        InProcess.Reservation pipeline = inProcess.reserve(cmd, sandbox);
+        if (pipeline != null) {
+            return inProcess.run(pipeline, sandbox, timeout);
+        }
         List<String> argv = new ArrayList<>();
         if (setsid) {
             argv.add("setsid");
         }
-        argv.addAll(List.of("bash", "-c", script(command.script())));
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(command.workDir().toFile());
+        argv.addAll(List.of("bash", "-c", script(cmd)));
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(sandbox.work().toFile());
         Map<String, String> env = builder.environment();
         // A BASH_ENV from the server's environment would run before every command.
         env.remove("BASH_ENV");
         env.remove("ENV");
         env.put("LC_ALL", "C");
-        env.putAll(command.env());
-        builder.redirectInput(command.stdin() == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
-                : ProcessBuilder.Redirect.from(command.stdin().toFile()));
-        builder.redirectOutput(command.stdout().toFile());
-        builder.redirectError(command.stderr().toFile());
+        env.putAll(sandbox.env());
+        builder.redirectInput(sandbox.stdin() == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
+                : ProcessBuilder.Redirect.from(sandbox.stdin().toFile()));
+        builder.redirectOutput(sandbox.stdout().toFile());
+        builder.redirectError(sandbox.stderr().toFile());
         Process process = builder.start();
         boolean finished;
         try {
@@ -88,10 +155,10 @@ final class CommandRunner {
         }
         if (!finished) {
             killGroup(process);
-            return new CommandResult(-1, true, stderrTail(command.stderr()));
+            return new CommandResult(-1, true, stderrTail(sandbox.stderr()), false);
         }
         int exit = process.exitValue();
-        return new CommandResult(exit, false, exit == 0 ? "" : stderrTail(command.stderr()));
+        return new CommandResult(exit, false, exit == 0 ? "" : stderrTail(sandbox.stderr()), false);
     }
 
     /** TERM to the group, a short grace, then KILL to whatever is left of it. */

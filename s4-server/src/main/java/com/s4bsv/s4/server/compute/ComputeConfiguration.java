@@ -4,6 +4,7 @@ import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.PeerClient;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.ObjectStore;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +18,8 @@ class ComputeConfiguration {
 
     @Bean
     CommandRunner commandRunner(ComputeProperties properties) {
-        return new CommandRunner(properties.maxCpuJobs(), properties.commandTimeout());
+        return new CommandRunner(properties.maxCpuJobs(), properties.commandTimeout(), new InProcess(
+                Boolean.TRUE.equals(properties.inProcess()), properties.inProcessMemory().toBytes(), System.getenv()));
     }
 
     @Bean
@@ -27,7 +29,15 @@ class ComputeConfiguration {
 
     @Bean
     MeterBinder computeMetrics(CommandRunner runner) {
-        return registry -> Gauge.builder("s4.compute.running", runner, CommandRunner::running)
-                .description("user commands running on this node (bounded by --max-cpu-jobs)").register(registry);
+        return registry -> {
+            Gauge.builder("s4.compute.running", runner, CommandRunner::running)
+                    .description("user commands running on this node (bounded by --max-cpu-jobs)").register(registry);
+            FunctionCounter.builder("s4.compute.in.process", runner, r -> r.inProcess().ran())
+                    .description("commands run in-process as pipelines of bsv tools, without bash")
+                    .register(registry);
+            FunctionCounter.builder("s4.compute.in.process.over.budget", runner, r -> r.inProcess().overBudget())
+                    .description("bsv pipelines run under bash because the in-process memory budget was spent")
+                    .register(registry);
+        };
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.s4bsv.s4.key.InvalidKeyException;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.Cluster;
-import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.KeyRouter;
 import com.s4bsv.s4.server.cluster.PeerClient;
 import com.s4bsv.s4.server.storage.ObjectStore;
 import com.s4bsv.s4.wire.ComputeRequest;
@@ -12,10 +12,6 @@ import com.s4bsv.s4.wire.Wire;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +26,7 @@ class ComputeController {
 
     private final ObjectStore store;
     private final Cluster cluster;
+    private final KeyRouter router;
     private final PeerClient peers;
     private final CommandRunner runner;
     private final Outputs outputs;
@@ -37,10 +34,11 @@ class ComputeController {
     private final JsonMapper json;
     private final ComputeProperties properties;
 
-    ComputeController(ObjectStore store, Cluster cluster, PeerClient peers, CommandRunner runner, Outputs outputs,
-            JsonMapper json, ComputeProperties properties) {
+    ComputeController(ObjectStore store, Cluster cluster, KeyRouter router, PeerClient peers, CommandRunner runner,
+            Outputs outputs, JsonMapper json, ComputeProperties properties) {
         this.store = store;
         this.cluster = cluster;
+        this.router = router;
         this.peers = peers;
         this.runner = runner;
         this.outputs = outputs;
@@ -68,8 +66,7 @@ class ComputeController {
         } catch (InvalidKeyException e) {
             throw JobSpec.invalid(e.getMessage(), body.key());
         }
-        if (!cluster.isLocal(key) && !Forwarder.isForwarded(request)) {
-            forwardEval(key, raw, response);
+        if (router.forwardIfRemote(key, request, raw, response)) {
             return;
         }
         eval.run(key, body.cmd(), (size, stdout) -> {
@@ -78,22 +75,6 @@ class ComputeController {
             response.setContentLengthLong(size);
             Eval.copy(stdout, response.getOutputStream());
         });
-    }
-
-    private void forwardEval(S4Key key, byte[] raw, HttpServletResponse response) throws IOException {
-        var owner = cluster.owner(key);
-        HttpRequest forward = peers.request(owner, Wire.EVAL_PATH)
-                .header("Content-Type", ComputeRequest.JSON)
-                .header(Wire.FORWARDED, "1")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build();
-        HttpResponse<InputStream> answer = peers.send(owner, forward);
-        response.setStatus(answer.statusCode());
-        answer.headers().firstValue("content-type").ifPresent(response::setContentType);
-        answer.headers().firstValueAsLong("content-length").ifPresent(response::setContentLengthLong);
-        try (InputStream in = answer.body()) {
-            OutputStream out = response.getOutputStream();
-            in.transferTo(out);
-        }
     }
 
     @PostMapping(Wire.MAP_PATH)

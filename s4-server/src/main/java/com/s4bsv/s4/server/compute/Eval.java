@@ -1,13 +1,13 @@
 package com.s4bsv.s4.server.compute;
 
+import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.s4.server.storage.NoSuchKeyException;
 import com.s4bsv.s4.server.storage.ObjectStore;
 import com.s4bsv.s4.server.storage.StoredObject;
-import com.s4bsv.s4.server.storage.TempSpace;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** eval on this node: one command over one local key, its stdout the answer. */
 final class Eval {
@@ -29,22 +29,15 @@ final class Eval {
      * Runs {@code cmd} with the key's file as stdin in a fresh temp dir; on success hands stdout to {@code answer}.
      *
      * @throws CommandFailedException when the command fails or times out (nothing was sent)
-     * @throws com.s4bsv.s4.server.storage.NoSuchKeyException when the key is not on this node
+     * @throws NoSuchKeyException when the key is not on this node
      */
-    void run(com.s4bsv.s4.key.S4Key key, String cmd, Answer answer) throws IOException, InterruptedException {
+    void run(S4Key key, String cmd, Answer answer) throws IOException, InterruptedException {
         StoredObject input = store.get(key);
-        try (TempSpace.Entry dir = store.temp().newDir()) {
-            CommandResult result;
-            Path stdout = dir.path().resolve("stdout");
-            try (CommandRunner.CpuSlot slot = runner.acquire()) {
-                Path work = Files.createDirectory(dir.path().resolve("work"));
-                Path tmp = Files.createDirectory(dir.path().resolve("tmp"));
-                result = runner.run(new Command(cmd, work, input.file(), stdout, dir.path().resolve("stderr"),
-                        Map.of("filename", key.basename(), "TMPDIR", tmp.toString())));
+        try (CommandRunner.Ran ran = runner.runInTempDir(cmd, store.temp(), new Sandbox.KeyFile(input))) {
+            if (!ran.result().succeeded()) {
+                throw CommandFailedException.of(key.toString(), ran.result(), runner.timeout());
             }
-            if (!result.succeeded()) {
-                throw CommandFailedException.of(key.toString(), result, runner.timeout());
-            }
+            Path stdout = ran.sandbox().stdout();
             answer.send(Files.size(stdout), stdout);
         }
     }

@@ -31,12 +31,14 @@ final class Events {
         return event;
     }
 
-    static Map<String, Object> done(String node, long keys, long outputs) {
+    /** @param keysInProcess input keys whose command ran in-process (a pipeline of bsv tools, no bash) */
+    static Map<String, Object> done(String node, long keys, long outputs, long keysInProcess) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put(JobEvent.TYPE, JobEvent.DONE);
         event.put(JobEvent.NODE, node);
         event.put(JobEvent.KEYS, keys);
         event.put(JobEvent.OUTPUTS, outputs);
+        event.put(JobEvent.KEYS_IN_PROCESS, keysInProcess);
         return event;
     }
 

@@ -2,15 +2,13 @@ package com.s4bsv.s4.server.compute;
 
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.server.cluster.PeerClient;
+import com.s4bsv.s4.server.cluster.PeerFailedException;
 import com.s4bsv.s4.wire.ComputeRequest;
 import com.s4bsv.s4.wire.JobEvent;
-import com.s4bsv.s4.wire.Wire;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FanOutJob {
 
-    private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
-    private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 
     private final Mode mode;
     private final byte[] body;
@@ -88,6 +82,7 @@ final class FanOutJob {
             throws IOException {
         long keys = 0;
         long outputs = 0;
+        long inProcess = 0;
         List<NodeAddress> pending = new ArrayList<>(nodes);
         while (!pending.isEmpty()) {
             Heard h;
@@ -126,6 +121,7 @@ final class FanOutJob {
                 case JobEvent.DONE -> {
                     keys += event.path(JobEvent.KEYS).asLong(0);
                     outputs += event.path(JobEvent.OUTPUTS).asLong(0);
+                    inProcess += event.path(JobEvent.KEYS_IN_PROCESS).asLong(0);
                     pending.remove(h.node());
                 }
                 case JobEvent.ERROR -> {
@@ -135,7 +131,7 @@ final class FanOutJob {
                 default -> events.writeRaw(h.line());
             }
         }
-        events.write(Events.done(JobEvent.ALL_NODES, keys, outputs));
+        events.write(Events.done(JobEvent.ALL_NODES, keys, outputs, inProcess));
     }
 
     private static Map<String, Object> stopped(NodeAddress node, @Nullable String reason) {
@@ -146,25 +142,15 @@ final class FanOutJob {
     private void listen(NodeAddress node, BlockingQueue<Heard> heard, ConcurrentLinkedQueue<InputStream> open) {
         String reason = null;
         try {
-            HttpRequest request = peers.request(node, mode.path())
-                    .header("Content-Type", ComputeRequest.JSON)
-                    .header("Accept", ComputeRequest.NDJSON)
-                    .header(Wire.LOCAL_ONLY, "1")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            HttpResponse<InputStream> response = peers.send(node, request);
-            InputStream in = response.body();
-            open.add(in);
-            if (response.statusCode() != 200) {
-                String answer;
-                try (in) {
-                    answer = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-                }
+            InputStream in;
+            try {
+                in = peers.startJob(node, mode.path(), body, ComputeRequest.JSON, ComputeRequest.NDJSON);
+            } catch (PeerFailedException e) {
                 heard.add(new Heard(node, new String(json.writeValueAsBytes(Events.error(node.toString(), "", -1, "",
-                        "node " + node + " answered HTTP " + response.statusCode() + " " + first(XML_CODE, answer)
-                                + ": " + first(XML_MESSAGE, answer), List.of())), StandardCharsets.UTF_8), null));
+                        e.getMessage(), List.of())), StandardCharsets.UTF_8), null));
                 return;
             }
+            open.add(in);
             try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
@@ -178,10 +164,5 @@ final class FanOutJob {
             reason = e.getMessage();
         }
         heard.add(new Heard(node, null, reason));
-    }
-
-    private static String first(Pattern pattern, String body) {
-        Matcher m = pattern.matcher(body);
-        return m.find() ? m.group(1) : "";
     }
 }

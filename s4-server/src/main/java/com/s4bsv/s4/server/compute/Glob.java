@@ -5,23 +5,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * An input directory with an optional glob in its last parts (spec 7.3): {@code s4://b/dir/*}{@code /*_1} is the
  * base {@code s4://b/dir/} and the pattern {@code *}{@code /*_1}, which must match a key's whole path relative to
- * the base. Shell rules: {@code *} is any run of characters but '/', {@code ?} one character but '/',
- * {@code [...]} a class ({@code ^} negates, {@code a-z} ranges), {@code \} escapes.
+ * the base. The rules of Go's path.Match: {@code *} is any run of characters but '/', {@code ?} one character but
+ * '/', {@code [...]} a class ({@code ^} negates, {@code a-z} ranges), {@code \} escapes.
  *
  * @param base    the folder to list, ending in '/' unless the input was not a folder
  * @param pattern the glob, or null for every key under the base at any depth
  */
 record Glob(String base, @Nullable String pattern) {
 
-    /** Splits at the first '/'-separated part holding a '*'; without one the whole input is the base. */
+    /**
+     * Splits at the first '/'-separated part holding a '*' or a '[' class; without one the whole input is the base.
+     * ('?' alone stays literal, as in the original's splitting.)
+     */
     static Glob split(String indir) {
-        if (indir.indexOf('*') < 0) {
+        if (!isGlob(indir)) {
             return new Glob(indir, null);
         }
         String[] parts = indir.split("/", -1);
         var base = new StringBuilder();
         int i = 0;
-        while (parts[i].indexOf('*') < 0) {
+        while (!isGlob(parts[i])) {
             base.append(parts[i]).append('/');
             i++;
         }
@@ -35,6 +38,10 @@ record Glob(String base, @Nullable String pattern) {
         String glob = pattern.toString();
         check(glob);
         return new Glob(base.toString(), glob);
+    }
+
+    private static boolean isGlob(String part) {
+        return part.indexOf('*') >= 0 || part.indexOf('[') >= 0;
     }
 
     boolean matches(String relative) {

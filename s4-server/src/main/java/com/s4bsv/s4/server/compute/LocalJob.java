@@ -1,24 +1,13 @@
 package com.s4bsv.s4.server.compute;
 
-import com.s4bsv.s4.key.InvalidKeyException;
-import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.storage.ObjectStore;
 import com.s4bsv.s4.server.storage.StoredObject;
-import com.s4bsv.s4.server.storage.TempSpace;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,8 +21,6 @@ import org.slf4j.LoggerFactory;
 final class LocalJob {
 
     static final long PROGRESS_MILLIS = 500;
-    /** map-to-n prints output paths; more than this is a command printing data by mistake. */
-    static final int MAX_PRINTED_BYTES = 16 << 20;
     private static final Logger log = LoggerFactory.getLogger(LocalJob.class);
 
     private final JobSpec spec;
@@ -50,19 +37,11 @@ final class LocalJob {
         this.node = node;
     }
 
-    /** One command's work: its input keys and, for map and map-from-n, the name of its single output. */
-    record Task(List<StoredObject> inputs, String output) {
-
-        String key() {
-            return inputs.getFirst().key().toString();
-        }
-    }
-
     private sealed interface Outcome permits Done, Failed, Cancelled {
         Task task();
     }
 
-    private record Done(Task task, long bytesIn, long bytesOut, int outputs) implements Outcome {
+    private record Done(Task task, long bytesIn, long bytesOut, int outputs, boolean inProcess) implements Outcome {
     }
 
     private record Failed(Task task, int exitCode, String stderr, String message) implements Outcome {
@@ -100,6 +79,7 @@ final class LocalJob {
         long bytesIn = 0;
         long bytesOut = 0;
         long outputCount = 0;
+        long inProcess = 0;
         List<String> succeeded = new ArrayList<>();
         Failed failure = null;
         BlockingQueue<Outcome> finished = new LinkedBlockingQueue<>();
@@ -128,6 +108,7 @@ final class LocalJob {
                                 bytesIn += d.bytesIn();
                                 bytesOut += d.bytesOut();
                                 outputCount += d.outputs();
+                                inProcess += d.inProcess() ? d.task().inputs().size() : 0;
                                 d.task().inputs().forEach(i -> succeeded.add(i.key().toString()));
                             }
                             case Failed f -> {
@@ -156,7 +137,7 @@ final class LocalJob {
             events.write(Events.error(node, failure.task().key(), failure.exitCode(), failure.stderr(),
                     failure.message(), succeeded));
         } else {
-            events.write(Events.done(node, done, outputCount));
+            events.write(Events.done(node, done, outputCount, inProcess));
         }
     }
 
@@ -165,40 +146,18 @@ final class LocalJob {
             return execute(task);
         } catch (InterruptedException e) {
             return new Cancelled(task);
-        } catch (TaskFailure e) {
-            return e.failed;
         } catch (IOException | RuntimeException e) {
             log.warn("{} of {} failed", spec.mode(), task.key(), e);
             return new Failed(task, -1, "", task.key() + ": " + e);
         }
     }
 
-    private static final class TaskFailure extends Exception {
-
-        private final Failed failed;
-
-        TaskFailure(Failed failed) {
-            super(failed.message(), null, false, false);
-            this.failed = failed;
-        }
-    }
-
-    private Outcome execute(Task task) throws IOException, InterruptedException, TaskFailure {
-        TempSpace.Entry dir;
-        CommandResult result;
-        try (CommandRunner.CpuSlot slot = runner.acquire()) {
-            dir = store.temp().newDir();
-            try {
-                result = runner.run(command(task, dir.path()));
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                dir.close();
-                throw e;
-            }
-        }
-        try (dir) {
+    private Outcome execute(Task task) throws IOException, InterruptedException {
+        try (CommandRunner.Ran ran = runner.runInTempDir(spec.cmd(), store.temp(), stdin(task))) {
             if (Thread.currentThread().isInterrupted()) {
                 return new Cancelled(task);
             }
+            CommandResult result = ran.result();
             if (!result.succeeded()) {
                 String message = result.timedOut() ? "timed out after " + runner.timeout()
                         : "command failed on " + task.key() + " with exit code " + result.exitCode();
@@ -206,140 +165,21 @@ final class LocalJob {
                     message += "; no space left in the data dir of node " + node + " (the command's output and"
                             + " stderr could not be written)";
                 }
-                throw new TaskFailure(new Failed(task, result.exitCode(), result.stderrTail(), message));
+                return new Failed(task, result.exitCode(), result.stderrTail(), message);
             }
-            List<Output> produced = outputsOf(task, dir.path());
-            long bytesIn = task.inputs().stream().mapToLong(StoredObject::size).sum();
-            long bytesOut = commitAll(task, produced);
-            return new Done(task, bytesIn, bytesOut, produced.size());
-        }
-    }
-
-    private Command command(Task task, Path dir) throws IOException {
-        Path work = Files.createDirectory(dir.resolve("work"));
-        Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        Map<String, String> env = new java.util.HashMap<>();
-        env.put("TMPDIR", tmp.toString());
-        Path stdin;
-        if (spec.mode() == Mode.MAP_FROM_N) {
-            stdin = dir.resolve("inputs");
-            var list = new StringBuilder();
-            for (StoredObject input : task.inputs()) {
-                list.append(input.file().toAbsolutePath()).append('\n');
-            }
-            Files.writeString(stdin, list, StandardCharsets.UTF_8);
-        } else {
-            StoredObject input = task.inputs().getFirst();
-            stdin = input.file();
-            env.put("filename", input.key().basename());
-        }
-        return new Command(spec.cmd(), work, stdin, dir.resolve("stdout"), dir.resolve("stderr"), env);
-    }
-
-    private record Output(S4Key key, Path file) {
-    }
-
-    private List<Output> outputsOf(Task task, Path dir) throws IOException, TaskFailure {
-        Path stdout = dir.resolve("stdout");
-        if (spec.mode() != Mode.MAP_TO_N) {
-            return List.of(new Output(outputKey(task, task.output()), stdout));
-        }
-        if (Files.size(stdout) > MAX_PRINTED_BYTES) {
-            throw fail(task, "map-to-n commands print the paths of their outputs, one per line; " + task.key()
-                    + " printed more than " + (MAX_PRINTED_BYTES >> 20) + " MiB");
-        }
-        String printed;
-        try (InputStream in = Files.newInputStream(stdout)) {
-            printed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String folder = task.inputs().getFirst().key().basename() + "/";
-        Path work = dir.resolve("work");
-        List<Output> found = new ArrayList<>();
-        int copies = 0;
-        for (String line : printed.split("\n")) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            String name = line.substring(line.lastIndexOf('/') + 1);
-            S4Key key = outputKey(task, folder + name);
-            Path path = work.resolve(line).normalize();
-            if (!Files.exists(path)) {
-                throw fail(task, "output '" + line + "' printed by the command on " + task.key()
-                        + " does not exist");
-            }
-            if (!Files.isRegularFile(path)) {
-                throw fail(task, "output '" + line + "' printed by the command on " + task.key()
-                        + " is not a file");
-            }
-            if (!path.startsWith(dir) || !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                // Never move a file the job does not own (or a link to one): publish a copy.
-                Path copy = dir.resolve("copy-" + copies++);
-                Files.copy(path, copy);
-                path = copy;
-            }
-            found.add(new Output(key, path));
-        }
-        return found;
-    }
-
-    private S4Key outputKey(Task task, String relative) throws TaskFailure {
-        try {
-            return spec.output(relative);
-        } catch (InvalidKeyException e) {
-            throw fail(task, "bad output name for " + task.key() + ": " + e.getMessage());
-        }
-    }
-
-    private static TaskFailure fail(Task task, String message) {
-        return new TaskFailure(new Failed(task, -1, "", message));
-    }
-
-    /** Commits every output of one command, in parallel; on any failure removes the ones it committed. */
-    private long commitAll(Task task, List<Output> produced) throws InterruptedException, TaskFailure {
-        if (produced.size() == 1) {
-            Output only = produced.getFirst();
             try {
-                return outputs.commit(only.key(), only.file());
+                List<Outputs.Output> produced = outputs.produced(spec, task, ran.sandbox());
+                long bytesIn = task.inputs().stream().mapToLong(StoredObject::size).sum();
+                long bytesOut = outputs.commitAll(task, produced);
+                return new Done(task, bytesIn, bytesOut, produced.size(), result.inProcess());
             } catch (Outputs.OutputException e) {
-                throw fail(task, e.getMessage());
+                return new Failed(task, -1, "", e.getMessage());
             }
         }
-        List<Future<Long>> commits = new ArrayList<>();
-        List<S4Key> committed = java.util.Collections.synchronizedList(new ArrayList<>());
-        long bytes = 0;
-        String error = null;
-        boolean interrupted = false;
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Output output : produced) {
-                commits.add(executor.submit(() -> {
-                    long size = outputs.commit(output.key(), output.file());
-                    committed.add(output.key());
-                    return size;
-                }));
-            }
-            for (int i = 0; i < commits.size() && !interrupted; i++) {
-                try {
-                    bytes += commits.get(i).get();
-                } catch (ExecutionException e) {
-                    if (error == null) {
-                        error = e.getCause() instanceof Outputs.OutputException o ? o.getMessage()
-                                : "cannot store " + produced.get(i).key() + ": " + e.getCause();
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    commits.forEach(c -> c.cancel(true));
-                }
-            }
-        }
-        if (interrupted || error != null) {
-            committed.forEach(outputs::remove);
-        }
-        if (interrupted) {
-            throw new InterruptedException("cancelled while storing outputs of " + task.key());
-        }
-        if (error != null) {
-            throw fail(task, error + " (the other outputs of " + task.key() + " were removed)");
-        }
-        return bytes;
+    }
+
+    private Sandbox.Stdin stdin(Task task) {
+        return spec.mode() == Mode.MAP_FROM_N ? new Sandbox.PathList(task.inputs())
+                : new Sandbox.KeyFile(task.inputs().getFirst());
     }
 }

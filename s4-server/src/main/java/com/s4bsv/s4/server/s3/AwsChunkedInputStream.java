@@ -5,17 +5,19 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes an {@code aws-chunked} body: {@code <hex size>[;chunk-signature=..]\r\n<data>\r\n} chunks, a final
- * zero-size chunk, then optional trailer lines ({@code x-amz-checksum-crc32:...}) and an empty line. Signatures
- * are not checked (s4 does not authenticate). A body that ends before the final chunk is an
+ * zero-size chunk, then optional trailer lines ({@code x-amz-checksum-crc32:...}) and an empty line. A body that ends before the final chunk is an
  * {@code IncompleteBody}; a chunk header longer than {@link #MAX_HEADER_BYTES} or a chunk larger than
  * {@link #MAX_CHUNK_BYTES} is refused before anything is buffered, and so are more than {@link #MAX_TRAILERS} trailer
- * lines.
+ * lines. When given {@link ChunkSignatures}, every chunk's signature (and the trailer's) is checked as it is decoded.
  */
 public final class AwsChunkedInputStream extends FilterInputStream {
 
@@ -23,15 +25,22 @@ public final class AwsChunkedInputStream extends FilterInputStream {
     static final long MAX_CHUNK_BYTES = 64L << 20;
     /** Trailer lines kept; without a limit a client could fill the heap with distinct ones. */
     static final int MAX_TRAILERS = 32;
+    static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
 
     private final byte[] line = new byte[MAX_HEADER_BYTES];
     private final Map<String, String> trailers = new LinkedHashMap<>();
+    private final @Nullable ChunkSignatures signatures;
     private long remaining;
     private boolean finished;
     private long decoded;
 
     public AwsChunkedInputStream(InputStream in) {
+        this(in, null);
+    }
+
+    public AwsChunkedInputStream(InputStream in, @Nullable ChunkSignatures signatures) {
         super(new BufferedInputStream(in, 64 * 1024));
+        this.signatures = signatures;
     }
 
     /** Trailer headers by lower-case name; complete once {@link #read} has returned -1. */
@@ -67,8 +76,14 @@ public final class AwsChunkedInputStream extends FilterInputStream {
         }
         remaining -= n;
         decoded += n;
+        if (signatures != null) {
+            signatures.update(bytes, offset, n);
+        }
         if (remaining == 0) {
             expectCrlf();
+            if (signatures != null) {
+                signatures.end();
+            }
         }
         return n;
     }
@@ -101,6 +116,13 @@ public final class AwsChunkedInputStream extends FilterInputStream {
                         + MAX_CHUNK_BYTES + " byte limit");
             }
         }
+        if (signatures != null) {
+            signatures.begin(end < length ? new String(line, end + 1, length - end - 1, StandardCharsets.ISO_8859_1)
+                    : null);
+            if (size == 0) {
+                signatures.end();
+            }
+        }
         if (size == 0) {
             readTrailers();
             finished = true;
@@ -109,10 +131,15 @@ public final class AwsChunkedInputStream extends FilterInputStream {
     }
 
     private void readTrailers() throws IOException {
+        List<String> lines = new ArrayList<>();
+        @Nullable String signature = null;
         while (true) {
             int length = readLine("trailer");
             if (length <= 0) {
                 // An empty line ends the trailers; some clients also just close after the last one.
+                if (signatures != null) {
+                    signatures.trailer(lines, signature);
+                }
                 return;
             }
             if (trailers.size() == MAX_TRAILERS) {
@@ -124,8 +151,14 @@ public final class AwsChunkedInputStream extends FilterInputStream {
             if (colon <= 0) {
                 throw new S3Exception(S3Error.INVALID_REQUEST, "aws-chunked: bad trailer line");
             }
-            trailers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1)
-                    .strip());
+            String name = header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = header.substring(colon + 1).strip();
+            if (name.equals(TRAILER_SIGNATURE)) {
+                signature = value;
+            } else {
+                lines.add(name + ":" + value);
+                trailers.put(name, value);
+            }
         }
     }
 

@@ -3,10 +3,13 @@ package com.s4bsv.s4.server.s3;
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.InvalidKeyException;
 import com.s4bsv.s4.key.S4Key;
-import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.FanOut;
-import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.KeyRouter;
+import com.s4bsv.s4.server.cluster.ListingEntry;
+import com.s4bsv.s4.server.cluster.ListingPage;
 import com.s4bsv.s4.server.cluster.PeerClient;
+import com.s4bsv.s4.server.cluster.PeerClient.BucketState;
+import com.s4bsv.s4.server.cluster.PeerClient.DeleteOutcome;
 import com.s4bsv.s4.server.storage.BucketNotEmptyException;
 import com.s4bsv.s4.server.storage.MultipartUploads.OpenUpload;
 import com.s4bsv.s4.server.storage.NoSuchBucketException;
@@ -15,11 +18,8 @@ import com.s4bsv.s4.server.storage.ObjectStore;
 import com.s4bsv.s4.wire.Wire;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,16 +42,16 @@ import org.springframework.web.bind.annotation.RestController;
 class BucketController {
 
     private final ObjectStore store;
-    private final Cluster cluster;
+    private final KeyRouter router;
     private final FanOut fanOut;
     private final PeerClient peers;
     private final ObjectListing listing;
     private final UploadListing uploadListing;
 
-    BucketController(ObjectStore store, Cluster cluster, FanOut fanOut, PeerClient peers, ObjectListing listing,
+    BucketController(ObjectStore store, KeyRouter router, FanOut fanOut, PeerClient peers, ObjectListing listing,
             UploadListing uploadListing) {
         this.store = store;
-        this.cluster = cluster;
+        this.router = router;
         this.fanOut = fanOut;
         this.peers = peers;
         this.listing = listing;
@@ -64,7 +64,7 @@ class BucketController {
         S3Operation.CREATE_BUCKET.mark(request);
         String bucket = S3Target.of(request).bucket();
         BucketNames.checkS3(bucket);
-        request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        request.getInputStream().transferTo(OutputStream.nullOutputStream());
         if (isLocalOnly(request)) {
             store.createBucket(bucket);
         } else {
@@ -72,7 +72,7 @@ class BucketController {
                 if (isSelf) {
                     store.createBucket(bucket);
                 } else {
-                    expect(node, send(node, "PUT", "/" + bucket), 200);
+                    peers.createBucket(node, bucket);
                 }
                 return true;
             });
@@ -88,8 +88,7 @@ class BucketController {
         String bucket = S3Target.checkedBucket(request);
         boolean exists = store.bucketExists(bucket);
         if (!exists && !isLocalOnly(request)) {
-            exists = fanOut.all((node, isSelf) -> !isSelf && status(node, send(node, "HEAD", "/" + bucket)) == 200)
-                    .contains(true);
+            exists = fanOut.all((node, isSelf) -> !isSelf && peers.hasBucket(node, bucket)).contains(true);
         }
         if (!exists) {
             throw new NoSuchBucketException(bucket);
@@ -106,12 +105,12 @@ class BucketController {
             store.deleteBucket(bucket);
         } else {
             // Empty everywhere first, so a refusal deletes nothing.
-            List<Integer> states = fanOut.all((node, isSelf) -> isSelf ? localState(bucket)
-                    : remoteState(node, bucket));
-            if (states.contains(409)) {
+            List<BucketState> states = fanOut.all((node, isSelf) -> isSelf ? localState(bucket)
+                    : peers.bucketState(node, bucket));
+            if (states.contains(BucketState.HOLDS_KEYS)) {
                 throw new BucketNotEmptyException(bucket);
             }
-            if (!states.contains(200)) {
+            if (!states.contains(BucketState.EMPTY)) {
                 throw new NoSuchBucketException(bucket);
             }
             fanOut.all((node, isSelf) -> {
@@ -119,11 +118,8 @@ class BucketController {
                     if (store.bucketExists(bucket)) {
                         store.deleteBucket(bucket);
                     }
-                } else {
-                    int status = status(node, send(node, "DELETE", "/" + bucket));
-                    if (status == 409) {
-                        throw new BucketNotEmptyException(bucket);
-                    }
+                } else if (!peers.deleteBucket(node, bucket)) {
+                    throw new BucketNotEmptyException(bucket);
                 }
                 return true;
             });
@@ -131,27 +127,12 @@ class BucketController {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 
-    private int localState(String bucket) throws IOException {
+    private BucketState localState(String bucket) throws IOException {
         if (!store.bucketExists(bucket)) {
-            return 404;
+            return BucketState.ABSENT;
         }
-        return store.list(bucket, "").isEmpty() && store.markers(bucket, "").isEmpty() ? 200 : 409;
-    }
-
-    /** 404 absent, 409 holds keys, 200 empty: as {@link #localState} for another node. */
-    private int remoteState(NodeAddress node, String bucket) throws IOException {
-        HttpResponse<InputStream> response = send(node, "GET", "/" + bucket + "?list-type=2&max-keys=1");
-        try (InputStream body = response.body()) {
-            String text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (response.statusCode() == 404) {
-                return 404;
-            }
-            if (response.statusCode() != 200) {
-                throw new S3Exception(S3Error.SERVICE_UNAVAILABLE, "node " + node + " answered HTTP "
-                        + response.statusCode());
-            }
-            return text.contains("<Contents>") ? 409 : 200;
-        }
+        return store.list(bucket, "").isEmpty() && store.markers(bucket, "").isEmpty() ? BucketState.EMPTY
+                : BucketState.HOLDS_KEYS;
     }
 
     /** s4 extension: delete every key under a prefix on every node ({@code DELETE /bucket?prefix=p}). */
@@ -166,26 +147,11 @@ class BucketController {
             deleted = store.deletePrefix(bucket, prefix);
         } else {
             deleted = fanOut.all((node, isSelf) -> isSelf ? (long) store.deletePrefix(bucket, prefix)
-                    : remoteDeletePrefix(node, bucket, prefix)).stream().mapToLong(Long::longValue).sum();
+                    : peers.deletePrefix(node, bucket, prefix)).stream().mapToLong(Long::longValue).sum();
         }
         response.setContentType(S3Xml.CONTENT_TYPE);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "DeletePrefixResult", true)) {
             xml.element("Prefix", prefix).element("Deleted", deleted);
-        }
-    }
-
-    private long remoteDeletePrefix(NodeAddress node, String bucket, String prefix) throws IOException {
-        HttpResponse<InputStream> response = send(node, "DELETE", "/" + bucket + "?prefix="
-                + S3Url.encode(prefix, false));
-        try (InputStream body = response.body()) {
-            String text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (response.statusCode() != 200) {
-                throw new S3Exception(S3Error.SERVICE_UNAVAILABLE, "node " + node + " failed to delete prefix: HTTP "
-                        + response.statusCode());
-            }
-            int start = text.indexOf("<Deleted>");
-            int end = text.indexOf("</Deleted>");
-            return start < 0 || end < 0 ? 0 : Long.parseLong(text.substring(start + 9, end));
         }
     }
 
@@ -364,17 +330,17 @@ class BucketController {
                 outcomes.put(path, new DeleteOutcome(path, "InvalidArgument", e.getMessage()));
                 continue;
             }
-            if (cluster.isLocal(key) || Forwarder.isForwarded(request)) {
+            if (router.servesHere(key, request)) {
                 outcomes.put(path, deleteLocal(key, folder));
             } else {
-                remote.computeIfAbsent(cluster.owner(key), n -> new ArrayList<>()).add(path);
+                remote.computeIfAbsent(router.owner(key), n -> new ArrayList<>()).add(path);
             }
         }
         if (!remote.isEmpty()) {
             fanOut.all((node, isSelf) -> {
                 List<String> keys = remote.get(node);
                 if (keys != null) {
-                    for (DeleteOutcome outcome : remoteDelete(node, bucket, keys)) {
+                    for (DeleteOutcome outcome : peers.deleteKeys(node, bucket, keys)) {
                         outcomes.put(outcome.key(), outcome);
                     }
                 }
@@ -410,58 +376,6 @@ class BucketController {
             return new DeleteOutcome(path, "InternalError", String.valueOf(e.getMessage()));
         }
         return new DeleteOutcome(path, null, "");
-    }
-
-    private List<DeleteOutcome> remoteDelete(NodeAddress node, String bucket, List<String> keys) throws IOException {
-        var xmlBody = new ByteArrayOutputStream();
-        try (S3Xml xml = S3Xml.start(xmlBody, "Delete", true)) {
-            for (String key : keys) {
-                xml.open("Object").element("Key", key).close("Object");
-            }
-        }
-        HttpRequest request = peers.request(node, "/" + bucket + "?delete").header(Wire.FORWARDED, "1")
-                .header("Content-Type", S3Xml.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(xmlBody.toByteArray())).build();
-        HttpResponse<InputStream> response = peers.send(node, request);
-        byte[] answer;
-        try (InputStream in = response.body()) {
-            answer = in.readAllBytes();
-        }
-        if (response.statusCode() != 200) {
-            throw new S3Exception(S3Error.SERVICE_UNAVAILABLE, "node " + node + " failed DeleteObjects: HTTP "
-                    + response.statusCode());
-        }
-        List<DeleteOutcome> outcomes = new ArrayList<>();
-        for (Map<String, String> deleted : XmlBody.parse(answer, "Deleted").records()) {
-            outcomes.add(new DeleteOutcome(deleted.get("Key"), null, ""));
-        }
-        for (Map<String, String> error : XmlBody.parse(answer, "Error").records()) {
-            outcomes.add(new DeleteOutcome(error.get("Key"), error.get("Code"), error.getOrDefault("Message", "")));
-        }
-        return outcomes;
-    }
-
-    private record DeleteOutcome(String key, @Nullable String code, String message) {
-    }
-
-    private HttpResponse<InputStream> send(NodeAddress node, String method, String pathAndQuery) {
-        HttpRequest request = peers.request(node, pathAndQuery).header(Wire.LOCAL_ONLY, "1")
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return peers.send(node, request);
-    }
-
-    private static int status(NodeAddress node, HttpResponse<InputStream> response) throws IOException {
-        try (InputStream body = response.body()) {
-            body.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return response.statusCode();
-    }
-
-    private static void expect(NodeAddress node, HttpResponse<InputStream> response, int status) throws IOException {
-        int actual = status(node, response);
-        if (actual != status) {
-            throw new S3Exception(S3Error.SERVICE_UNAVAILABLE, "node " + node + " answered HTTP " + actual);
-        }
     }
 
     private static boolean isLocalOnly(HttpServletRequest request) {

@@ -1,8 +1,7 @@
 package com.s4bsv.s4.server.s3;
 
 import com.s4bsv.s4.key.S4Key;
-import com.s4bsv.s4.server.cluster.Cluster;
-import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.KeyRouter;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyExistsException;
 import com.s4bsv.s4.server.storage.MultipartUploads;
@@ -26,15 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 class MultipartController {
 
     private final ObjectStore store;
-    private final Cluster cluster;
-    private final Forwarder forwarder;
+    private final KeyRouter router;
     private final IoSlots slots;
     private final S3Metrics metrics;
 
-    MultipartController(ObjectStore store, Cluster cluster, Forwarder forwarder, IoSlots slots, S3Metrics metrics) {
+    MultipartController(ObjectStore store, KeyRouter router, IoSlots slots, S3Metrics metrics) {
         this.store = store;
-        this.cluster = cluster;
-        this.forwarder = forwarder;
+        this.router = router;
         this.slots = slots;
         this.metrics = metrics;
     }
@@ -45,7 +42,7 @@ class MultipartController {
         S3Operation.CREATE_MULTIPART_UPLOAD.mark(request);
         S3Target target = S3Target.of(request);
         S4Key key = target.s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         // Refuse now rather than after the client sent every part.
@@ -69,7 +66,7 @@ class MultipartController {
         }
         S4Key key = S3Target.of(request).s4Key();
         UploadBody.checkDeclaredSize(request, UploadBody.MAX_PART_BYTES);
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         int number = partNumber(request.getParameter("partNumber"));
@@ -91,7 +88,7 @@ class MultipartController {
     void complete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.COMPLETE_MULTIPART_UPLOAD.mark(request);
         S4Key key = S3Target.of(request).s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         XmlBody.Parsed body = XmlBody.parse(XmlBody.read(request), "CompleteMultipartUpload", "Part");
@@ -122,7 +119,7 @@ class MultipartController {
     void abort(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.ABORT_MULTIPART_UPLOAD.mark(request);
         S4Key key = S3Target.of(request).s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         store.multipart().abort(request.getParameter("uploadId"), key);
@@ -134,7 +131,7 @@ class MultipartController {
     void listParts(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.LIST_PARTS.mark(request);
         S4Key key = S3Target.of(request).s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         String uploadId = request.getParameter("uploadId");
@@ -160,15 +157,6 @@ class MultipartController {
                         .close("Part");
             }
         }
-    }
-
-    private boolean forwarded(S4Key key, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        if (cluster.isLocal(key) || Forwarder.isForwarded(request)) {
-            return false;
-        }
-        forwarder.forward(cluster.owner(key), request, response);
-        return true;
     }
 
     private static void xml(HttpServletResponse response) {

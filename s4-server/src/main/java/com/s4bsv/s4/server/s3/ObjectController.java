@@ -2,8 +2,7 @@ package com.s4bsv.s4.server.s3;
 
 import com.s4bsv.s4.checksum.StreamingChecksum;
 import com.s4bsv.s4.key.S4Key;
-import com.s4bsv.s4.server.cluster.Cluster;
-import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.KeyRouter;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyExistsException;
 import com.s4bsv.s4.server.storage.MultipartUploads;
@@ -44,15 +43,13 @@ class ObjectController {
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final ObjectStore store;
-    private final Cluster cluster;
-    private final Forwarder forwarder;
+    private final KeyRouter router;
     private final IoSlots slots;
     private final S3Metrics metrics;
 
-    ObjectController(ObjectStore store, Cluster cluster, Forwarder forwarder, IoSlots slots, S3Metrics metrics) {
+    ObjectController(ObjectStore store, KeyRouter router, IoSlots slots, S3Metrics metrics) {
         this.store = store;
-        this.cluster = cluster;
-        this.forwarder = forwarder;
+        this.router = router;
         this.slots = slots;
         this.metrics = metrics;
     }
@@ -71,7 +68,7 @@ class ObjectController {
         }
         S4Key key = target.s4Key();
         UploadBody.checkDeclaredSize(request, UploadBody.MAX_OBJECT_BYTES);
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         Map<String, String> metadata = ObjectHeaders.of(request);
@@ -93,7 +90,7 @@ class ObjectController {
     /** A zero-byte key ending in '/' (a folder marker); one with bytes is refused, as S3 tools never send it. */
     private void putFolder(S4Key dir, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (forwarded(dir, request, response)) {
+        if (router.forwardIfRemote(dir, request, response)) {
             return;
         }
         Map<String, String> metadata = ObjectHeaders.of(request);
@@ -133,7 +130,7 @@ class ObjectController {
         operation.mark(request);
         S3Target target = S3Target.of(request);
         S4Key key = target.isFolder() ? target.folderKey() : target.s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         StoredObject object = target.isFolder() ? store.findMarker(key)
@@ -241,7 +238,7 @@ class ObjectController {
         S3Operation.DELETE_OBJECT.mark(request);
         S3Target target = S3Target.of(request);
         S4Key key = target.isFolder() ? target.folderKey() : target.s4Key();
-        if (forwarded(key, request, response)) {
+        if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         try {
@@ -254,16 +251,6 @@ class ObjectController {
             // S3 answers 204 for a key that is not there: the outcome is the same.
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-    }
-
-    /** Streams the request to the key's owner when that is another node; true when it did. */
-    private boolean forwarded(S4Key key, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        if (cluster.isLocal(key) || Forwarder.isForwarded(request)) {
-            return false;
-        }
-        forwarder.forward(cluster.owner(key), request, response);
-        return true;
     }
 
     private IoSlots.Slot slot() throws InterruptedException {

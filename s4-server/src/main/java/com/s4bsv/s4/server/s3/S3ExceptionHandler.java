@@ -1,6 +1,7 @@
 package com.s4bsv.s4.server.s3;
 
 import com.s4bsv.s4.key.InvalidKeyException;
+import com.s4bsv.s4.server.cluster.PeerFailedException;
 import com.s4bsv.s4.server.cluster.PeerUnavailableException;
 import com.s4bsv.s4.server.compute.CommandFailedException;
 import com.s4bsv.s4.server.compute.InvalidComputeRequestException;
@@ -103,6 +104,12 @@ class S3ExceptionHandler {
     void peer(PeerUnavailableException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         log.warn("{}", e.getMessage());
+        S3ErrorResponse.write(request, response, new S3Exception(S3Error.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
+    @ExceptionHandler(PeerFailedException.class)
+    void peerFailed(PeerFailedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         S3ErrorResponse.write(request, response, new S3Exception(S3Error.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 

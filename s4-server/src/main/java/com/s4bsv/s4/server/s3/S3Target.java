@@ -3,12 +3,8 @@ package com.s4bsv.s4.server.s3;
 import com.s4bsv.s4.key.InvalidKeyException;
 import com.s4bsv.s4.key.KeyRules;
 import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.s4.wire.UriText;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 
 /**
  * Bucket and key of a path-style request, taken from the raw request URI and percent-decoded exactly once (so
@@ -71,38 +67,10 @@ record S3Target(String bucket, String key) {
 
     /** Percent-decoding as in a URI path: '+' stays '+', the bytes are UTF-8. */
     static String decode(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return raw;
-        }
-        var bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) {
-                    throw new S3Exception(S3Error.INVALID_URI, "bad percent-encoding in '" + raw + "'");
-                }
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    throw new S3Exception(S3Error.INVALID_URI, "bad percent-encoding in '" + raw + "'");
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < raw.length()) {
-                    utf8 = raw.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-                    i++;
-                }
-                bytes.writeBytes(utf8);
-            }
-        }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new S3Exception(S3Error.INVALID_URI, "percent-encoded bytes are not UTF-8 in '" + raw + "'");
+            return UriText.decode(raw);
+        } catch (IllegalArgumentException e) {
+            throw new S3Exception(S3Error.INVALID_URI, e.getMessage());
         }
     }
 }

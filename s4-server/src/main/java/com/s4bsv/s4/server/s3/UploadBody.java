@@ -46,7 +46,9 @@ final class UploadBody {
             }
         }
         if (isChunked) {
-            chunked = new AwsChunkedInputStream(raw);
+            chunked = new AwsChunkedInputStream(raw,
+                    request.getAttribute(ChunkSignatures.ATTRIBUTE) instanceof ChunkSignatures signatures ? signatures
+                            : null);
             String trailer = request.getHeader("x-amz-trailer");
             if (trailer != null) {
                 for (String name : trailer.split(",")) {

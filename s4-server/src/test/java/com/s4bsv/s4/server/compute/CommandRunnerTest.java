@@ -30,7 +30,7 @@ class CommandRunnerTest {
         Path work = Files.createDirectories(dir.resolve("work"));
         Path stdout = dir.resolve("stdout");
         try (CommandRunner.CpuSlot slot = with.acquire()) {
-            CommandResult result = with.run(new Command(cmd, work, stdin, stdout, dir.resolve("stderr"), env));
+            CommandResult result = with.run(cmd, new Sandbox(dir, work, stdin, stdout, dir.resolve("stderr"), env));
             return new Run(result, Files.readString(stdout));
         }
     }

@@ -91,7 +91,7 @@ class ComputeAppTest extends StandaloneNodeAppTest {
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/x-ndjson"));
         assertThat(answer.body())
-                .endsWith("{\"type\":\"done\",\"node\":\"127.0.0.1:8080\",\"keys\":1,\"outputs\":1}\n");
+                .endsWith("{\"type\":\"done\",\"node\":\"127.0.0.1:8080\",\"keys\":1,\"outputs\":1,\"keysInProcess\":1}\n");
         assertThat(http.text("s4://app/ct/out/a")).isEqualTo("x");
     }
 

@@ -3,6 +3,7 @@ package com.s4bsv.s4.server.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.s4bsv.s4.server.S4Nodes;
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -26,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The compute scenarios of spec section 10.1 (map, glob, map-to-n, map-from-n pipelines, suffixes, deep folders,
  * eval) and the failure cases, on three real nodes driven over plain HTTP; every job goes to one node without
- * {@code x-s4-local}, so that node fans it out, exactly as a {@code curl} user would run it.
+ * {@code x-s4-local}, so that node fans it out, exactly as a {@code curl} user would run it. Pipelines of bsv tools
+ * run in-process here and under bash in {@link ComputeForkedIT}, which runs every scenario again.
  */
 class ComputeIT {
 
@@ -41,7 +45,16 @@ class ComputeIT {
 
     @BeforeAll
     static void start() throws IOException {
-        nodes = S4Nodes.start(3, work);
+        startNodes();
+    }
+
+    /** Whether the nodes run pipelines of bsv tools in-process (the default); {@link ComputeForkedIT} says no. */
+    boolean inProcess() {
+        return true;
+    }
+
+    static void startNodes(String... nodeArgs) throws IOException {
+        nodes = S4Nodes.start(3, work, nodeArgs);
         http = new NodeHttp(nodes.endpoint(0));
         words = words();
         bucketPy = work.resolve("bucket.py");
@@ -242,9 +255,58 @@ class ComputeIT {
         long start = System.nanoTime();
         JsonNode error = http.job("/_s4/map-to-n", "s4://t20/step1/", "s4://t20/step2/",
                 "cat >/dev/null && echo does_not_exist").assertError().last();
-        assertThat(System.nanoTime() - start).isLessThan(20_000_000_000L);
+        assertThat(System.nanoTime() - start).isLessThan(TestTimeouts.atLeast(Duration.ofSeconds(20)).toNanos());
         assertThat(error.path("message").asString()).contains("does_not_exist", "does not exist");
         assertThat(http.list("t20", "step2/")).isEmpty();
+    }
+
+    /** The group-by of examples/taxi: csv to bsv, a shuffle by category, a sum per category, back to csv. */
+    @Test
+    void aGroupByOfBsvToolsRunsInProcessWithTheSameResults() {
+        var random = new Random(7);
+        var expected = new TreeMap<String, Long>();
+        for (int key = 0; key < 12; key++) {
+            var csv = new StringBuilder();
+            for (int row = 0; row < 2000; row++) {
+                String category = "c" + random.nextInt(20);
+                long amount = random.nextInt(1000);
+                expected.merge(category, amount, Long::sum);
+                csv.append(key).append(',').append(category).append(",x,y,z,w,").append(amount).append('\n');
+            }
+            http.put(String.format("s4://groupby/in/%03d", key), csv.toString());
+        }
+        List<JobAnswerCount> steps = List.of(
+                new JobAnswerCount(http.job("/_s4/map", "s4://groupby/in/", "s4://groupby/bsv/", "bsv")
+                        .assertDone(), 12),
+                new JobAnswerCount(http.job("/_s4/map-to-n", "s4://groupby/bsv/", "s4://groupby/parts/",
+                        "bcut 2,7 | bschema '*,a:i64' | bpartition 3").assertDone(), 12),
+                new JobAnswerCount(http.job("/_s4/map-from-n", "s4://groupby/parts/", "s4://groupby/sums/",
+                        "xargs cat | bsort | bsumeach i64 | bschema '*,i64:a' | csv").assertDone(), 36));
+        for (JobAnswerCount step : steps) {
+            JsonNode done = step.answer().last();
+            assertThat(done.path("keys").asLong()).isEqualTo(step.keys());
+            assertThat(done.path("keysInProcess").asLong()).as(step.answer().raw())
+                    .isEqualTo(inProcess() ? step.keys() : 0);
+        }
+        var sums = new TreeMap<String, Long>();
+        for (String out : http.list("groupby", "sums/")) {
+            for (String line : lines(http.text("s4://groupby/" + out))) {
+                String[] parts = line.split(",");
+                sums.put(parts[0], Long.parseLong(parts[1]));
+            }
+        }
+        assertThat(sums).isEqualTo(expected);
+        NodeHttp.JobAnswer viaBash = http.job("/_s4/map", "s4://groupby/bsv/", "s4://groupby/named/",
+                "bcut 1 | bhead 1 | csv; echo \"$filename\"").assertDone();
+        assertThat(viaBash.last().path("keysInProcess").asLong()).isZero();
+        assertThat(http.text("s4://groupby/named/003")).isEqualTo("3\n003\n");
+        JsonNode failed = http.job("/_s4/map", "s4://groupby/in/", "s4://groupby/bad/", "bsv | bsort i65")
+                .assertError().last();
+        assertThat(failed.path("exitCode").asInt()).isEqualTo(1);
+        assertThat(failed.path("stderr").asString()).isEqualTo("fatal: bad type i65\n");
+    }
+
+    record JobAnswerCount(NodeHttp.JobAnswer answer, long keys) {
     }
 
     @Test
@@ -452,7 +514,7 @@ class ComputeIT {
 
     /** Temp entries left on the nodes, after giving cancelled work a few seconds to wind down. */
     static List<Path> tempLeftovers() {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(10)).toNanos();
         List<Path> left = tempEntries();
         while (!left.isEmpty() && System.nanoTime() < deadline) {
             try {

@@ -1,5 +1,6 @@
 package com.s4bsv.s4.server.reliability;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +51,7 @@ record Cli(int exit, String out, String err) {
             } catch (IOException notRead) {
                 // the command may not read its stdin
             }
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            if (!p.waitFor(TestTimeouts.atLeastSeconds(120), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError(command + " did not finish in 120 s");
             }

@@ -1,6 +1,7 @@
 package com.s4bsv.s4.server.reliability;
 
 import com.s4bsv.s4.checksum.StreamingChecksum;
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -67,7 +69,7 @@ final class DataDirs {
 
     /** Temp entries of the given roots, waiting up to 10 s for requests that are still finishing. */
     static List<String> tempLeftovers(List<Path> dataDirs) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(10)).toNanos();
         while (true) {
             List<String> left = new ArrayList<>();
             for (Path dir : dataDirs) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.placement.Placement;
 import com.s4bsv.s4.server.S4Nodes;
+import com.s4bsv.testing.TestTimeouts;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -93,13 +94,14 @@ class DiskFullIT {
     }
 
     static void awaitLive(int node) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TestTimeouts.start().toNanos();
         while (System.nanoTime() < deadline) {
             if (!nodes[node].isAlive()) {
                 String log = Files.readString(work.resolve("node" + node).resolve("server.log"));
                 Assumptions.assumeFalse(log.contains("extended attributes"),
                         "the small tmpfs has no user xattrs on this kernel: " + log.strip());
-                throw new IllegalStateException("node " + node + " exited: " + log);
+                throw new IllegalStateException("node " + node + " exited; "
+                        + TestTimeouts.logTail(work.resolve("node" + node).resolve("server.log")));
             }
             try {
                 if (S3Http.send(java.net.http.HttpRequest.newBuilder(endpoint(node).resolve(
@@ -111,7 +113,8 @@ class DiskFullIT {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("node " + node + " did not start");
+        throw new IllegalStateException("node " + node + " not live after " + TestTimeouts.describe() + "; "
+                + TestTimeouts.logTail(work.resolve("node" + node).resolve("server.log")));
     }
 
     @AfterAll
@@ -344,7 +347,7 @@ class DiskFullIT {
         String error = lastLine(shuffle.body());
         assertThat(error).contains("\"type\":\"error\"").contains("127.0.0.1:" + ports[1]).contains("507")
                 .contains("InsufficientStorage");
-        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(60);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(TestTimeouts.atLeastSeconds(60));
         assertThat(forwarding.keys(BUCKET, "mapped/")).isEmpty();
         // Space freed by the aborted upload may take one input's outputs: each input's are complete or absent.
         List<String> succeeded = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.s4bsv.s4.checksum.StreamingChecksum;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.placement.Placement;
 import com.s4bsv.s4.server.S4Nodes;
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -224,10 +225,10 @@ class KillFaultsIT {
                 nodes.kill(victim);
                 killed.countDown();
                 for (CompletableFuture<Upload> u : uploads) {
-                    outcomes.add(u.get(90, TimeUnit.SECONDS));
+                    outcomes.add(u.get(TestTimeouts.atLeastSeconds(90), TimeUnit.SECONDS));
                 }
                 for (CompletableFuture<Download> d : downloads) {
-                    got.add(d.get(90, TimeUnit.SECONDS));
+                    got.add(d.get(TestTimeouts.atLeastSeconds(90), TimeUnit.SECONDS));
                 }
             } finally {
                 killed.countDown();
@@ -366,13 +367,13 @@ class KillFaultsIT {
                     "/_s4/map-to-n", "s4://" + BUCKET + "/" + in, "s4://" + BUCKET + "/" + out, cmd));
             HttpResponse<String> answer;
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                long deadline = System.nanoTime() + TestTimeouts.start().toNanos();
                 while (isEmpty(started) && System.nanoTime() < deadline && !job.isDone()) {
                     Thread.sleep(10);
                 }
                 Thread.sleep(SOAK ? random.nextInt(2000) : 800);
                 nodes.kill(2);
-                answer = job.get(60, TimeUnit.SECONDS);
+                answer = job.get(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS);
             } finally {
                 nodes.restart(2);
             }

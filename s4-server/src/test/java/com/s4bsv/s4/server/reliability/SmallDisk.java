@@ -1,5 +1,6 @@
 package com.s4bsv.s4.server.reliability;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ final class SmallDisk implements AutoCloseable {
             return new Result(127, command[0] + ": " + missing.getMessage());
         }
         String output = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+        if (!p.waitFor(TestTimeouts.atLeastSeconds(20), TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return new Result(124, command[0] + " timed out");
         }

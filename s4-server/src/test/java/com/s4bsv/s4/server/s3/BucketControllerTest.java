@@ -13,8 +13,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
-import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.FanOut;
+import com.s4bsv.s4.server.cluster.KeyRouter;
+import com.s4bsv.s4.server.cluster.ListingEntry;
+import com.s4bsv.s4.server.cluster.ListingPage;
 import com.s4bsv.s4.server.cluster.PeerClient;
 import com.s4bsv.s4.server.storage.BucketNotEmptyException;
 import com.s4bsv.s4.server.storage.ObjectStore;
@@ -39,7 +41,7 @@ class BucketControllerTest {
     ObjectStore store;
 
     @MockitoBean
-    Cluster cluster;
+    KeyRouter router;
 
     @MockitoBean
     FanOut fanOut;

@@ -2,6 +2,8 @@ package com.s4bsv.s4.server.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.s4bsv.s4.server.cluster.ListingEntry;
+import com.s4bsv.s4.server.cluster.ListingPage;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

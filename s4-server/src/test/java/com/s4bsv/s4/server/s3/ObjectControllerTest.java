@@ -17,6 +17,7 @@ import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.Forwarder;
+import com.s4bsv.s4.server.cluster.KeyRouter;
 import com.s4bsv.s4.server.storage.InsufficientStorageException;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyConflictException;
@@ -41,11 +42,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ObjectController.class)
+@Import(KeyRouter.class)
 class ObjectControllerTest {
 
     @Autowired

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Deletes of {@link S4Client}: one key on its owner, or a prefix on every node. */
@@ -35,6 +36,21 @@ final class Deletes {
         String body = Http.errorBody(response);
         int status = response.statusCode();
         if (status != 204 && status != 200 && status != 404) {
+            throw Http.failure(node, what, status, body);
+        }
+    }
+
+    /** Removes an empty bucket from every node (one node fans out); a bucket already gone or refilled is left. */
+    void deleteEmptyBucket(String bucket) {
+        NodeAddress node = calls.config().node(0);
+        String what = "s4://" + bucket + "/";
+        HttpRequest request = Http.request(Http.uri(node, Http.objectPath(bucket, ""), Map.of()),
+                calls.settings().responseTimeout()).DELETE().build();
+        HttpResponse<InputStream> response = calls.http().send(node, what, request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        String body = Http.errorBody(response);
+        int status = response.statusCode();
+        if (status != 204 && status != 200 && status != 404 && status != 409) {
             throw Http.failure(node, what, status, body);
         }
     }

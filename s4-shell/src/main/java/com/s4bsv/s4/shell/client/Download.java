@@ -4,50 +4,80 @@ import com.s4bsv.s4.checksum.StreamingChecksum;
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.wire.Wire;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
-/** One open GET: copies the body out while checking its length and the node's CRC32C. */
+/**
+ * One open GET: copies the body out while checking its length and the node's CRC32C. The body moves in 1 MiB
+ * pieces through one direct buffer: the checksum reads it in place, and a file channel writes it without a copy.
+ */
 final class Download implements AutoCloseable {
 
-    private static final int COPY_BUFFER = 64 * 1024;
+    private static final int BUFFER = 1024 * 1024;
 
     private final NodeAddress node;
     private final String what;
-    private final InputStream body;
+    private final DirectGet get;
     private final String expected;
     private final long length;
 
-    Download(NodeAddress node, String what, InputStream body, String expected, long length) {
+    Download(NodeAddress node, String what, DirectGet get, String expected) {
         this.node = node;
         this.what = what;
-        this.body = body;
+        this.get = get;
         this.expected = expected;
-        this.length = length;
+        this.length = get.contentLength();
     }
 
     long copyTo(OutputStream out, Progress progress) {
+        byte[] heap = new byte[BUFFER];
+        return copy(progress, buffer -> {
+            int n = buffer.remaining();
+            buffer.get(heap, 0, n);
+            out.write(heap, 0, n);
+        });
+    }
+
+    long copyTo(FileChannel out, Progress progress) {
+        return copy(progress, buffer -> {
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+        });
+    }
+
+    private interface Sink {
+        void write(ByteBuffer buffer) throws IOException;
+    }
+
+    private long copy(Progress progress, Sink sink) {
         var checksum = new StreamingChecksum();
-        byte[] buffer = new byte[COPY_BUFFER];
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         long total = 0;
+        boolean ended = false;
         progress.start(length);
-        while (true) {
-            int n;
+        while (!ended) {
             try {
-                n = body.read(buffer);
+                while (buffer.hasRemaining()) {
+                    if (get.body().read(buffer) < 0) {
+                        ended = true;
+                        break;
+                    }
+                }
             } catch (IOException e) {
                 throw new S4ClientException("download of " + what + " from node " + node + " failed after "
-                        + total + " bytes: " + Causes.describe(e), e);
+                        + (total + buffer.position()) + " bytes: " + Causes.describe(e), e);
             }
-            if (n < 0) {
-                break;
-            }
+            buffer.flip();
+            int n = buffer.remaining();
+            checksum.update(buffer.duplicate());
             try {
-                out.write(buffer, 0, n);
+                sink.write(buffer);
             } catch (IOException e) {
                 throw S4ClientException.writeFailed(what, e);
             }
-            checksum.update(buffer, 0, n);
+            buffer.clear();
             total += n;
             progress.advance(n);
         }
@@ -72,10 +102,6 @@ final class Download implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            body.close();
-        } catch (IOException ignored) {
-            // closing a half-read body may fail; nothing is left to release
-        }
+        get.close();
     }
 }

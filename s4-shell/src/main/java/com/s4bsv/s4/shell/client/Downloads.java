@@ -4,15 +4,14 @@ import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.wire.Wire;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.UUID;
 
 /** Gets of {@link S4Client}: into a stream, or into a file that appears only once its checksum matched. */
@@ -47,9 +46,10 @@ final class Downloads {
             try {
                 Files.createDirectories(dir);
                 temp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".s4part");
+                PartialFiles.opened(temp);
                 long n;
                 // created as open(2) would (0666 less the umask), not 0600 as Files.createTempFile makes it
-                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE)) {
                     n = download.copyTo(out, progress);
                 }
@@ -58,6 +58,7 @@ final class Downloads {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
                 }
+                PartialFiles.closed(temp);
                 temp = null;
                 return n;
             } catch (IOException e) {
@@ -69,6 +70,7 @@ final class Downloads {
                     } catch (IOException ignored) {
                         // the original failure is what the user needs to see
                     }
+                    PartialFiles.closed(temp);
                 }
             }
         }
@@ -77,21 +79,19 @@ final class Downloads {
     private Download open(S4Key key) {
         NodeAddress node = calls.owner(key);
         String what = key.toString();
-        HttpRequest request = Http.request(calls.objectUri(key), calls.settings().responseTimeout())
-                .header("x-amz-checksum-mode", "ENABLED")
-                .GET().build();
-        HttpResponse<InputStream> response = calls.http().send(node, what, request,
-                HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            throw Http.failure(node, what, response.statusCode(), Http.errorBody(response));
+        DirectGet get = DirectGet.open(node, what, calls.objectUri(key), Map.of("x-amz-checksum-mode", "ENABLED"),
+                calls.settings().connectTimeout(), calls.settings().responseTimeout());
+        if (get.status != 200) {
+            String body = get.errorBody();
+            get.close();
+            throw Http.failure(node, what, get.status, body);
         }
-        String expected = response.headers().firstValue(Wire.CHECKSUM_CRC32C).orElse(null);
+        String expected = get.header(Wire.CHECKSUM_CRC32C);
         if (expected == null) {
-            Http.errorBody(response);
+            get.close();
             throw new S4ClientException.ChecksumMismatch("node " + node + " sent " + what + " without a "
                     + Wire.CHECKSUM_CRC32C + " header; refusing unverified data");
         }
-        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        return new Download(node, what, response.body(), expected, length);
+        return new Download(node, what, get, expected);
     }
 }

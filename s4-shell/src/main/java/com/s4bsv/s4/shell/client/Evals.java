@@ -2,6 +2,8 @@ package com.s4bsv.s4.shell.client;
 
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.s4.wire.CommandError;
+import com.s4bsv.s4.wire.ComputeRequest;
 import com.s4bsv.s4.wire.Wire;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,10 +26,10 @@ final class Evals {
         NodeAddress node = calls.owner(key);
         String what = key.toString();
         var fields = new LinkedHashMap<String, String>();
-        fields.put("key", what);
-        fields.put("cmd", cmd);
+        fields.put(ComputeRequest.KEY, what);
+        fields.put(ComputeRequest.CMD, cmd);
         HttpRequest request = HttpRequest.newBuilder(Http.uri(node, Wire.EVAL_PATH, Map.of()))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", ComputeRequest.JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.object(fields))).build();
         HttpResponse<InputStream> response = calls.http().send(node, what, request,
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -43,12 +45,12 @@ final class Evals {
     }
 
     private static S4ClientException failure(NodeAddress node, String what, int status, String body) {
-        String code = S3Xml.first(body, "Code");
-        if ("CommandFailed".equals(code) || "CommandTimedOut".equals(code)) {
-            String exit = S3Xml.first(body, "ExitCode");
-            String message = S3Xml.first(body, "Message");
-            String stderr = S3Xml.first(body, "Stderr");
-            String key = S3Xml.first(body, "Key");
+        String code = S3Xml.first(body, CommandError.CODE);
+        if (CommandError.COMMAND_FAILED.equals(code) || CommandError.COMMAND_TIMED_OUT.equals(code)) {
+            String exit = S3Xml.first(body, CommandError.EXIT_CODE);
+            String message = S3Xml.first(body, CommandError.MESSAGE);
+            String stderr = S3Xml.first(body, CommandError.STDERR);
+            String key = S3Xml.first(body, CommandError.KEY);
             return new S4ClientException.CommandFailed(Jobs.failureLine(node.toString(), key == null ? what : key,
                     exit == null ? -1 : parseInt(exit), message == null ? code : message),
                     exit == null ? -1 : parseInt(exit), stderr == null ? "" : stderr);

@@ -62,6 +62,18 @@ final class Http {
         }
     }
 
+    /** Breaks every exchange in flight at once (Ctrl-C in the session); later calls open new connections. */
+    void abort() {
+        HttpClient c;
+        synchronized (this) {
+            c = client;
+            client = null;
+        }
+        if (c != null) {
+            c.shutdownNow();
+        }
+    }
+
     /**
      * s4 nodes speak plain HTTP. Without a context of its own, HttpClient builds the default one, which parses the
      * JDK's whole CA store: a third of a one-shot command's time. This one trusts no certificate at all.

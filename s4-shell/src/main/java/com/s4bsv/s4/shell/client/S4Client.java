@@ -60,6 +60,14 @@ public final class S4Client implements AutoCloseable {
         calls.http().close();
     }
 
+    /**
+     * Cancels what this client is doing: every transfer or job in flight fails at once (a download leaves no file).
+     * The client stays usable.
+     */
+    public void abort() {
+        calls.http().abort();
+    }
+
     public ClusterConfig config() {
         return calls.config();
     }
@@ -115,6 +123,11 @@ public final class S4Client implements AutoCloseable {
     /** Removes every key under a prefix on every node, several at a time; returns how many were removed. */
     public long deletePrefix(String bucket, String prefix) {
         return deletes.deletePrefix(bucket, prefix);
+    }
+
+    /** Removes a bucket that holds no key from every node, so listings no longer show it; gone already is fine. */
+    public void deleteEmptyBucket(String bucket) {
+        deletes.deleteEmptyBucket(bucket);
     }
 
     /**

@@ -199,7 +199,9 @@ public final class Transfers {
                 throw new S4ClientException("missing s4:// prefix: " + arg);
             }
             S4Prefix prefix = S4Prefix.parse(arg);
-            if (prefix.isAllBuckets()) {
+            if (prefix.isAllBuckets() && recursive) {
+                any = everyKey(out);
+            } else if (prefix.isAllBuckets()) {
                 any = buckets(out, null);
             } else if (!recursive && arg.indexOf('/', KeyRules.SCHEME.length()) < 0) {
                 any = buckets(out, prefix.bucket());
@@ -233,6 +235,22 @@ public final class Transfers {
         }
     }
 
+    /** {@code ls -r s4://}: every key of every bucket, by bucket then key, the path column as {@code bucket/key}. */
+    private boolean everyKey(Lines out) {
+        List<BucketEntry> buckets = new ArrayList<>(client.listBuckets());
+        buckets.sort(Comparator.comparing(BucketEntry::name, KeyOrder.CODE_POINTS));
+        boolean any = false;
+        for (BucketEntry bucket : buckets) {
+            Iterator<ObjectEntry> it = client.list(bucket.name(), "", false);
+            while (it.hasNext()) {
+                ObjectEntry e = it.next();
+                out.row(e.lastModified(), Long.toString(e.size()), bucket.name() + "/" + e.path());
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /** Bucket rows, by name descending as the reference prints them; only {@code only} when given. */
     private boolean buckets(Lines out, @Nullable String only) {
         List<BucketEntry> buckets = new ArrayList<>(client.listBuckets());
@@ -262,6 +280,10 @@ public final class Transfers {
             throw new S4ClientException("needed a bucket: " + arg);
         }
         client.deletePrefix(prefix.bucket(), prefix.prefix());
+        if (prefix.prefix().isEmpty()) {
+            // the whole bucket went: it is no longer listed either
+            client.deleteEmptyBucket(prefix.bucket());
+        }
     }
 
     // ---- helpers ----

@@ -90,12 +90,13 @@ public enum Verb {
     /** The text of {@code s4 COMMAND -h}. */
     public String help() {
         var out = new StringBuilder();
-        out.append(usageLine()).append("\n\n").append(description).append("\n\n");
+        out.append(usageLine()).append("\n\n").append(VerbHelp.explanation(this)).append("\n\n");
         if (recursive) {
             out.append("  -r, --recursive   ").append(RECURSIVE_HELP).append('\n');
         }
         out.append("  -c, --conf PATH   ").append(CONF_HELP).append('\n');
-        out.append("  -h, --help        show this help\n");
+        out.append("  -h, --help        show this help\n\nexamples:\n");
+        VerbHelp.examples(this).lines().forEach(line -> out.append("  ").append(line).append('\n'));
         return out.toString();
     }
 

@@ -2,6 +2,7 @@ package com.s4bsv.s4.shell.progress;
 
 import com.s4bsv.s4.shell.client.Progress;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Bytes of one transfer on stderr: {@code label [####----] 42% 12.0 MiB/29.0 MiB 5.1 MiB/s ETA 0:03}. */
@@ -32,9 +33,16 @@ public final class ProgressBar implements Progress {
         }
     }
 
+    /** Replaces the bar (if one was drawn) with one line that stays: {@code label 1.0 GiB in 3.2 s (320.0 MiB/s)}. */
     @Override
     public void finish() {
-        line.clear();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        line.replace(summary(done.get(), seconds));
+    }
+
+    String summary(long bytes, double seconds) {
+        return label + " " + Units.bytes(bytes) + " in " + String.format(Locale.ROOT, "%.1f", seconds) + " s ("
+                + Units.bytes(seconds > 0 ? bytes / seconds : 0) + "/s)";
     }
 
     String render(long now, double seconds) {

@@ -30,6 +30,15 @@ final class Redraw {
         drawn = true;
     }
 
+    /** Erases the line, if one was drawn, and leaves {@code last} in its place on a line of its own. */
+    synchronized void replace(String last) {
+        if (drawn) {
+            err.print("\r" + last + "\033[K\n");
+            err.flush();
+            drawn = false;
+        }
+    }
+
     synchronized void clear() {
         if (drawn) {
             err.print("\r\033[K");

@@ -2,6 +2,8 @@ package com.s4bsv.s4.shell.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -284,6 +286,36 @@ class OneShotTest {
 
         assertThat(r.out()).isEqualTo("ok ");
         assertThat(r.code()).isZero();
+    }
+
+    @Test
+    void lsRecursiveOfAllBucketsListsEveryKeyOfEveryBucket() {
+        node.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
+                "<ListAllMyBucketsResult><Buckets><Bucket><Name>b</Name></Bucket><Bucket><Name>a</Name></Bucket>"
+                        + "</Buckets></ListAllMyBucketsResult>")));
+        node.stubFor(get(urlPathEqualTo("/a")).willReturn(aResponse().withStatus(200)
+                .withBody(listing(List.of("x"), List.of()))));
+        node.stubFor(get(urlPathEqualTo("/b")).willReturn(aResponse().withStatus(200)
+                .withBody(listing(List.of("y/z"), List.of()))));
+
+        Run r = run("", "ls", "-r", "s4://");
+
+        assertThat(r.out()).isEqualTo("2024-05-01 12:34:56Z 4 a/x\n2024-05-01 12:34:56Z 4 b/y/z\n");
+        assertThat(r.code()).isZero();
+    }
+
+    @Test
+    void rmRecursiveOfAWholeBucketRemovesTheBucketToo() {
+        node.stubFor(get(urlPathEqualTo("/b")).willReturn(aResponse().withStatus(200)
+                .withBody(listing(List.of("dir/k"), List.of()))));
+        node.stubFor(delete(urlEqualTo("/b/dir/k")).willReturn(aResponse().withStatus(204)));
+        node.stubFor(delete(urlEqualTo("/b")).willReturn(aResponse().withStatus(204)));
+
+        assertThat(run("", "rm", "-r", "s4://b/dir/").code()).isZero();
+        node.verify(0, deleteRequestedFor(urlEqualTo("/b")));
+
+        assertThat(run("", "rm", "-r", "s4://b/").code()).isZero();
+        node.verify(1, deleteRequestedFor(urlEqualTo("/b")));
     }
 
     @Test

@@ -133,8 +133,17 @@ class SessionCommandsTest {
     }
 
     @Test
+    void dashHIsTheCommandsLongHelpAsInOneShotRuns() throws Exception {
+        ShellScreen screen = shell.sendCommand("map-to-n -h");
+
+        assertThat(String.join("\n", screen.lines())).contains("usage: s4 map-to-n INDIR OUTDIR CMD [-c conf]",
+                "cmd receives data via stdin, writes files to disk, and returns file paths via stdout.",
+                "they end with \"/\"", "examples:", "  s4 map-to-n s4://bucket/rows/ s4://bucket/parts/");
+    }
+
+    @Test
     void helpOfACommandListsItsOptions() throws Exception {
-        ShellScreen screen = shell.sendCommand("cp -h");
+        ShellScreen screen = shell.sendCommand("help cp");
 
         assertThat(String.join("\n", screen.lines())).contains("cp - copy data to or from s4", "--recursive or -r",
                 "--conf or -c");

@@ -2,6 +2,7 @@ package com.s4bsv.s4.shell.it;
 
 import com.jayway.jsonpath.JsonPath;
 import com.s4bsv.s4.placement.Placement;
+import com.s4bsv.testing.TestTimeouts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,7 +62,7 @@ final class Boto3Load implements AutoCloseable {
     static String unavailable() {
         try {
             Process p = new ProcessBuilder(PYTHON, "-c", "import boto3").redirectErrorStream(true).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return PYTHON + " -c 'import boto3' did not finish within 60 s";
             }

@@ -3,6 +3,7 @@ package com.s4bsv.s4.shell.it;
 import static com.s4bsv.s4.shell.it.S4Process.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -306,7 +307,7 @@ class ComputeScenariosIT {
         CompletableFuture<S4Process.Result> job = CompletableFuture.supplyAsync(() -> run(dir, "map",
                 s4("data_in/"), s4("data_out/"), "touch " + started + "/$filename; sleep 20; cat"));
         // node 0 holds 00000 and 00003 (numeric prefix mod 3): kill it while it runs one of them
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TestTimeouts.start().toNanos();
         while (!Files.exists(started.resolve("00000")) && !Files.exists(started.resolve("00003"))) {
             assertThat(System.nanoTime()).as("the map never started on node 0: %s", job).isLessThan(deadline);
             Thread.sleep(50);
@@ -314,7 +315,7 @@ class ComputeScenariosIT {
         int port = LocalCluster.kill(0).port();
         long killed = System.nanoTime();
         try {
-            S4Process.Result result = job.get(60, TimeUnit.SECONDS);
+            S4Process.Result result = job.get(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS);
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
 
             assertThat(result.code()).as("%s", result).isEqualTo(1);

@@ -11,6 +11,7 @@ import com.s4bsv.s4.placement.Placement;
 import com.s4bsv.s4.shell.client.Progress;
 import com.s4bsv.s4.shell.client.S4Client;
 import com.s4bsv.s4.shell.client.S4ClientException;
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -158,7 +159,7 @@ class FaultsIT {
             LocalCluster.kill(1);
             try {
                 read += out.transferTo(OutputStream.nullOutputStream());
-                assertThat(cat.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(cat.waitFor(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS)).isTrue();
             } finally {
                 LocalCluster.restart(1);
             }
@@ -197,7 +198,7 @@ class FaultsIT {
             // the client may stop reading stdin once the upload failed
         }
         try {
-            assertThat(up.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(up.waitFor(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS)).isTrue();
         } finally {
             LocalCluster.restart(2);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.s4bsv.s4.config.ClusterConfig;
 import com.s4bsv.s4.placement.Placement;
 import com.s4bsv.s4.shell.client.S4Client;
+import com.s4bsv.testing.TestTimeouts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ class LoadIT {
             if (boto3Clients > 0) {
                 boto3 = Boto3Load.start(endpoints, bucket, boto3Clients, LOAD, random.nextLong(), LocalCluster.work(),
                         LEDGER, BOTO3);
-                boto3.awaitReady(Duration.ofSeconds(60));
+                boto3.awaitReady(TestTimeouts.atLeast(Duration.ofSeconds(60)));
             }
             long start = System.nanoTime();
             long deadline = start + LOAD.toNanos();

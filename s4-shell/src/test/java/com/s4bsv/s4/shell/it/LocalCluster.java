@@ -1,5 +1,6 @@
 package com.s4bsv.s4.shell.it;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class LocalCluster implements BeforeAllCallback {
 
     static final int NODES = 3;
-    static final Duration START_LIMIT = Duration.ofSeconds(90);
 
     private static State state;
 
@@ -75,8 +74,10 @@ final class LocalCluster implements BeforeAllCallback {
         Assumptions.assumeTrue(state.skipReason.isEmpty(), state.skipReason);
     }
 
+    /** The repository (s4.repo.root, else the parent folder); known without a started cluster. */
     static Path repoRoot() {
-        return state.root;
+        String rootProperty = System.getProperty("s4.repo.root");
+        return Path.of(rootProperty == null ? ".." : rootProperty).toAbsolutePath().normalize();
     }
 
     static Path conf() {
@@ -92,8 +93,7 @@ final class LocalCluster implements BeforeAllCallback {
     }
 
     private static State start() throws IOException, InterruptedException {
-        String rootProperty = System.getProperty("s4.repo.root");
-        Path root = Path.of(rootProperty == null ? ".." : rootProperty).toAbsolutePath().normalize();
+        Path root = repoRoot();
         Path work = Files.createTempDirectory("s4-shell-it");
         Path jar = root.resolve("s4-server/target/s4-server.jar");
         Path conf = work.resolve("s4.conf");
@@ -115,7 +115,7 @@ final class LocalCluster implements BeforeAllCallback {
         for (int i = 0; i < NODES; i++) {
             nodes.add(startNode(root, work, conf, ports[i]));
         }
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        long deadline = System.nanoTime() + TestTimeouts.start().toNanos();
         for (Node node : nodes) {
             while (!answers(node.port())) {
                 if (!node.process().isAlive()) {
@@ -128,9 +128,11 @@ final class LocalCluster implements BeforeAllCallback {
                 }
                 if (System.nanoTime() > deadline) {
                     var slow = new State(root, work, conf, nodes, "");
+                    String log = TestTimeouts.logTail(work.resolve("_" + node.port()).resolve("node.log"));
                     slow.close();
-                    return new State(root, work, conf, List.of(), "s4 nodes did not answer HTTP within "
-                            + START_LIMIT + "; skipping end-to-end tests");
+                    return new State(root, work, conf, List.of(), "s4 node " + node.port()
+                            + " did not answer HTTP within " + TestTimeouts.describe() + "; skipping end-to-end tests; "
+                            + log);
                 }
                 Thread.sleep(200);
             }
@@ -164,10 +166,12 @@ final class LocalCluster implements BeforeAllCallback {
         Node old = state.nodes.get(index);
         Node node = startNode(state.root, state.work, state.conf, old.port());
         state.nodes.set(index, node);
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        long deadline = System.nanoTime() + TestTimeouts.start().toNanos();
         while (!answers(node.port())) {
             if (!node.process().isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("node " + node.port() + " did not come back; see its node.log");
+                throw new IllegalStateException("node " + node.port() + " did not come back within "
+                        + TestTimeouts.describe() + "; "
+                        + TestTimeouts.logTail(state.work.resolve("_" + node.port()).resolve("node.log")));
             }
             Thread.sleep(200);
         }

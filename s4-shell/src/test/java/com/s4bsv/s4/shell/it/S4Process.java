@@ -1,5 +1,6 @@
 package com.s4bsv.s4.shell.it;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,9 +59,10 @@ final class S4Process {
             } catch (IOException ignored) {
                 // the command may not read its stdin
             }
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            if (!process.waitFor(TestTimeouts.atLeastSeconds(120), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("s4 " + String.join(" ", args) + " did not finish in 120 s");
+                throw new AssertionError("s4 " + String.join(" ", args) + " did not finish in "
+                        + TestTimeouts.atLeastSeconds(120) + " s");
             }
             return new Result(process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -27,15 +27,34 @@ class ProgressBarTest {
     }
 
     @Test
-    void drawsInPlaceAndErasesItselfWhenDone() {
+    void drawsInPlaceAndEndsWithASummaryLine() {
         var err = new ByteArrayOutputStream();
         var bar = new ProgressBar(new PrintStream(err, true, StandardCharsets.UTF_8), "k");
         bar.start(10);
         bar.advance(5);
+        bar.advance(5);
         bar.finish();
 
         String text = err.toString(StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\rk [").contains("50%").endsWith("\r\033[K");
+        assertThat(text).startsWith("\rk [").contains("50%").matches("(?s).*\rk 10 B in \\d+\\.\\d s \\(\\d+ B/s\\)"
+                + "\033\\[K\n");
+    }
+
+    @Test
+    void theSummaryGivesSizeTimeAndRate() {
+        var bar = new ProgressBar(new PrintStream(new ByteArrayOutputStream()), "s4://b/k");
+
+        assertThat(bar.summary(1L << 30, 3.2)).isEqualTo("s4://b/k 1.0 GiB in 3.2 s (320.0 MiB/s)");
+    }
+
+    @Test
+    void withoutABarThereIsNoSummary() {
+        var err = new ByteArrayOutputStream();
+        var bar = new ProgressBar(new PrintStream(err, true, StandardCharsets.UTF_8), "k");
+        bar.start(10);
+        bar.finish();
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

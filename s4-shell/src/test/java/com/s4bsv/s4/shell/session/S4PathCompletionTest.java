@@ -11,8 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.s4bsv.s4.config.ClusterConfig;
 import com.s4bsv.s4.shell.client.S4Client;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 
 class S4PathCompletionTest {
@@ -47,5 +51,19 @@ class S4PathCompletionTest {
         assertThat(proposals).extracting(CompletionProposal::value)
                 .containsExactly("s4://bucket/dir/key1.txt", "s4://bucket/dir/keys/");
         assertThat(proposals).extracting(CompletionProposal::complete).containsExactly(true, false);
+    }
+
+    @Test
+    void otherWordsCompleteAsLocalPaths(@TempDir Path cwd) throws IOException {
+        Files.createDirectories(cwd.resolve("data/deep"));
+        Files.writeString(cwd.resolve("data/rows.csv"), "x");
+        Files.writeString(cwd.resolve("data/.hidden"), "x");
+        Files.writeString(cwd.resolve("other.txt"), "x");
+
+        assertThat(S4PathCompletion.local(cwd, "da")).extracting(CompletionProposal::value).containsExactly("data/");
+        var inside = S4PathCompletion.local(cwd, "data/");
+        assertThat(inside).extracting(CompletionProposal::value).containsExactly("data/deep/", "data/rows.csv");
+        assertThat(inside).extracting(CompletionProposal::complete).containsExactly(false, true);
+        assertThat(S4PathCompletion.local(cwd, "missing/x")).isEmpty();
     }
 }

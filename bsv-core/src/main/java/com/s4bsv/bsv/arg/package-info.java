@@ -1,0 +1,4 @@
+@NullMarked
+package com.s4bsv.bsv.arg;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,26 @@
+package com.s4bsv.s4.server.auth;
+
+import com.s4bsv.s4.wire.Wire;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The least role a request needs, from its method and path. */
+final class RequiredRole {
+
+    private RequiredRole() {
+    }
+
+    static Role of(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(Wire.INTERNAL_PREFIX)) {
+            return Role.COMPUTE;
+        }
+        return switch (request.getMethod()) {
+            case "GET", "HEAD" -> Role.READ;
+            default -> Role.WRITE;
+        };
+    }
+
+    /** Headers only nodes send: a forward, a one-node listing or job. */
+    static boolean hasNodeOnlyHeaders(HttpServletRequest request) {
+        return request.getHeader(Wire.FORWARDED) != null || request.getHeader(Wire.LOCAL_ONLY) != null;
+    }
+}
