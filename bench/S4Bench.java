@@ -7,21 +7,28 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import com.s4bsv.s4.sigv4.Credentials;
+import com.s4bsv.s4.sigv4.RequestSigner;
+import com.s4bsv.s4.sigv4.SigV4;
 
 /**
  * Helpers for bench/s4-io.sh, run as a single-file program ({@code java bench/S4Bench.java MODE ...}):
  * <ul>
  * <li>{@code serve DIR PORT} — the baseline: a trivial HTTP file server (GET a file, PUT writes one).</li>
  * <li>{@code load HOST PORT PATH_PREFIX get|put CONNECTIONS SECONDS [KEYS]} — keep-alive HTTP/1.1 requests of 4 KiB
- * over raw sockets, one thread per connection; prints operations per second.</li>
+ * over raw sockets, one thread per connection; prints operations per second. With S4_BENCH_ACCESS_KEY and
+ * S4_BENCH_SECRET set every request is signed (SigV4, unsigned payload), as a client with keys does.</li>
  * </ul>
  */
 public class S4Bench {
@@ -84,7 +91,8 @@ public class S4Bench {
                         String path = op.equals("get") ? prefix + ((connection * 7919 + n) % keys)
                                 : prefix + run + "-" + connection + "-" + n;
                         String head = (op.equals("get") ? "GET " : "PUT ") + path + " HTTP/1.1\r\nHost: " + host
-                                + "\r\n" + (op.equals("put") ? "Content-Length: 4096\r\n" : "") + "\r\n";
+                                + ":" + port + "\r\n" + (op.equals("put") ? "Content-Length: 4096\r\n" : "")
+                                + signature(op.equals("get") ? "GET" : "PUT", host, port, path) + "\r\n";
                         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
                         if (op.equals("put")) {
                             out.write(body);
@@ -120,6 +128,22 @@ public class S4Bench {
             System.err.println("failed requests: " + failed.get());
         }
         System.out.printf("%.0f%n", ops / elapsed);
+    }
+
+    private static final RequestSigner SIGNER = System.getenv("S4_BENCH_ACCESS_KEY") == null ? null
+            : new RequestSigner(new Credentials(System.getenv("S4_BENCH_ACCESS_KEY"),
+                    System.getenv("S4_BENCH_SECRET")), "us-east-1");
+
+    /** The SigV4 header lines of one request, or nothing when not signing. */
+    private static String signature(String method, String host, int port, String path) {
+        if (SIGNER == null) {
+            return "";
+        }
+        var lines = new StringBuilder();
+        Map<String, String> headers = SIGNER.sign(method, URI.create("http://" + host + ":" + port + path), Map.of(),
+                SigV4.UNSIGNED_PAYLOAD, Instant.now());
+        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
+        return lines.toString();
     }
 
     /** Reads one response (Content-Length or chunked body); returns its status. */

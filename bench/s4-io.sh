@@ -18,6 +18,10 @@ JAVA="$JAVA_HOME/bin/java"
 
 [ -f "$JAR" ] || ./mvnw -q -B -DskipTests -pl s4-server -am package
 [ -f s4-shell/target/s4-shell.jar ] || ./mvnw -q -B -DskipTests -pl s4-shell -am package
+CORE_JAR=$(ls s4-core/target/s4-core-*.jar 2>/dev/null | grep -v sources | head -1)
+[ -n "$CORE_JAR" ] || ./mvnw -q -B -DskipTests -pl s4-core -am package
+CORE_JAR=$(ls s4-core/target/s4-core-*.jar | grep -v sources | head -1)
+BENCH=(-cp "$CORE_JAR" bench/S4Bench.java)
 mkdir -p "${BENCH_DIR:-target}"
 WORK=$(mktemp -d "${BENCH_DIR:-target}/s4-io.XXXXXX")
 WORK=$(cd "$WORK" && pwd)
@@ -52,7 +56,7 @@ curl -sf -X PUT -o /dev/null "$URL/bench"
 
 BASE_PORT=$(free_port)
 mkdir -p "$WORK/static"
-"$JAVA" bench/S4Bench.java serve "$WORK/static" "$BASE_PORT" >"$WORK/static.log" 2>&1 &
+"$JAVA" "${BENCH[@]}" serve "$WORK/static" "$BASE_PORT" >"$WORK/static.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$BASE_PORT/" && break; sleep 0.1; done
 
@@ -141,13 +145,52 @@ seq 0 $((SMALL_KEYS - 1)) | xargs -P 16 -I{} curl -sf -o /dev/null -T "$WORK/4k.
 seq 0 $((SMALL_KEYS - 1)) | xargs -P 16 -I{} curl -sf -o /dev/null -T "$WORK/4k.bin" "http://127.0.0.1:$BASE_PORT/bench/small/{}"
 declare -a S_GET S_PUT B_GET B_PUT
 for r in $(seq 1 "$RUNS"); do
-    S_GET+=("$("$JAVA" bench/S4Bench.java load 127.0.0.1 "$PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
-    B_GET+=("$("$JAVA" bench/S4Bench.java load 127.0.0.1 "$BASE_PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
-    S_PUT+=("$("$JAVA" bench/S4Bench.java load 127.0.0.1 "$PORT" /bench/put$r/ put "$CONNECTIONS" "$SMALL_SECONDS")")
-    B_PUT+=("$("$JAVA" bench/S4Bench.java load 127.0.0.1 "$BASE_PORT" /bench/put$r/ put "$CONNECTIONS" "$SMALL_SECONDS")")
+    S_GET+=("$("$JAVA" "${BENCH[@]}" load 127.0.0.1 "$PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
+    B_GET+=("$("$JAVA" "${BENCH[@]}" load 127.0.0.1 "$BASE_PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
+    S_PUT+=("$("$JAVA" "${BENCH[@]}" load 127.0.0.1 "$PORT" /bench/put$r/ put "$CONNECTIONS" "$SMALL_SECONDS")")
+    B_PUT+=("$("$JAVA" "${BENCH[@]}" load 127.0.0.1 "$BASE_PORT" /bench/put$r/ put "$CONNECTIONS" "$SMALL_SECONDS")")
 done
 s_get=$(m "${S_GET[@]}"); b_get=$(m "${B_GET[@]}"); s_put=$(m "${S_PUT[@]}"); b_put=$(m "${B_PUT[@]}")
 echo
 printf '%-34s %12s %12s  %s\n' "4 KiB objects, $CONNECTIONS connections" "ops/s" "file server" "ratio"
 printf '%-34s %12s %12s  %s\n' "GET" "$s_get" "$b_get" "$(ratio "$s_get" "$b_get")"
 printf '%-34s %12s %12s  %s\n' "PUT (new key each)" "$s_put" "$b_put" "$(ratio "$s_put" "$b_put")"
+
+# Signed against unsigned, side by side: a second node with a keys file, driven with the same tools, signing
+# (curl --aws-sigv4 for large objects, S4Bench with S4_BENCH_ACCESS_KEY for 4 KiB GETs).
+KEYS_PORT=$(free_port)
+echo "127.0.0.1:$KEYS_PORT" > "$WORK/s4-keys.conf"
+printf 'bench benchsecret write\n' > "$WORK/keys"
+"$JAVA" -Xmx1g -jar "$JAR" --port "$KEYS_PORT" --conf "$WORK/s4-keys.conf" --data-dir "$WORK/data-keys" \
+    --keys-file "$WORK/keys" >"$WORK/server-keys.log" 2>&1 &
+PIDS+=($!)
+KURL="http://127.0.0.1:$KEYS_PORT"
+SIGN=(--aws-sigv4 "aws:amz:us-east-1:s3" --user "bench:benchsecret" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD")
+for _ in $(seq 1 200); do curl -sf -o /dev/null "$KURL/_s4/actuator/health/readiness" && break; sleep 0.1; done
+curl -sf -X PUT -o /dev/null "${SIGN[@]}" "$KURL/bench"
+head -c $((SIZE_MIB << 20)) /dev/urandom > "$WORK/src.bin"
+declare -a U_PUT U_GET G_PUT G_GET
+for r in $(seq 1 "$RUNS"); do
+    U_PUT+=("$(seconds curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/u-$r")")
+    G_PUT+=("$(seconds curl -sf -T "$WORK/src.bin" -o /dev/null "${SIGN[@]}" "$KURL/bench/s-$r")")
+    U_GET+=("$(seconds curl -sf -o /dev/null "$URL/bench/u-$r")")
+    G_GET+=("$(seconds curl -sf -o /dev/null "${SIGN[@]}" "$KURL/bench/s-$r")")
+    curl -sf -X DELETE -o /dev/null "$URL/bench/u-$r"
+    curl -sf -X DELETE -o /dev/null "${SIGN[@]}" "$KURL/bench/s-$r"
+done
+rm -f "$WORK/src.bin"
+seq 0 $((SMALL_KEYS - 1)) | xargs -P 16 -I{} curl -sf -o /dev/null -T "$WORK/4k.bin" "${SIGN[@]}" "$KURL/bench/small/{}"
+declare -a SG_GET UG_GET
+for r in $(seq 1 "$RUNS"); do
+    UG_GET+=("$("$JAVA" "${BENCH[@]}" load 127.0.0.1 "$PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
+    SG_GET+=("$(S4_BENCH_ACCESS_KEY=bench S4_BENCH_SECRET=benchsecret "$JAVA" "${BENCH[@]}" load 127.0.0.1 "$KEYS_PORT" \
+        /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
+done
+u_put=$(m "${U_PUT[@]}"); g_put=$(m "${G_PUT[@]}"); u_get=$(m "${U_GET[@]}"); g_get=$(m "${G_GET[@]}")
+ug=$(m "${UG_GET[@]}"); sg=$(m "${SG_GET[@]}")
+echo
+printf '%-34s %12s %12s  %s\n' "signed (SigV4) vs unsigned" "signed" "unsigned" "ratio"
+printf '%-34s %12s %12s  %s\n' "PUT $SIZE_MIB MiB curl, MiB/s" "$(mibs "$g_put")" "$(mibs "$u_put")" "$(ratio "$u_put" "$g_put")"
+printf '%-34s %12s %12s  %s\n' "GET $SIZE_MIB MiB curl, MiB/s" "$(mibs "$g_get")" "$(mibs "$u_get")" "$(ratio "$u_get" "$g_get")"
+printf '%-34s %12s %12s  %s\n' "GET 4 KiB, ops/s" "$sg" "$ug" "$(ratio "$sg" "$ug")"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

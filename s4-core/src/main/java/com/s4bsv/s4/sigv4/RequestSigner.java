@@ -17,6 +17,11 @@ public final class RequestSigner {
 
     private final Credentials credentials;
     private final String region;
+    /** The signing key of the last day signed for: derived once a day, not per request. */
+    private volatile DayKey dayKey = new DayKey("", new byte[0]);
+
+    private record DayKey(String date, byte[] key) {
+    }
 
     public RequestSigner(Credentials credentials, String region) {
         this.credentials = credentials;
@@ -48,9 +53,12 @@ public final class RequestSigner {
         String canonical = SigV4.canonicalRequest(method, SigV4.canonicalUri(rawPath),
                 SigV4.canonicalQuery(uri.getRawQuery(), null), new ArrayList<>(headers.entrySet()), payloadHash);
         String scope = SigV4.scope(date, region, SigV4.SERVICE);
-        String signature = SigV4.signature(
-                SigV4.signingKey(credentials.secretAccessKey(), date, region, SigV4.SERVICE),
-                SigV4.stringToSign(amzDate, scope, canonical));
+        DayKey current = dayKey;
+        if (!current.date().equals(date)) {
+            current = new DayKey(date, SigV4.signingKey(credentials.secretAccessKey(), date, region, SigV4.SERVICE));
+            dayKey = current;
+        }
+        String signature = SigV4.signature(current.key(), SigV4.stringToSign(amzDate, scope, canonical));
         Map<String, String> out = new LinkedHashMap<>();
         out.put(SigV4.DATE, amzDate);
         out.put(SigV4.CONTENT_SHA256, payloadHash);

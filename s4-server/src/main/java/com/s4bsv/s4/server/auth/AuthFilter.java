@@ -83,8 +83,8 @@ final class AuthFilter extends OncePerRequestFilter {
         }
         if (RequiredRole.hasNodeOnlyHeaders(request) && !role.allows(Role.CLUSTER) && !isForwardedByANode(request,
                 current, verified)) {
-            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied: " + Wire.FORWARDED + " and "
-                    + Wire.LOCAL_ONLY + " are for the nodes of the cluster");
+            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied: " + Wire.FORWARDED + " is for the nodes of"
+                    + " the cluster");
         }
         return withPayloadCheck(request, verified);
     }
@@ -92,8 +92,7 @@ final class AuthFilter extends OncePerRequestFilter {
     private static boolean isForwardedByANode(HttpServletRequest request, KeySet current,
             SignatureVerifier.Verified verified) {
         String proof = request.getHeader(Wire.FORWARDED);
-        return request.getHeader(Wire.LOCAL_ONLY) == null && proof != null
-                && SigV4.sameSignature(ForwardProof.of(current.cluster(), verified.signature()), proof);
+        return proof != null && SigV4.sameSignature(ForwardProof.of(current.cluster(), verified.signature()), proof);
     }
 
     private static HttpServletRequest withPayloadCheck(HttpServletRequest request,

@@ -19,8 +19,11 @@ final class RequiredRole {
         };
     }
 
-    /** Headers only nodes send: a forward, a one-node listing or job. */
+    /**
+     * Headers only nodes send: a forward (the receiver then serves the key even if it is not its owner). A one-node
+     * listing or job ({@code x-s4-local}) is no privilege: the s4 client fans out itself with it.
+     */
     static boolean hasNodeOnlyHeaders(HttpServletRequest request) {
-        return request.getHeader(Wire.FORWARDED) != null || request.getHeader(Wire.LOCAL_ONLY) != null;
+        return request.getHeader(Wire.FORWARDED) != null;
     }
 }

@@ -10,7 +10,7 @@ public enum Role {
     WRITE,
     /** Also eval, map, map-to-n and map-from-n. */
     COMPUTE,
-    /** The nodes themselves: also the node-only headers (a forward, a one-node listing or job). */
+    /** The nodes themselves: also the node-only header (a forward to the key's owner). */
     CLUSTER;
 
     public boolean allows(Role needed) {

@@ -11,6 +11,7 @@ import com.s4bsv.s4.server.cluster.PeerClient;
 import com.s4bsv.s4.server.cluster.PeerClient.BucketState;
 import com.s4bsv.s4.server.cluster.PeerClient.DeleteOutcome;
 import com.s4bsv.s4.server.storage.BucketNotEmptyException;
+import com.s4bsv.s4.server.storage.MultipartUploads.OpenUpload;
 import com.s4bsv.s4.server.storage.NoSuchBucketException;
 import com.s4bsv.s4.server.storage.NoSuchKeyException;
 import com.s4bsv.s4.server.storage.ObjectStore;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,13 +46,16 @@ class BucketController {
     private final FanOut fanOut;
     private final PeerClient peers;
     private final ObjectListing listing;
+    private final UploadListing uploadListing;
 
-    BucketController(ObjectStore store, KeyRouter router, FanOut fanOut, PeerClient peers, ObjectListing listing) {
+    BucketController(ObjectStore store, KeyRouter router, FanOut fanOut, PeerClient peers, ObjectListing listing,
+            UploadListing uploadListing) {
         this.store = store;
         this.router = router;
         this.fanOut = fanOut;
         this.peers = peers;
         this.listing = listing;
+        this.uploadListing = uploadListing;
     }
 
     @PutMapping({"/{bucket}", "/{bucket}/"})
@@ -125,7 +131,8 @@ class BucketController {
         if (!store.bucketExists(bucket)) {
             return BucketState.ABSENT;
         }
-        return store.list(bucket, "").isEmpty() ? BucketState.EMPTY : BucketState.HOLDS_KEYS;
+        return store.list(bucket, "").isEmpty() && store.markers(bucket, "").isEmpty() ? BucketState.EMPTY
+                : BucketState.HOLDS_KEYS;
     }
 
     /** s4 extension: delete every key under a prefix on every node ({@code DELETE /bucket?prefix=p}). */
@@ -240,14 +247,60 @@ class BucketController {
     }
 
     @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "uploads")
-    @Understands("uploads")
+    @Understands({"uploads", "prefix", "delimiter", "key-marker", "upload-id-marker", "max-uploads", "encoding-type"})
     void listUploads(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.LIST_MULTIPART_UPLOADS.mark(request);
         String bucket = S3Target.checkedBucket(request);
+        String prefix = Objects.requireNonNullElse(request.getParameter("prefix"), "");
+        String delimiter = Objects.requireNonNullElse(request.getParameter("delimiter"), "");
+        String keyMarker = Objects.requireNonNullElse(request.getParameter("key-marker"), "");
+        String idMarker = Objects.requireNonNullElse(request.getParameter("upload-id-marker"), "");
+        boolean urlEncoded = "url".equals(request.getParameter("encoding-type"));
+        int maxUploads = maxUploads(request.getParameter("max-uploads"));
+        List<OpenUpload> uploads = isLocalOnly(request) ? uploadListing.local(bucket, prefix)
+                : uploadListing.cluster(bucket, prefix);
+        UploadsPage page = isLocalOnly(request) ? UploadsPage.of(uploads, prefix, "", "", "", Integer.MAX_VALUE)
+                : UploadsPage.of(uploads, prefix, delimiter, keyMarker, idMarker, maxUploads);
         response.setContentType(S3Xml.CONTENT_TYPE);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "ListMultipartUploadsResult", true)) {
-            xml.element("Bucket", bucket).element("KeyMarker", "").element("UploadIdMarker", "")
-                    .element("MaxUploads", 1000).element("IsTruncated", false);
+            xml.element("Bucket", bucket).element("KeyMarker", text(keyMarker, urlEncoded))
+                    .element("UploadIdMarker", idMarker)
+                    .element("NextKeyMarker", text(page.nextKeyMarker(), urlEncoded))
+                    .element("NextUploadIdMarker", page.nextUploadIdMarker());
+            if (!delimiter.isEmpty()) {
+                xml.element("Delimiter", text(delimiter, urlEncoded));
+            }
+            xml.element("Prefix", text(prefix, urlEncoded)).element("MaxUploads", maxUploads)
+                    .element("IsTruncated", page.truncated());
+            if (urlEncoded) {
+                xml.element("EncodingType", "url");
+            }
+            for (OpenUpload upload : page.uploads()) {
+                xml.open("Upload").element("Key", text(upload.key().path(), urlEncoded))
+                        .element("UploadId", upload.uploadId());
+                xml.open("Initiator").element("ID", "s4").element("DisplayName", "s4").close("Initiator");
+                xml.owner().element("StorageClass", "STANDARD")
+                        .element("Initiated", S3Xml.timestamp(upload.initiated())).close("Upload");
+            }
+            for (String common : page.prefixes()) {
+                xml.open("CommonPrefixes").element("Prefix", text(common, urlEncoded)).close("CommonPrefixes");
+            }
+        }
+    }
+
+    private static int maxUploads(@Nullable String text) {
+        if (text == null) {
+            return 1000;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.min(value, 1000);
+        } catch (NumberFormatException e) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "max-uploads must be a non-negative integer, got '" + text
+                    + "'");
         }
     }
 
@@ -269,15 +322,16 @@ class BucketController {
         Map<NodeAddress, List<String>> remote = new LinkedHashMap<>();
         for (Map<String, String> object : body.records()) {
             String path = object.getOrDefault("Key", "");
+            boolean folder = path.length() > 1 && path.endsWith("/");
             S4Key key;
             try {
-                key = new S4Key(bucket, path);
+                key = new S4Key(bucket, folder ? path.substring(0, path.length() - 1) : path);
             } catch (InvalidKeyException e) {
                 outcomes.put(path, new DeleteOutcome(path, "InvalidArgument", e.getMessage()));
                 continue;
             }
             if (router.servesHere(key, request)) {
-                outcomes.put(path, deleteLocal(key));
+                outcomes.put(path, deleteLocal(key, folder));
             } else {
                 remote.computeIfAbsent(router.owner(key), n -> new ArrayList<>()).add(path);
             }
@@ -308,15 +362,20 @@ class BucketController {
         }
     }
 
-    private DeleteOutcome deleteLocal(S4Key key) {
+    private DeleteOutcome deleteLocal(S4Key key, boolean folder) {
+        String path = folder ? key.path() + "/" : key.path();
         try {
-            store.delete(key);
+            if (folder) {
+                store.deleteMarker(key);
+            } else {
+                store.delete(key);
+            }
         } catch (NoSuchKeyException absent) {
             // deleting what is not there succeeds, as on S3
         } catch (IOException | RuntimeException e) {
-            return new DeleteOutcome(key.path(), "InternalError", String.valueOf(e.getMessage()));
+            return new DeleteOutcome(path, "InternalError", String.valueOf(e.getMessage()));
         }
-        return new DeleteOutcome(key.path(), null, "");
+        return new DeleteOutcome(path, null, "");
     }
 
     private static boolean isLocalOnly(HttpServletRequest request) {

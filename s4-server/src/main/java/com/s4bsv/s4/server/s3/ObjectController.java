@@ -1,10 +1,12 @@
 package com.s4bsv.s4.server.s3;
 
+import com.s4bsv.s4.checksum.StreamingChecksum;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.KeyRouter;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyExistsException;
 import com.s4bsv.s4.server.storage.MultipartUploads;
+import com.s4bsv.s4.server.storage.NoSuchKeyException;
 import com.s4bsv.s4.server.storage.ObjectStore;
 import com.s4bsv.s4.server.storage.StoredObject;
 import com.s4bsv.s4.wire.Wire;
@@ -59,7 +61,12 @@ class ObjectController {
         if (request.getHeader("x-amz-copy-source") != null) {
             throw new S3Exception(S3Error.NOT_IMPLEMENTED, "CopyObject is not supported by s4");
         }
-        S4Key key = S3Target.of(request).s4Key();
+        S3Target target = S3Target.of(request);
+        if (target.isFolder()) {
+            putFolder(target.folderKey(), request, response);
+            return;
+        }
+        S4Key key = target.s4Key();
         UploadBody.checkDeclaredSize(request, UploadBody.MAX_OBJECT_BYTES);
         if (router.forwardIfRemote(key, request, response)) {
             return;
@@ -80,6 +87,30 @@ class ObjectController {
         }
     }
 
+    /** A zero-byte key ending in '/' (a folder marker); one with bytes is refused, as S3 tools never send it. */
+    private void putFolder(S4Key dir, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (router.forwardIfRemote(dir, request, response)) {
+            return;
+        }
+        Map<String, String> metadata = ObjectHeaders.of(request);
+        if (store.findMarker(dir).isPresent()) {
+            throw new KeyExistsException(dir + "/");
+        }
+        UploadBody body = UploadBody.of(request, metrics::checksumFailure);
+        if (body.stream().transferTo(OutputStream.nullOutputStream()) > 0) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "a key ending in '/' is a folder marker and must be"
+                    + " empty: " + dir + "/");
+        }
+        long emptyCrc = new StreamingChecksum().value();
+        body.check().verify(emptyCrc, 0);
+        StoredObject stored = store.putMarker(dir, metadata);
+        response.setHeader("ETag", stored.etag());
+        response.setHeader(Wire.CHECKSUM_CRC32C, stored.checksumBase64());
+        body.verifiedHeaders(emptyCrc).forEach(response::setHeader);
+        response.setContentLength(0);
+    }
+
     @GetMapping("/{bucket}/**")
     @Understands({"partNumber", "response-content-type", "response-content-encoding", "response-content-disposition",
             "response-content-language", "response-cache-control", "response-expires"})
@@ -97,11 +128,13 @@ class ObjectController {
     private void read(S3Operation operation, HttpServletRequest request, HttpServletResponse response)
             throws IOException, InterruptedException {
         operation.mark(request);
-        S4Key key = S3Target.of(request).s4Key();
+        S3Target target = S3Target.of(request);
+        S4Key key = target.isFolder() ? target.folderKey() : target.s4Key();
         if (router.forwardIfRemote(key, request, response)) {
             return;
         }
-        StoredObject object = store.get(key);
+        StoredObject object = target.isFolder() ? store.findMarker(key)
+                .orElseThrow(() -> new NoSuchKeyException(key + "/")) : store.get(key);
         response.setHeader("ETag", object.etag());
         response.setHeader("Last-Modified", HTTP_DATE.format(object.lastModified()));
         if (Preconditions.check(request::getHeader, "", object.etag(), object.lastModified())
@@ -127,7 +160,7 @@ class ObjectController {
             response.setHeader("x-amz-checksum-type", "FULL_OBJECT");
         }
         response.setContentLengthLong(length);
-        if (operation == S3Operation.HEAD_OBJECT) {
+        if (operation == S3Operation.HEAD_OBJECT || length == 0) {
             return;
         }
         metrics.bytesOut(operation, length);
@@ -203,13 +236,18 @@ class ObjectController {
     @Understands
     void delete(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         S3Operation.DELETE_OBJECT.mark(request);
-        S4Key key = S3Target.of(request).s4Key();
+        S3Target target = S3Target.of(request);
+        S4Key key = target.isFolder() ? target.folderKey() : target.s4Key();
         if (router.forwardIfRemote(key, request, response)) {
             return;
         }
         try {
-            store.delete(key);
-        } catch (com.s4bsv.s4.server.storage.NoSuchKeyException absent) {
+            if (target.isFolder()) {
+                store.deleteMarker(key);
+            } else {
+                store.delete(key);
+            }
+        } catch (NoSuchKeyException absent) {
             // S3 answers 204 for a key that is not there: the outcome is the same.
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -49,11 +49,23 @@ class ObjectListing {
         String lastPrefix = null;
         String delimiter = query.delimiter();
         int prefixLength = query.prefix().length();
+        List<Named> objects = new ArrayList<>();
         for (StoredObject object : store.list(query.bucket(), query.prefix())) {
+            objects.add(new Named(object.key().path(), object));
+        }
+        List<StoredObject> markers = store.markers(query.bucket(), query.prefix());
+        if (!markers.isEmpty()) {
+            for (StoredObject marker : markers) {
+                objects.add(new Named(marker.key().path() + "/", marker));
+            }
+            objects.sort((a, b) -> KeyOrder.compare(a.name(), b.name()));
+        }
+        for (Named named : objects) {
             if (entries.size() > query.maxKeys()) {
                 break;
             }
-            String key = object.key().path();
+            StoredObject object = named.object();
+            String key = named.name();
             if (query.after() != null && query.after().skips(key)) {
                 continue;
             }
@@ -70,6 +82,10 @@ class ObjectListing {
         }
         boolean truncated = entries.size() > query.maxKeys();
         return new ListingPage(truncated ? entries.subList(0, query.maxKeys()) : entries, truncated);
+    }
+
+    /** An object under its listed name: a folder marker's ends in '/' (its object's key is its directory). */
+    private record Named(String name, StoredObject object) {
     }
 
     /** The cluster's page. */

@@ -16,6 +16,7 @@ public enum S3Error {
             + " signature you provided. Check your key and signing method."),
     BAD_DIGEST("BadDigest", 400, "The checksum you specified did not match what we received."),
     BUCKET_NOT_EMPTY("BucketNotEmpty", 409, "The bucket you tried to delete is not empty."),
+    ENTITY_TOO_SMALL("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed object size."),
     ENTITY_TOO_LARGE("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed size."),
     INCOMPLETE_BODY("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length"
             + " HTTP header."),

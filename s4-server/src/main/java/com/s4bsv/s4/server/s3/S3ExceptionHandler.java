@@ -7,6 +7,7 @@ import com.s4bsv.s4.server.compute.CommandFailedException;
 import com.s4bsv.s4.server.compute.InvalidComputeRequestException;
 import com.s4bsv.s4.server.storage.BucketNotEmptyException;
 import com.s4bsv.s4.server.storage.DataDirException;
+import com.s4bsv.s4.server.storage.EntityTooSmallException;
 import com.s4bsv.s4.server.storage.InsufficientStorageException;
 import com.s4bsv.s4.server.storage.InvalidPartException;
 import com.s4bsv.s4.server.storage.KeyConflictException;
@@ -63,6 +64,7 @@ class S3ExceptionHandler {
             case InvalidPartException x -> x.isOrderProblem() ? S3Error.INVALID_PART_ORDER : S3Error.INVALID_PART;
             case DataDirException x -> S3Error.INTERNAL_ERROR;
             case InsufficientStorageException x -> S3Error.INSUFFICIENT_STORAGE;
+            case EntityTooSmallException x -> S3Error.ENTITY_TOO_SMALL;
         };
         if (error == S3Error.INSUFFICIENT_STORAGE) {
             return new S3Exception(error, error.message() + " " + capitalized(e.getMessage()) + ".");

@@ -49,6 +49,22 @@ record S3Target(String bucket, String key) {
         }
     }
 
+    /** A key ending in '/' (not only '/'): a folder marker, kept on the directory of the key without the '/'. */
+    boolean isFolder() {
+        return key.length() > 1 && key.endsWith("/");
+    }
+
+    /** The key of the folder marker's directory: {@code dir} for {@code dir/}. */
+    S4Key folderKey() {
+        checkBucket(bucket);
+        try {
+            return new S4Key(bucket, key.substring(0, key.length() - 1));
+        } catch (InvalidKeyException e) {
+            S3Error error = e.rule().startsWith("key longer") ? S3Error.KEY_TOO_LONG : S3Error.INVALID_ARGUMENT;
+            throw new S3Exception(error, e.getMessage(), "/" + bucket + "/" + key);
+        }
+    }
+
     /** Percent-decoding as in a URI path: '+' stays '+', the bytes are UTF-8. */
     static String decode(String raw) {
         try {

@@ -26,6 +26,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,13 @@ final class FileObjectStore implements ObjectStore {
     static final String METADATA_ATTRIBUTE = "s4.meta";
     private static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--r--r--");
     private static final int BUFFER_BYTES = 1 << 20;
+    private static final Object[] MARKER_LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < MARKER_LOCKS.length; i++) {
+            MARKER_LOCKS[i] = new Object();
+        }
+    }
 
     private final Path root;
     private final TempSpace temp;
@@ -276,6 +284,9 @@ final class FileObjectStore implements ObjectStore {
     private static void pruneEmptyParents(Path dir, Path bucketDir) {
         Path current = dir;
         while (current != null && current.startsWith(bucketDir) && !current.equals(bucketDir)) {
+            if (isMarker(current)) {
+                return;
+            }
             try {
                 Files.delete(current);
             } catch (DirectoryNotEmptyException | NoSuchFileException e) {
@@ -288,8 +299,132 @@ final class FileObjectStore implements ObjectStore {
     }
 
     @Override
+    public StoredObject putMarker(S4Key dir, Map<String, String> metadata) throws IOException {
+        Path target = pathOf(dir);
+        synchronized (markerLock(target)) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                throw new KeyConflictException(dir + "/", "a key " + dir + " exists where the folder is");
+            }
+            if (isMarker(target)) {
+                throw new KeyExistsException(dir + "/");
+            }
+            createParents(dir, target);
+            try {
+                Files.createDirectories(target);
+                writeMetadata(target, metadata);
+                // The checksum (of no bytes) is written last: it is what makes the directory a marker.
+                writeCrc(target, new StreamingChecksum().value());
+            } catch (FileAlreadyExistsException e) {
+                throw new KeyConflictException(dir + "/", "a key " + dir + " exists where the folder is");
+            } catch (IOException e) {
+                DiskFull.check(e, target);
+                throw e;
+            }
+            objects.incrementAndGet();
+            return marker(dir, target);
+        }
+    }
+
+    private static Object markerLock(Path dir) {
+        return MARKER_LOCKS[Math.floorMod(dir.hashCode(), MARKER_LOCKS.length)];
+    }
+
+    @Override
+    public Optional<StoredObject> findMarker(S4Key dir) {
+        Path target = pathOf(dir);
+        return isMarker(target) ? Optional.of(marker(dir, target)) : Optional.empty();
+    }
+
+    @Override
+    public void deleteMarker(S4Key dir) throws IOException {
+        Path target = pathOf(dir);
+        synchronized (markerLock(target)) {
+            if (!isMarker(target)) {
+                throw new NoSuchKeyException(dir + "/");
+            }
+            UserDefinedFileAttributeView view = Files.getFileAttributeView(target,
+                    UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            view.delete(CRC_ATTRIBUTE);
+            if (view.list().contains(METADATA_ATTRIBUTE)) {
+                view.delete(METADATA_ATTRIBUTE);
+            }
+            objects.decrementAndGet();
+            pruneEmptyParents(target, root.resolve(dir.bucket()));
+        }
+    }
+
+    @Override
+    public List<StoredObject> markers(String bucket, String prefix) throws IOException {
+        KeyRules.checkBucket("s4://" + bucket, bucket);
+        Path bucketDir = root.resolve(bucket);
+        List<StoredObject> found = new ArrayList<>();
+        if (!Files.isDirectory(bucketDir, LinkOption.NOFOLLOW_LINKS)) {
+            return found;
+        }
+        Files.walkFileTree(bucketDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(bucketDir)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String name = relative(bucketDir, dir) + "/";
+                if (!name.startsWith(prefix) && !prefix.startsWith(name)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (name.startsWith(prefix) && isMarker(dir)) {
+                    try {
+                        S4Key key = new S4Key(bucket, name.substring(0, name.length() - 1));
+                        found.add(marker(key, dir));
+                    } catch (IllegalArgumentException notOurs) {
+                        // a name s4 would refuse: not a marker
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort((a, b) -> KeyOrder.compare(a.key().path() + "/", b.key().path() + "/"));
+        return found;
+    }
+
+    private static boolean isMarker(Path dir) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            readCrc(dir);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static StoredObject marker(S4Key dir, Path target) {
+        Instant modified;
+        try {
+            modified = Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toInstant();
+        } catch (IOException e) {
+            modified = Instant.EPOCH;
+        }
+        return new StoredObject(dir, 0, new StreamingChecksum().value(), modified, target);
+    }
+
+    @Override
     public int deletePrefix(String bucket, String prefix) throws IOException {
         int deleted = 0;
+        for (StoredObject marker : markers(bucket, prefix)) {
+            try {
+                deleteMarker(marker.key());
+                deleted++;
+            } catch (NoSuchKeyException raced) {
+                // deleted by someone else meanwhile: the outcome is the same
+            }
+        }
         for (StoredObject object : list(bucket, prefix)) {
             try {
                 delete(object.key());
@@ -387,7 +522,7 @@ final class FileObjectStore implements ObjectStore {
         if (!bucketExists(bucket)) {
             throw new NoSuchBucketException(bucket);
         }
-        if (!list(bucket, "").isEmpty()) {
+        if (!list(bucket, "").isEmpty() || !markers(bucket, "").isEmpty()) {
             throw new BucketNotEmptyException(bucket);
         }
         TempSpace.deleteTree(root.resolve(bucket));

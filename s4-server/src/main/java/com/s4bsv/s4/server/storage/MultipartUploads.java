@@ -31,8 +31,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MultipartUploads {
 
-    /** How long an upload (or a done marker) may sit untouched before it is collected. */
-    public record Settings(Duration maxAge, Clock clock) {
+    /**
+     * @param maxAge      how long an upload (or a done marker) may sit untouched before it is collected
+     * @param minPartSize the least size of every part but the last at Complete (S3: 5 MiB), else EntityTooSmall
+     */
+    public record Settings(Duration maxAge, Clock clock, long minPartSize) {
+    }
+
+    /** An open upload of this node. */
+    public record OpenUpload(S4Key key, String uploadId, Instant initiated) {
     }
 
     public static final int MAX_PART_NUMBER = 10_000;
@@ -154,6 +161,29 @@ public final class MultipartUploads {
         }
     }
 
+    /** The open (not completed) uploads of {@code bucket} whose key starts with {@code prefix}. */
+    public List<OpenUpload> list(String bucket, String prefix) throws IOException {
+        List<OpenUpload> open = new ArrayList<>();
+        try (DirectoryStream<Path> uploads = Files.newDirectoryStream(dir)) {
+            for (Path upload : uploads) {
+                try {
+                    if (Files.exists(upload.resolve(DONE_FILE))) {
+                        continue;
+                    }
+                    Path keyFile = upload.resolve(KEY_FILE);
+                    S4Key key = S4Key.parse(Files.readString(keyFile, StandardCharsets.UTF_8));
+                    if (key.bucket().equals(bucket) && key.path().startsWith(prefix)) {
+                        open.add(new OpenUpload(key, upload.getFileName().toString(),
+                                Files.getLastModifiedTime(keyFile).toInstant()));
+                    }
+                } catch (IOException | IllegalArgumentException raced) {
+                    // aborted, completed or collected meanwhile: not open
+                }
+            }
+        }
+        return open;
+    }
+
     private List<Path> checkParts(String uploadId, S4Key key, List<RequestedPart> requested) throws IOException {
         if (requested.isEmpty()) {
             throw new InvalidPartException("CompleteMultipartUpload names no parts", false);
@@ -161,7 +191,8 @@ public final class MultipartUploads {
         List<PartInfo> uploaded = parts(uploadId, key);
         List<Path> files = new ArrayList<>();
         int previous = 0;
-        for (RequestedPart part : requested) {
+        for (int i = 0; i < requested.size(); i++) {
+            RequestedPart part = requested.get(i);
             if (part.number() <= previous) {
                 throw new InvalidPartException("parts must be listed in ascending order, part " + part.number()
                         + " follows " + previous, true);
@@ -172,6 +203,10 @@ public final class MultipartUploads {
             if (!unquote(info.etag()).equals(unquote(part.etag()))) {
                 throw new InvalidPartException("part " + part.number() + " has ETag " + info.etag() + ", not "
                         + part.etag(), false);
+            }
+            if (i < requested.size() - 1 && info.size() < settings.minPartSize()) {
+                throw new EntityTooSmallException("part " + part.number() + " has " + info.size()
+                        + " bytes; every part but the last needs at least " + settings.minPartSize());
             }
             files.add(dir.resolve(uploadId).resolve(partName(part.number())));
         }

@@ -57,6 +57,24 @@ public interface ObjectStore {
     /** @throws NoSuchKeyException when the key is not there */
     void delete(S4Key key) throws IOException;
 
+    /**
+     * Stores the folder marker {@code dir.path() + "/"}: a zero-byte key beside the keys under it (the AWS console,
+     * Hadoop and sync tools make them). Kept on the directory itself, so no key name is reserved.
+     *
+     * @throws KeyExistsException   the marker exists
+     * @throws KeyConflictException a key {@code dir} is a file
+     */
+    StoredObject putMarker(S4Key dir, Map<String, String> metadata) throws IOException;
+
+    /** The folder marker {@code dir.path() + "/"}, as an empty object whose key is {@code dir}. */
+    Optional<StoredObject> findMarker(S4Key dir);
+
+    /** @throws NoSuchKeyException when the marker is not there */
+    void deleteMarker(S4Key dir) throws IOException;
+
+    /** The folder markers of the bucket whose name ({@code path + "/"}) starts with {@code prefix}, in key order. */
+    List<StoredObject> markers(String bucket, String prefix) throws IOException;
+
     /** Deletes every local key of the bucket whose path starts with {@code prefix}; returns how many. */
     int deletePrefix(String bucket, String prefix) throws IOException;
 

@@ -20,7 +20,8 @@ class StorageConfiguration {
         var root = properties.dataDir().toAbsolutePath().normalize();
         var temp = new TempSpace(root.resolve("_tmp"), properties.tempMaxAge(), Clock.systemUTC());
         var store = new FileObjectStore(root, temp,
-                new MultipartUploads.Settings(properties.uploadMaxAge(), Clock.systemUTC()));
+                new MultipartUploads.Settings(properties.uploadMaxAge(), Clock.systemUTC(),
+                        properties.minPartSize().toBytes()));
         store.open();
         return store;
     }

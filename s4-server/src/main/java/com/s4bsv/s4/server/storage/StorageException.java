@@ -4,7 +4,7 @@ package com.s4bsv.s4.server.storage;
 public abstract sealed class StorageException extends RuntimeException
         permits NoSuchKeyException, KeyExistsException, KeyConflictException, NoSuchBucketException,
         BucketNotEmptyException, NoSuchUploadException, InvalidPartException, DataDirException,
-        InsufficientStorageException {
+        InsufficientStorageException, EntityTooSmallException {
 
     StorageException(String message) {
         super(message);

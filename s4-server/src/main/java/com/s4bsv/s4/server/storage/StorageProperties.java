@@ -2,6 +2,7 @@ package com.s4bsv.s4.server.storage;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,10 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sweepInterval  how often garbage is collected
  * @param maxIoJobs      concurrent object transfers ({@code --max-io-jobs}); 0 means cores × 4
  * @param ioWait         how long a transfer waits for a slot before 503 SlowDown
+ * @param minPartSize    every multipart part but the last must be this big at Complete (S3: 5 MiB)
  */
 @ConfigurationProperties("s4.storage")
 public record StorageProperties(Path dataDir, Duration tempMaxAge, Duration uploadMaxAge, Duration sweepInterval,
-        int maxIoJobs, Duration ioWait) {
+        int maxIoJobs, Duration ioWait, DataSize minPartSize) {
 
     public StorageProperties {
         if (maxIoJobs < 0) {

@@ -82,6 +82,14 @@ class AuthAppTest extends StandaloneNodeAppTest {
         assertThat(get.statusCode()).as("%s must not be stored", key).isEqualTo(404);
     }
 
+    /** {@code text} with the character after the first {@code marker} replaced by another one. */
+    static String flipAfter(String text, String marker) {
+        int at = text.indexOf(marker) + marker.length();
+        assertThat(at).as(marker).isGreaterThanOrEqualTo(marker.length());
+        char other = text.charAt(at) == '0' ? '1' : '0';
+        return text.substring(0, at) + other + text.substring(at + 1);
+    }
+
     /** Waits out a presigned URL's expiry (X-Amz-Expires after X-Amz-Date, both in whole seconds). */
     static SdkSigned.Wire expired(SdkSigned.Wire presigned) {
         try {
@@ -140,7 +148,7 @@ class AuthAppTest extends StandaloneNodeAppTest {
         attacks.put("tampered chunk data", () -> SdkSigned.send(put(writer, "a14", STREAMING)
                 .withBody(s -> s.replaceFirst("some data", "SOME data"))));
         attacks.put("tampered chunk signature", () -> SdkSigned.send(put(writer, "a15", STREAMING)
-                .withBody(s -> s.replaceFirst("chunk-signature=.", "chunk-signature=0"))));
+                .withBody(s -> flipAfter(s, "chunk-signature="))));
         attacks.put("final chunk left out", () -> {
             SdkSigned.Wire wire = put(writer, "a16", STREAMING);
             String body = new String(wire.body(), StandardCharsets.ISO_8859_1);
@@ -148,9 +156,9 @@ class AuthAppTest extends StandaloneNodeAppTest {
                     .getBytes(StandardCharsets.ISO_8859_1)));
         });
         attacks.put("tampered trailer", () -> SdkSigned.send(put(writer, "a17", STREAMING_TRAILER)
-                .withBody(s -> s.replaceFirst("x-amz-checksum-crc32:.", "x-amz-checksum-crc32:A"))));
+                .withBody(s -> flipAfter(s, "x-amz-checksum-crc32:"))));
         attacks.put("tampered trailer signature", () -> SdkSigned.send(put(writer, "a18", STREAMING_TRAILER)
-                .withBody(s -> s.replaceFirst("x-amz-trailer-signature:.", "x-amz-trailer-signature:0"))));
+                .withBody(s -> flipAfter(s, "x-amz-trailer-signature:"))));
         attacks.put("read key PUT", () -> SdkSigned.send(put(reader, "a19", SIGNED)));
         attacks.put("read key impersonating a node", () -> SdkSigned.send(reader.sign("PUT", uri("/auth/a20"),
                 Map.of("x-s4-forwarded", "1"), data, SIGNED)));
@@ -257,10 +265,6 @@ class AuthAppTest extends StandaloneNodeAppTest {
         other[other.length - 3] = 'c';
         assertRefused(SdkSigned.send(computer.sign("POST", evalUri, json, eval, SIGNED).withBody(other)), 400,
                 "XAmzContentSHA256Mismatch");
-        assertRefused(SdkSigned.send(computer.sign("POST", uri("/_s4/map"), json,
-                "{\"indir\":\"s4://auth/c/\",\"outdir\":\"s4://auth/out/\",\"cmd\":\"cat\"}"
-                        .getBytes(StandardCharsets.UTF_8), SIGNED).withHeader("x-s4-local", "1")), 403,
-                "AccessDenied");
         assertThat(canary).as("no refused request may run the command").doesNotExist();
 
         HttpResponse<String> ran = SdkSigned.send(computer.sign("POST", evalUri, json, eval, SIGNED));

@@ -2,6 +2,7 @@ package com.s4bsv.s4.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import sun.misc.Signal;
 /** The keys file is read again when it changes and on SIGHUP; a broken file keeps the keys in force. */
 class KeysReloadTest {
 
-    /** Generous: the watcher reacts in about 100 ms, but the machine may be loaded. */
-    static final Duration WAIT = Duration.ofSeconds(Long.getLong("s4.test.start-timeout-seconds", 60));
+    /** The watcher reacts in about 100 ms; the limit is the tests' start timeout, for a loaded machine. */
+    static final Duration WAIT = TestTimeouts.start();
 
     @TempDir
     Path dir;

@@ -19,12 +19,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Malformed S3 requests, written byte for byte on a socket (no client sends them): each gets its S3 error (status
  * and Code), quickly, and stores nothing. What the older slice and app tests already cover is listed in
  * docs/reliability.md ("Hostile input").
  */
+// Its uploads are made of parts of a few bytes.
+@TestPropertySource(properties = "s4.storage.min-part-size=1B")
 class MalformedRequestsAppTest extends StandaloneNodeAppTest {
 
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");

@@ -52,6 +52,9 @@ class BucketControllerTest {
     @MockitoBean
     ObjectListing listing;
 
+    @MockitoBean
+    UploadListing uploadListing;
+
     private static ListingEntry key(String name) {
         return new ListingEntry(name, false, 3, "\"e-1\"", Instant.parse("2026-01-02T03:04:05Z"));
     }

@@ -2,6 +2,7 @@ package com.s4bsv.s4.server.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.s4bsv.s4.server.StandaloneNodeAppTest;
 import java.net.URI;
@@ -40,7 +41,9 @@ import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -195,6 +198,32 @@ class S3AppTest extends StandaloneNodeAppTest {
     }
 
     @Test
+    void folderMarkersAreStoredListedReadAndDeletedBesideTheKeysUnderThem() {
+        s3.putObject(b -> b.bucket(bucket).key("tree/"), RequestBody.empty());
+        s3.putObject(b -> b.bucket(bucket).key("tree/a"), RequestBody.fromString("a"));
+        s3.putObject(b -> b.bucket(bucket).key("tree/sub/"), RequestBody.empty());
+
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket).prefix("tree")).contents()).extracting(S3Object::key)
+                .containsExactly("tree/", "tree/a", "tree/sub/");
+        ListObjectsV2Response delimited = s3.listObjectsV2(b -> b.bucket(bucket).prefix("tree/").delimiter("/"));
+        assertThat(delimited.contents()).extracting(S3Object::key).containsExactly("tree/", "tree/a");
+        assertThat(delimited.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("tree/sub/");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("tree/")).asByteArray()).isEmpty();
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("tree/sub/")).contentLength()).isZero();
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("tree/"), RequestBody.empty()))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(409));
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("full/"), RequestBody.fromString("x")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+
+        s3.deleteObject(b -> b.bucket(bucket).key("tree/"));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("tree/a")).asUtf8String()).isEqualTo("a");
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(bucket).key("tree/")))
+                .isInstanceOf(NoSuchKeyException.class);
+        s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(o -> o.key("tree/sub/"), o -> o.key("tree/a"))));
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket).prefix("tree")).contents()).isEmpty();
+    }
+
+    @Test
     void existingKeyIsRefusedWith409() {
         s3.putObject(b -> b.bucket(bucket).key("once"), RequestBody.fromString("first"));
         assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("once"), RequestBody.fromString("second")))
@@ -292,6 +321,26 @@ class S3AppTest extends StandaloneNodeAppTest {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPart");
                 });
+
+        String small = s3.createMultipartUpload(b -> b.bucket(bucket).key("multi/small")).uploadId();
+        String s1 = s3.uploadPart(b -> b.bucket(bucket).key("multi/small").uploadId(small).partNumber(1),
+                RequestBody.fromBytes(part2)).eTag();
+        String s2 = s3.uploadPart(b -> b.bucket(bucket).key("multi/small").uploadId(small).partNumber(2),
+                RequestBody.fromBytes(part2)).eTag();
+        assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key("multi/small").uploadId(small)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(s1).build(),
+                        CompletedPart.builder().partNumber(2).eTag(s2).build()))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("EntityTooSmall");
+                });
+        ListMultipartUploadsResponse open = s3.listMultipartUploads(b -> b.bucket(bucket).prefix("multi/"));
+        assertThat(open.uploads()).extracting(MultipartUpload::key, MultipartUpload::uploadId)
+                .containsExactly(tuple("multi/small", small));
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket).delimiter("/")).commonPrefixes())
+                .extracting(CommonPrefix::prefix).containsExactly("multi/");
+        s3.abortMultipartUpload(b -> b.bucket(bucket).key("multi/small").uploadId(small));
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
 
         String aborted = s3.createMultipartUpload(b -> b.bucket(bucket).key("multi/aborted")).uploadId();
         s3.abortMultipartUpload(b -> b.bucket(bucket).key("multi/aborted").uploadId(aborted));

@@ -78,13 +78,10 @@ class UnservedSubresourcesAppTest extends StandaloneNodeAppTest {
     @Test
     void aServedOperationWithAnUnknownParameterIsRefusedToo() throws Exception {
         Map<String, String> before = snapshot();
-        for (String target : List.of("/sub/key?partNumber=1", "/sub/key?uploads&tagging", "/sub?delete&acl",
+        for (String target : List.of("/sub/key?max-keys=1", "/sub/key?uploads&tagging", "/sub?delete&acl",
                 "/sub?list-type=2&versions", "/sub/key?uploadId=00000000000000000000000000000000&retention",
                 "/?acl", "/sub?location&policy")) {
             for (String method : METHODS) {
-                if (method.equals("PUT") && target.equals("/sub/key?partNumber=1")) {
-                    continue; // below: an upload part needs an uploadId
-                }
                 assertThat(send(method, target, "").statusCode()).as("%s %s", method, target).isEqualTo(501);
             }
         }

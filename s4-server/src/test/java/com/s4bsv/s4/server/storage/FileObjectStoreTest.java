@@ -42,8 +42,13 @@ class FileObjectStoreTest {
     }
 
     private FileObjectStore newStore() {
+        return newStore(0);
+    }
+
+    private FileObjectStore newStore(long minPartSize) {
         var s = new FileObjectStore(root, new TempSpace(root.resolve("_tmp"), Duration.ofMinutes(10),
-                Clock.systemUTC()), new MultipartUploads.Settings(Duration.ofHours(1), Clock.systemUTC()));
+                Clock.systemUTC()), new MultipartUploads.Settings(Duration.ofHours(1), Clock.systemUTC(),
+                minPartSize));
         s.open();
         return s;
     }
@@ -272,6 +277,58 @@ class FileObjectStoreTest {
         try (Stream<Path> files = Files.list(root.resolve("bucket"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("plain", "multi");
         }
+    }
+
+    @Test
+    void aFolderMarkerSitsBesideTheKeysUnderItAndOutlivesThem() throws IOException {
+        S4Key dir = S4Key.parse("s4://bucket/dir");
+        store.putMarker(dir, Map.of("Content-Type", "application/x-directory"));
+        store.put(S4Key.parse("s4://bucket/dir/a"), bytes("a"), UploadCheck.NONE);
+        assertThatThrownBy(() -> store.putMarker(dir, Map.of())).isInstanceOf(KeyExistsException.class);
+
+        assertThat(store.findMarker(dir)).get().satisfies(m -> {
+            assertThat(m.size()).isZero();
+            assertThat(m.etag()).isEqualTo(StoredObject.etagOf(crc(""), 0));
+        });
+        assertThat(store.metadata(store.findMarker(dir).orElseThrow()))
+                .containsEntry("Content-Type", "application/x-directory");
+        assertThat(store.list("bucket", "")).extracting(o -> o.key().path()).containsExactly("dir/a");
+        assertThat(store.markers("bucket", "")).extracting(o -> o.key().path()).containsExactly("dir");
+        assertThat(store.markers("bucket", "dir/")).hasSize(1);
+        assertThat(store.markers("bucket", "dir/a")).isEmpty();
+
+        store.delete(S4Key.parse("s4://bucket/dir/a"));
+        assertThat(store.findMarker(dir)).isPresent();
+        assertThatThrownBy(() -> store.deleteBucket("bucket")).isInstanceOf(BucketNotEmptyException.class);
+        store.deleteMarker(dir);
+        assertThat(store.findMarker(dir)).isEmpty();
+        assertThat(Files.exists(root.resolve("bucket/dir"))).isFalse();
+        assertThatThrownBy(() -> store.deleteMarker(dir)).isInstanceOf(NoSuchKeyException.class);
+
+        store.put(S4Key.parse("s4://bucket/file"), bytes("f"), UploadCheck.NONE);
+        assertThatThrownBy(() -> store.putMarker(S4Key.parse("s4://bucket/file"), Map.of()))
+                .isInstanceOf(KeyConflictException.class);
+        store.putMarker(S4Key.parse("s4://bucket/p/q"), Map.of());
+        assertThat(store.deletePrefix("bucket", "p/")).isEqualTo(1);
+        assertThat(store.markers("bucket", "")).isEmpty();
+    }
+
+    @Test
+    void everyPartButTheLastMustReachTheMinimumSize() throws IOException {
+        store = newStore(4);
+        S4Key key = S4Key.parse("s4://bucket/small");
+        String id = store.multipart().create(key);
+        var small = store.multipart().putPart(id, key, 1, bytes("abc"), UploadCheck.NONE);
+        var enough = store.multipart().putPart(id, key, 2, bytes("abcd"), UploadCheck.NONE);
+        assertThatThrownBy(() -> store.multipart().complete(id, key, List.of(
+                new MultipartUploads.RequestedPart(1, small.etag()), new MultipartUploads.RequestedPart(2,
+                        enough.etag())))).isInstanceOf(EntityTooSmallException.class);
+        assertThat(store.find(key)).isEmpty();
+        assertThat(store.multipart().list("bucket", "sm")).extracting(MultipartUploads.OpenUpload::uploadId)
+                .containsExactly(id);
+        // the last part may be smaller: here the only one
+        store.multipart().complete(id, key, List.of(new MultipartUploads.RequestedPart(1, small.etag())));
+        assertThat(store.multipart().list("bucket", "")).isEmpty();
     }
 
     @Test

@@ -26,6 +26,7 @@ final class Http {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final Duration connectTimeout;
+    private final Signing signing = Signing.fromEnvironment();
     private volatile HttpClient client;
 
     Http(Duration connectTimeout) {
@@ -106,7 +107,7 @@ final class Http {
     /** Sends one request; a transport failure becomes {@link S4ClientException.NodeUnreachable} naming the node. */
     <T> HttpResponse<T> send(NodeAddress node, String what, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return client().send(request, handler);
+            return client().send(signing.sign(request), handler);
         } catch (IOException e) {
             throw new S4ClientException.NodeUnreachable(node.toString(), what, e);
         } catch (InterruptedException e) {

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A terminal for the interactive session: one detached tmux session, driven by send-keys and read by capture-pane. */
+/**
+ * A terminal for the interactive session: one detached tmux session, driven by send-keys and read by capture-pane. It
+ * runs on a tmux server of its own ({@code -L}), so other tmux users on the machine cannot end it.
+ */
 final class Tmux implements AutoCloseable {
 
     /** Every wait on the screen: the test start timeout, as the session starts slowly on a busy machine. */
@@ -32,7 +35,7 @@ final class Tmux implements AutoCloseable {
 
     /** Runs {@code command} in a new 200x50 session in {@code cwd}; the pane stays open a minute after it ends. */
     static Tmux start(String name, Path cwd, String command) throws Exception {
-        run("new-session", "-d", "-s", name, "-x", "200", "-y", "50", "-c", cwd.toString(),
+        run(name, "new-session", "-d", "-s", name, "-x", "200", "-y", "50", "-c", cwd.toString(),
                 command + "; echo SESSION-ENDED $?; sleep 60");
         return new Tmux(name);
     }
@@ -46,11 +49,11 @@ final class Tmux implements AutoCloseable {
     void send(String... keys) throws Exception {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", name));
         args.addAll(List.of(keys));
-        run(args.toArray(String[]::new));
+        run(name, args.toArray(String[]::new));
     }
 
     String screen() throws Exception {
-        return run("capture-pane", "-p", "-t", name, "-S", "-100");
+        return run(name, "capture-pane", "-p", "-t", name, "-S", "-100");
     }
 
     void waitFor(Predicate<String> condition) throws Exception {
@@ -68,11 +71,11 @@ final class Tmux implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        run("kill-session", "-t", name);
+        run(name, "kill-server");
     }
 
-    private static String run(String... args) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of("tmux"));
+    private static String run(String server, String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of("tmux", "-L", server));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();

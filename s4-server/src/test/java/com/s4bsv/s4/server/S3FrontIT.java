@@ -1,0 +1,247 @@
+package com.s4bsv.s4.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.s4.placement.Placement;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The S3 front of issue 15 on three real nodes, each client talking to a node that forwards to the key's owner:
+ * metadata round-trips, folder markers, open uploads listed across nodes, and every unserved subresource refused
+ * with the key and the bucket intact, through the aws CLI, boto3 and the AWS SDK v2.
+ */
+class S3FrontIT {
+
+    /** The subresources of the S3 API that s4 does not serve (as UnservedSubresourcesAppTest). */
+    static final List<String> UNSERVED = List.of("acl", "accelerate", "analytics", "attributes", "cors", "encryption",
+            "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging", "metadataTable", "metrics",
+            "notification", "object-lock", "ownershipControls", "policy", "policyStatus", "publicAccessBlock",
+            "renameObject", "replication", "requestPayment", "restore", "retention", "select", "session", "tagging",
+            "torrent", "versionId", "versioning", "versions", "website");
+
+    @TempDir
+    static Path work;
+
+    static S4Nodes nodes;
+
+    @BeforeAll
+    static void start() throws IOException {
+        nodes = S4Nodes.start(3, work);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (nodes != null) {
+            nodes.close();
+        }
+    }
+
+    /** A node that does not own the key: every request for it is forwarded. */
+    static int forwarder(String bucket, String path) {
+        return (Placement.nodeIndex(new S4Key(bucket, path), nodes.size()) + 1) % nodes.size();
+    }
+
+    static S3Client sdk(int node) {
+        return S3Client.builder().endpointOverride(nodes.endpoint(node)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("s4", "s4")))
+                .forcePathStyle(true).httpClient(ApacheHttpClient.create()).build();
+    }
+
+    static Map<String, String> awsEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", "s4");
+        env.put("AWS_SECRET_ACCESS_KEY", "s4");
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
+        return env;
+    }
+
+    static Commands.Result aws(int node, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", nodes.endpoint(node).toString()));
+        command.addAll(List.of(args));
+        return Commands.run(work, awsEnv(), null, 300, command.toArray(String[]::new));
+    }
+
+    @Test
+    void sdkKeepsMetadataListsOpenUploadsAndFolderMarkersThroughAForwardingNode() {
+        String key = "meta/report.csv";
+        int via = forwarder("sdkfront", key);
+        try (S3Client s3 = sdk(via); S3Client other = sdk((via + 1) % 3)) {
+            s3.createBucket(b -> b.bucket("sdkfront"));
+            s3.putObject(b -> b.bucket("sdkfront").key(key).contentType("text/csv").cacheControl("no-cache")
+                    .metadata(Map.of("origin", "sdk")), RequestBody.fromString("a,b\n"));
+            HeadObjectResponse head = other.headObject(b -> b.bucket("sdkfront").key(key));
+            assertThat(head.contentType()).isEqualTo("text/csv");
+            assertThat(head.cacheControl()).isEqualTo("no-cache");
+            assertThat(head.metadata()).containsEntry("origin", "sdk");
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("sdkfront").key(key).responseContentType("text/plain"))
+                    .response().contentType()).isEqualTo("text/plain");
+
+            String upload = "open/upload.bin";
+            String id;
+            try (S3Client starter = sdk(forwarder("sdkfront", upload))) {
+                id = starter.createMultipartUpload(b -> b.bucket("sdkfront").key(upload)).uploadId();
+            }
+            for (int node = 0; node < 3; node++) {
+                try (S3Client any = sdk(node)) {
+                    assertThat(any.listMultipartUploads(b -> b.bucket("sdkfront")).uploads())
+                            .extracting(MultipartUpload::key, MultipartUpload::uploadId)
+                            .containsExactly(tuple(upload, id));
+                }
+            }
+            s3.abortMultipartUpload(b -> b.bucket("sdkfront").key(upload).uploadId(id));
+
+            s3.putObject(b -> b.bucket("sdkfront").key("meta/"), RequestBody.empty());
+            assertThat(other.listObjectsV2(b -> b.bucket("sdkfront").prefix("meta")).contents())
+                    .extracting(S3Object::key).containsExactly("meta/", key);
+
+            assertThatThrownBy(() -> s3.deleteObjectTagging(b -> b.bucket("sdkfront").key(key)))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(501));
+            assertThatThrownBy(() -> s3.getBucketVersioning(b -> b.bucket("sdkfront")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(501));
+            assertThat(other.getObjectAsBytes(b -> b.bucket("sdkfront").key(key)).asUtf8String()).isEqualTo("a,b\n");
+        }
+    }
+
+    @Test
+    void everyUnservedSubresourceIsRefusedThroughEveryNodeAndNothingChanges() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String key = "kept/object";
+        put(http, nodes.endpoint(0) + "/rawfront/" + key, "kept");
+        put(http, nodes.endpoint(0) + "/rawempty", "");
+        int via = forwarder("rawfront", key);
+        for (String subresource : UNSERVED) {
+            for (String method : List.of("GET", "PUT", "POST", "DELETE", "HEAD")) {
+                for (String path : List.of("/rawfront/" + key, "/rawfront", "/rawempty")) {
+                    URI uri = URI.create(nodes.endpoint(via) + path + "?" + subresource);
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).method(method, method.equals(
+                            "PUT") ? HttpRequest.BodyPublishers.ofString("<Tagging/>")
+                            : HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(answer.statusCode()).as("%s %s", method, uri).isEqualTo(501);
+                }
+            }
+        }
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/rawfront/" + key)).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("kept");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/rawempty"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+    }
+
+    private static void put(HttpClient http, String uri, String body) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(uri))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void awsCliSyncsATreeWithAFolderMarkerTwiceAndKeepsMetadata() throws IOException {
+        assumeTrue(Commands.available("aws", "--version"), "aws CLI not installed: skipping the aws CLI test");
+        Path tree = Files.createDirectories(work.resolve("tree/sub"));
+        Files.writeString(work.resolve("tree/top.txt"), "top");
+        Files.writeString(tree.resolve("inner.txt"), "inner");
+        assertThat(aws(0, "s3", "mb", "s3://clifront").exit()).isZero();
+        Commands.Result marker = aws(1, "s3api", "put-object", "--bucket", "clifront", "--key", "tree/empty/");
+        assertThat(marker.exit()).as(marker.toString()).isZero();
+
+        Commands.Result first = aws(2, "s3", "sync", work.resolve("tree").toString(), "s3://clifront/tree/");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("upload:");
+        Commands.Result second = aws(1, "s3", "sync", work.resolve("tree").toString(), "s3://clifront/tree/");
+        assertThat(second.exit()).as(second.toString()).isZero();
+        assertThat(second.out()).doesNotContain("upload:");
+        Commands.Result ls = aws(0, "s3", "ls", "--recursive", "s3://clifront/tree/");
+        assertThat(ls.out()).contains("tree/empty/", "tree/top.txt", "tree/sub/inner.txt");
+
+        int via = forwarder("clifront", "meta.json");
+        Commands.Result put = aws(via, "s3", "cp", "--content-type", "application/json", "--metadata", "team=data",
+                work.resolve("tree/top.txt").toString(), "s3://clifront/meta.json");
+        assertThat(put.exit()).as(put.toString()).isZero();
+        Commands.Result head = aws((via + 1) % 3, "s3api", "head-object", "--bucket", "clifront", "--key",
+                "meta.json");
+        assertThat(head.out()).contains("application/json").contains("\"team\": \"data\"");
+
+        Commands.Result tagging = aws(via, "s3api", "delete-object-tagging", "--bucket", "clifront", "--key",
+                "meta.json");
+        assertThat(tagging.exit()).isNotZero();
+        assertThat(tagging.stderr()).contains("NotImplemented");
+        assertThat(aws(0, "s3", "cp", "s3://clifront/meta.json", "-").out()).isEqualTo("top");
+
+        Commands.Result uploads = aws(via, "s3api", "list-multipart-uploads", "--bucket", "clifront");
+        assertThat(uploads.exit()).as(uploads.toString()).isZero();
+    }
+
+    @Test
+    void boto3KeepsMetadataListsOpenUploadsAndIsRefusedWhatS4DoesNotServe() throws IOException {
+        assumeTrue(Commands.available("python3", "-c", "import boto3"), "python3 boto3 not installed: skipping");
+        String script = """
+                import boto3, sys
+                from botocore.exceptions import ClientError
+                s3 = boto3.client('s3', endpoint_url=sys.argv[1], aws_access_key_id='s4', aws_secret_access_key='s4',
+                                  region_name='us-east-1')
+                other = boto3.client('s3', endpoint_url=sys.argv[2], aws_access_key_id='s4',
+                                     aws_secret_access_key='s4', region_name='us-east-1')
+                s3.create_bucket(Bucket='botofront')
+                s3.put_object(Bucket='botofront', Key='m/k.txt', Body=b'hi', ContentType='text/plain',
+                              ContentDisposition='inline', Metadata={'who': 'boto3'})
+                head = other.head_object(Bucket='botofront', Key='m/k.txt')
+                assert head['ContentType'] == 'text/plain', head
+                assert head['ContentDisposition'] == 'inline', head
+                assert head['Metadata'] == {'who': 'boto3'}, head
+                up = s3.create_multipart_upload(Bucket='botofront', Key='m/open.bin')['UploadId']
+                listed = other.list_multipart_uploads(Bucket='botofront', Prefix='m/')['Uploads']
+                assert [(u['Key'], u['UploadId']) for u in listed] == [('m/open.bin', up)], listed
+                for call in (lambda: s3.delete_object_tagging(Bucket='botofront', Key='m/k.txt'),
+                             lambda: s3.put_object_tagging(Bucket='botofront', Key='m/k.txt',
+                                                           Tagging={'TagSet': [{'Key': 'a', 'Value': 'b'}]}),
+                             lambda: s3.get_object_acl(Bucket='botofront', Key='m/k.txt'),
+                             lambda: s3.delete_bucket_policy(Bucket='botofront'),
+                             lambda: s3.put_bucket_versioning(Bucket='botofront',
+                                                              VersioningConfiguration={'Status': 'Enabled'})):
+                    try:
+                        call()
+                        raise SystemExit('served: %r' % call)
+                    except ClientError as e:
+                        assert e.response['ResponseMetadata']['HTTPStatusCode'] == 501, e.response
+                assert other.get_object(Bucket='botofront', Key='m/k.txt')['Body'].read() == b'hi'
+                s3.head_bucket(Bucket='botofront')
+                print('OK')
+                """;
+        Path py = work.resolve("boto_front.py");
+        Files.writeString(py, script);
+        int via = forwarder("botofront", "m/k.txt");
+        Commands.Result result = Commands.run(work, awsEnv(), null, 300, "python3", py.toString(),
+                nodes.endpoint(via).toString(), nodes.endpoint((via + 1) % 3).toString());
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("OK");
+    }
+}
