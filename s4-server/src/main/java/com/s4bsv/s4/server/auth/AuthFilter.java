@@ -1,9 +1,9 @@
 package com.s4bsv.s4.server.auth;
 
-import com.s4bsv.s4.server.s3.ChunkSignatures;
-import com.s4bsv.s4.server.s3.S3Error;
+import com.s4bsv.s4.server.s3.checksum.ChunkSignatures;
+import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.S3ErrorResponse;
-import com.s4bsv.s4.server.s3.S3Exception;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.sigv4.SigV4;
 import com.s4bsv.s4.wire.Wire;
 import jakarta.servlet.FilterChain;
@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
+import com.s4bsv.s4.server.s3.checksum.UploadBody;
 
 /**
  * Lets a request through only when its SigV4 signature holds and its key's role allows it; runs before every other

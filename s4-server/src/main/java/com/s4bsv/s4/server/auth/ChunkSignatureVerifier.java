@@ -1,8 +1,8 @@
 package com.s4bsv.s4.server.auth;
 
-import com.s4bsv.s4.server.s3.ChunkSignatures;
-import com.s4bsv.s4.server.s3.S3Error;
-import com.s4bsv.s4.server.s3.S3Exception;
+import com.s4bsv.s4.server.s3.checksum.ChunkSignatures;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.sigv4.SigV4;
 import java.security.MessageDigest;
 import java.util.HexFormat;

@@ -1,7 +1,7 @@
 package com.s4bsv.s4.server.auth;
 
-import com.s4bsv.s4.server.s3.S3Error;
-import com.s4bsv.s4.server.s3.S3Exception;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.sigv4.SigV4;
 import com.s4bsv.s4.wire.Wire;
 import jakarta.servlet.http.HttpServletRequest;

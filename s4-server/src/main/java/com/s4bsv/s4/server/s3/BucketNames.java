@@ -2,6 +2,8 @@ package com.s4bsv.s4.server.s3;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * S3's naming rules for general purpose buckets, applied by CreateBucket. A bucket that a put creates (s4's

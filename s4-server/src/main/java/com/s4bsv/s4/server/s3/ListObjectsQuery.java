@@ -3,6 +3,8 @@ package com.s4bsv.s4.server.s3;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The query parameters of ListObjects (v1) and ListObjectsV2, parsed once and framework-free so they can be

@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import com.s4bsv.s4.server.s3.checksum.UploadBody;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /** PutObject, GetObject (Range), HeadObject, DeleteObject on {@code /{bucket}/{key}}. */
 @RestController

@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The conditional headers of a read, with S3's (RFC 9110's) precedence: If-Match decides alone when present,

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * Refuses, before any S3 handler runs, a request naming a query parameter its handler does not understand

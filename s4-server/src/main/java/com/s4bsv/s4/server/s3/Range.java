@@ -1,6 +1,8 @@
 package com.s4bsv.s4.server.s3;
 
 import org.jspecify.annotations.Nullable;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /** One satisfiable byte range {@code [first, last]} of an object, from a {@code Range: bytes=...} header. */
 record Range(long first, long last) {

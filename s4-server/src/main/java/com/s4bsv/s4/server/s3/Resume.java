@@ -3,6 +3,8 @@ package com.s4bsv.s4.server.s3;
 import com.s4bsv.s4.key.KeyOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * Where a listing page starts: after {@code name}, and past every key under it when it was a common prefix.

@@ -23,6 +23,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.springframework.stereotype.Component;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The open multipart uploads of a bucket on every node: each node lists its own (the same request with

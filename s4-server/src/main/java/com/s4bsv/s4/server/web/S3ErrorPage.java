@@ -1,6 +1,6 @@
 package com.s4bsv.s4.server.web;
 
-import com.s4bsv.s4.server.s3.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.S3ErrorResponse;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

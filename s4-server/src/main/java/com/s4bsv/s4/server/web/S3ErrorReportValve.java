@@ -1,6 +1,6 @@
 package com.s4bsv.s4.server.web;
 
-import com.s4bsv.s4.server.s3.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Error;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import com.s4bsv.testing.FuzzMeter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The ListObjects query parser on fuzzed parameters (any subset of {@link ListObjectsQuery#PARAMETERS}, any text,

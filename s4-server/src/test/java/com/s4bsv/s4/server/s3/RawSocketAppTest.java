@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import com.s4bsv.s4.server.s3.checksum.Crc64NvmeTest;
 
 /** Bytes an SDK will not send: broken aws-chunked bodies, wrong checksums, Expect: 100-continue by hand. */
 class RawSocketAppTest extends StandaloneNodeAppTest {

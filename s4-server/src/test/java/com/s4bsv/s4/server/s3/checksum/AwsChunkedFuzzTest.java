@@ -1,4 +1,4 @@
-package com.s4bsv.s4.server.s3;
+package com.s4bsv.s4.server.s3.checksum;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The aws-chunked decoder on bodies an encoder in this test builds from fuzzed payload, chunking, signatures and

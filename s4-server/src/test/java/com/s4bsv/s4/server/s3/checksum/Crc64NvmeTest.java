@@ -1,13 +1,13 @@
-package com.s4bsv.s4.server.s3;
+package com.s4bsv.s4.server.s3.checksum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class Crc64NvmeTest {
+public class Crc64NvmeTest {
 
-    static long crc64(byte[] bytes) {
+    public static long crc64(byte[] bytes) {
         var crc = new Crc64Nvme();
         crc.update(bytes, 0, bytes.length);
         return crc.getValue();

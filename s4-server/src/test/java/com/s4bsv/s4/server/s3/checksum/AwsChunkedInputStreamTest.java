@@ -1,4 +1,4 @@
-package com.s4bsv.s4.server.s3;
+package com.s4bsv.s4.server.s3.checksum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 class AwsChunkedInputStreamTest {
 

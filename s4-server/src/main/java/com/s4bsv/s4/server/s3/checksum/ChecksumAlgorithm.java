@@ -1,4 +1,4 @@
-package com.s4bsv.s4.server.s3;
+package com.s4bsv.s4.server.s3.checksum;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -8,9 +8,11 @@ import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /** The upload checksums S3 clients send, each as the base64 of its big-endian bytes. */
-enum ChecksumAlgorithm {
+public enum ChecksumAlgorithm {
     CRC32("x-amz-checksum-crc32"),
     CRC32C("x-amz-checksum-crc32c"),
     CRC64NVME("x-amz-checksum-crc64nvme"),
@@ -24,11 +26,11 @@ enum ChecksumAlgorithm {
         this.header = header;
     }
 
-    String header() {
+    public String header() {
         return header;
     }
 
-    static ChecksumAlgorithm ofHeader(String name) {
+    public static ChecksumAlgorithm ofHeader(String name) {
         String lower = name.strip().toLowerCase(Locale.ROOT);
         for (ChecksumAlgorithm algorithm : values()) {
             if (algorithm.header.equals(lower)) {
@@ -39,7 +41,7 @@ enum ChecksumAlgorithm {
     }
 
     /** A running digest of this algorithm. */
-    Digest newDigest() {
+    public Digest newDigest() {
         return switch (this) {
             case CRC32 -> new ChecksumDigest(new CRC32(), 4);
             case CRC32C -> new ChecksumDigest(new CRC32C(), 4);
@@ -50,7 +52,7 @@ enum ChecksumAlgorithm {
         };
     }
 
-    interface Digest {
+    public interface Digest {
         void update(byte[] bytes, int offset, int length);
 
         byte[] result();

@@ -1,4 +1,4 @@
-package com.s4bsv.s4.server.s3;
+package com.s4bsv.s4.server.s3.checksum;
 
 import com.s4bsv.s4.checksum.StreamingChecksum;
 import com.s4bsv.s4.server.storage.UploadCheck;
@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The body of a PutObject or UploadPart as the store should see it: aws-chunked decoded, with every checksum the
  * client sent (headers, Content-MD5, a real {@code x-amz-content-sha256}, an aws-chunked trailer) computed while
  * streaming and verified in {@link #check()} before anything is published.
  */
-final class UploadBody {
+public final class UploadBody {
 
     private static final String CONTENT_SHA256 = "x-amz-content-sha256";
 
@@ -79,14 +81,14 @@ final class UploadBody {
     }
 
     /** S3's limits: 5 TiB for an object, 5 GiB for one part of a multipart upload. */
-    static final long MAX_OBJECT_BYTES = 5L << 40;
-    static final long MAX_PART_BYTES = 5L << 30;
+    public static final long MAX_OBJECT_BYTES = 5L << 40;
+    public static final long MAX_PART_BYTES = 5L << 30;
 
     /**
      * Refuses, before a byte of the body is read, a declared size (Content-Length, or the decoded length of an
      * aws-chunked body) above {@code max}: such a client would otherwise be read from until it gives up.
      */
-    static void checkDeclaredSize(HttpServletRequest request, long max) {
+    public static void checkDeclaredSize(HttpServletRequest request, long max) {
         long declared = Math.max(request.getContentLengthLong(),
                 parseLength(request.getHeader("x-amz-decoded-content-length")));
         if (declared > max) {
@@ -96,11 +98,11 @@ final class UploadBody {
         }
     }
 
-    static UploadBody of(HttpServletRequest request, Runnable onMismatch) throws IOException {
+    public static UploadBody of(HttpServletRequest request, Runnable onMismatch) throws IOException {
         return new UploadBody(request, request.getInputStream(), onMismatch);
     }
 
-    InputStream stream() {
+    public InputStream stream() {
         return stream;
     }
 
@@ -112,7 +114,7 @@ final class UploadBody {
     }
 
     /** The check to run after the last byte; throws {@link S3Exception} on any mismatch. */
-    UploadCheck check() {
+    public UploadCheck check() {
         return (crc32c, size) -> {
             if (expectedLength >= 0 && size != expectedLength) {
                 throw new S3Exception(S3Error.INCOMPLETE_BODY, "received " + size + " bytes, expected "
@@ -144,7 +146,7 @@ final class UploadBody {
     }
 
     /** The checksums the client asked for and we verified, as response headers (algorithm header → base64). */
-    Map<String, String> verifiedHeaders(long crc32c) {
+    public Map<String, String> verifiedHeaders(long crc32c) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         for (ChecksumAlgorithm algorithm : expected.keySet()) {
             if (algorithm != ChecksumAlgorithm.MD5) {

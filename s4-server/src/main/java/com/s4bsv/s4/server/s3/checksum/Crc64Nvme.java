@@ -1,4 +1,4 @@
-package com.s4bsv.s4.server.s3;
+package com.s4bsv.s4.server.s3.checksum;
 
 import java.util.zip.Checksum;
 

@@ -1,4 +1,4 @@
-package com.s4bsv.s4.server.s3;
+package com.s4bsv.s4.server.s3.checksum;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * Decodes an {@code aws-chunked} body: {@code <hex size>[;chunk-signature=..]\r\n<data>\r\n} chunks, a final

@@ -1,4 +1,4 @@
-package com.s4bsv.s4.server.s3;
+package com.s4bsv.s4.server.s3.error;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
