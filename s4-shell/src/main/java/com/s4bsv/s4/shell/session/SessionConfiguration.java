@@ -14,8 +14,6 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -74,10 +72,19 @@ class SessionConfiguration {
     /** The prompt's line reader, except that Ctrl-C clears the line (as in bash) and Ctrl-D leaves. */
     @Bean
     @Primary
-    JLineInputProvider s4InputProvider(LineReader lineReader, PromptProvider promptProvider) {
+    JLineInputProvider s4InputProvider(LineReader lineReader, PromptProvider promptProvider, SessionContext session) {
         var provider = new JLineInputProvider(lineReader) {
+            private boolean greeted;
+
             @Override
             public String readInput() {
+                if (!greeted) {
+                    // one line before the first prompt: which cluster the session talks to (an ApplicationRunner
+                    // bean would replace Spring Shell's own runner)
+                    greeted = true;
+                    lineReader.getTerminal().writer().println(banner(session));
+                    lineReader.getTerminal().writer().flush();
+                }
                 try {
                     return super.readInput();
                 } catch (UserInterruptException e) {
@@ -99,16 +106,6 @@ class SessionConfiguration {
     @Bean
     CommandCompleter commandCompleter(CommandRegistry registry, S4PathCompletion s4PathCompletion) {
         return new S4Completer(registry, s4PathCompletion);
-    }
-
-    /** One line before the first prompt: which cluster the session talks to. */
-    @Bean
-    @ConditionalOnProperty(name = "spring.shell.interactive.enabled", havingValue = "true", matchIfMissing = true)
-    ApplicationRunner s4Banner(SessionContext session, Terminal terminal) {
-        return args -> {
-            terminal.writer().println(banner(session));
-            terminal.writer().flush();
-        };
     }
 
     static String banner(SessionContext session) {
