@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import java.util.Objects;
 
 /** The files under config/ are valid and agree with the server and the chart. */
 class ConfigFilesTest {
@@ -29,7 +30,7 @@ class ConfigFilesTest {
         for (String key : union(builtIn.keySet(), documented.keySet())) {
             Object server = builtIn.get(key);
             Object ours = documented.get(key);
-            if (!java.util.Objects.equals(server, ours)) {
+            if (!Objects.equals(server, ours)) {
                 drift.put(key, "server: " + (builtIn.containsKey(key) ? server : "(absent)")
                         + ", config/s4-server.yaml: " + (documented.containsKey(key) ? ours : "(absent)"));
             }

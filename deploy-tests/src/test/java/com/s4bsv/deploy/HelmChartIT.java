@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 /** helm/s4 checked with the real helm: lint, and the manifests it renders for 1, 3 and 16 nodes. */
 class HelmChartIT {
@@ -77,7 +78,7 @@ class HelmChartIT {
                 .asList().hasSize(1).first().asString().contains("topologyKey=kubernetes.io/hostname");
 
         Object annotations = Yaml.at(statefulSet, "spec", "template", "metadata", "annotations");
-        assertThat(annotations).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        assertThat(annotations).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/port", "8080")
                 .containsEntry("prometheus.io/path", "/_s4/actuator/prometheus");

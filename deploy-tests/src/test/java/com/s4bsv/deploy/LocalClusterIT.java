@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 
 /**
  * The README's local cluster, as a newcomer runs it: {@code bin/s4-cluster 3} in a terminal (tmux), wait for the
@@ -126,8 +128,8 @@ class LocalClusterIT {
             }
             assertThat(Repo.read(log)).contains("s4-cluster: stopped");
             for (String host : List.of("127.0.0.1", "127.0.0.2")) {
-                try (var socket = new java.net.ServerSocket()) {
-                    socket.bind(new java.net.InetSocketAddress(host, port));
+                try (var socket = new ServerSocket()) {
+                    socket.bind(new InetSocketAddress(host, port));
                 }
             }
         } finally {

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * Just enough PromQL to find the metric and label names a dashboard query reads: enough for the queries in
@@ -36,7 +37,7 @@ final class PromQl {
             String word = name.group();
             boolean function = text.substring(name.end()).stripLeading().startsWith("(");
             boolean partOfNumber = name.start() > 0 && Character.isDigit(text.charAt(name.start() - 1));
-            if (!function && !partOfNumber && !KEYWORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+            if (!function && !partOfNumber && !KEYWORDS.contains(word.toLowerCase(Locale.ROOT))) {
                 names.add(word);
             }
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
 
 /**
  * Pipelines of the grouping, until and zip tools through the real bin/ launchers, one JVM per
@@ -40,7 +41,7 @@ class HashToolsPipelineIT {
             throw new AssertionError("timed out: " + script);
         }
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                java.nio.file.Files.readString(err));
+                Files.readString(err));
     }
 
     private String ok(String script) throws IOException, InterruptedException {

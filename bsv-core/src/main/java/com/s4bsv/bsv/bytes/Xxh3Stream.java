@@ -1,6 +1,7 @@
 package com.s4bsv.bsv.bytes;
 
 import net.openhft.hashing.LongHashFunction;
+import java.util.HexFormat;
 
 /**
  * XXH3-64 (seed 0, default secret) over a stream of any length with constant memory. Inputs up to
@@ -127,6 +128,6 @@ public final class Xxh3Stream {
                 + "b8084674f743248ee03590e6813a264c3c2852bb91c300cb88d0658b1b532ea371644897a20df94e3819ef46a9deacd8"
                 + "a8fa763fe39c343ff9dcbbc7c70b4f1d8a51e04bcdb45931c89f7ec9d9787364eac5ac8334d3ebc3c581a0fffa1363eb"
                 + "170ddd51b7f0da49d316552629d4689e2b16be587d47a1fc8ff8b8d17ad031ce45cb3a8f95160428afd7fbcabb4b407e";
-        return java.util.HexFormat.of().parseHex(hex);
+        return HexFormat.of().parseHex(hex);
     }
 }

@@ -1,5 +1,7 @@
 package com.s4bsv.bsv.collections;
 
+import java.util.Arrays;
+
 /** Stable LSD radix sort of row indices by unsigned 64-bit keys, one byte per pass, skipping constant bytes. */
 public final class RadixSort {
 
@@ -18,7 +20,7 @@ public final class RadixSort {
         long[] k = keys;
         long[] kTmp = new long[n];
         int[] oTmp = new int[n];
-        long[] src = java.util.Arrays.copyOf(k, n);
+        long[] src = Arrays.copyOf(k, n);
         long differing = 0;
         for (int i = 1; i < n; i++) {
             differing |= src[i] ^ src[0];
@@ -28,7 +30,7 @@ public final class RadixSort {
             if (((differing >>> shift) & 0xFF) == 0) {
                 continue;
             }
-            java.util.Arrays.fill(count, 0);
+            Arrays.fill(count, 0);
             for (int i = 0; i < n; i++) {
                 count[(int) (src[i] >>> shift) & 0xFF]++;
             }

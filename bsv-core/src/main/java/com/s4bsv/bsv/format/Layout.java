@@ -1,5 +1,7 @@
 package com.s4bsv.bsv.format;
 
+import java.util.Map;
+
 /**
  * Every size and limit of the bsv format; the only place with these numbers.
  *
@@ -46,7 +48,7 @@ public final class Layout {
     }
 
     /** The layout for {@code BSV_BUFFER_SIZE}, or the default when unset or empty. */
-    public static Layout fromEnv(java.util.Map<String, String> env) {
+    public static Layout fromEnv(Map<String, String> env) {
         String value = env.get(BUFFER_SIZE_ENV);
         if (value == null || value.isBlank()) {
             return DEFAULT;

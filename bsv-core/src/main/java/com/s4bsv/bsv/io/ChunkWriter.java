@@ -9,6 +9,7 @@ import com.s4bsv.bsv.row.RowBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Packs rows into chunks exactly as the original: a chunk is filled greedily and written when the
@@ -211,7 +212,7 @@ public final class ChunkWriter {
 
     private void grow(int needed) {
         int capacity = (int) Math.min(layout.bufferSize(), Math.max((long) buffer.length * 2, needed));
-        buffer = java.util.Arrays.copyOf(buffer, capacity);
+        buffer = Arrays.copyOf(buffer, capacity);
     }
 
     private void emit(byte[] body, int off, int len) throws IOException {

@@ -3,6 +3,8 @@ package com.s4bsv.bsv.row;
 import com.s4bsv.bsv.bytes.Bytes;
 import com.s4bsv.bsv.bytes.LittleEndian;
 import com.s4bsv.bsv.format.FatalException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a tool reads a column: as a C string (the default) or as one of the little-endian numeric
@@ -24,7 +26,7 @@ public enum ColumnType {
 
     ColumnType(int width) {
         this.width = width;
-        this.typeName = name().toLowerCase(java.util.Locale.ROOT);
+        this.typeName = name().toLowerCase(Locale.ROOT);
     }
 
     /** The numeric type named exactly {@code name}, else {@code fatal: bad type <name>}. */
@@ -38,7 +40,7 @@ public enum ColumnType {
     }
 
     /** The TYPE argument if present, else {@link #STRING}. */
-    public static ColumnType parseOrString(@org.jspecify.annotations.Nullable String name) {
+    public static ColumnType parseOrString(@Nullable String name) {
         return name == null ? STRING : parse(name);
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one run of a tool gets: its arguments (without the tool name), unbuffered standard streams
@@ -24,7 +25,7 @@ public record Context(List<String> args, InputStream in, OutputStream out, Outpu
     }
 
     /** Argument {@code i}, or null when there are fewer. */
-    public @org.jspecify.annotations.Nullable String arg(int i) {
+    public @Nullable String arg(int i) {
         return i < args.size() ? args.get(i) : null;
     }
 }

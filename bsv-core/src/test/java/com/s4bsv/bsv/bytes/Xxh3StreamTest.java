@@ -9,6 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.openhft.hashing.LongHashFunction;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class Xxh3StreamTest {
 
@@ -37,7 +38,7 @@ class Xxh3StreamTest {
             "780ee2acf4c7afe7", "8a135c87b05c20cc", "268bacc2538d9206", "b75e9234ee8278dd"};
         byte[] all = seq(6000000);
         for (int i = 0; i < lengths.length; i++) {
-            byte[] data = java.util.Arrays.copyOf(all, lengths[i]);
+            byte[] data = Arrays.copyOf(all, lengths[i]);
             assertThat(String.format("%016x", stream(data, 65536))).as("length %d", lengths[i]).isEqualTo(hashes[i]);
             assertThat(String.format("%016x", stream(data, 7))).as("length %d", lengths[i]).isEqualTo(hashes[i]);
         }

@@ -10,6 +10,7 @@ import com.s4bsv.testing.FuzzMeter;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The reader every tool shares, on fuzzed bytes: it yields rows whose columns lie inside the chunk it read, or
@@ -48,7 +49,7 @@ class ChunkReaderFuzzTest {
                 // every row takes at least 5 bytes of a plain stream (lz4 blocks may expand)
                 check(lz4 || rows <= stream.length / 5, "more rows than the stream can hold", row);
             } catch (FatalException e) {
-                String message = new String(e.stderr(), java.nio.charset.StandardCharsets.UTF_8);
+                String message = new String(e.stderr(), StandardCharsets.UTF_8);
                 assertThat(e.exitCode()).isEqualTo(1);
                 assertThat(message).matches("(fatal: |didnt read enough)[^\n]*\n");
             }

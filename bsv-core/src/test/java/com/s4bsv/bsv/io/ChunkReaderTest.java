@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import java.io.ByteArrayOutputStream;
 
 class ChunkReaderTest {
 
@@ -105,7 +106,7 @@ class ChunkReaderTest {
     @Test
     void lz4FramesRoundTrip() throws IOException {
         byte[] plain = h.bsv("a,b,c\n");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChunkWriter writer = new ChunkWriter(out, Layout.DEFAULT, true);
         ChunkReader plainReader = new ChunkReader(new ByteArrayInputStream(plain), Layout.DEFAULT);
         Row row = new Row();

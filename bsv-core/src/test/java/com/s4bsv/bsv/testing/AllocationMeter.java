@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
+import com.sun.management.ThreadMXBean;
 
 /**
  * Measures what a tool allocates per row on this thread: runs it on a small and a large input (the
@@ -15,8 +16,8 @@ import java.util.List;
  */
 public final class AllocationMeter {
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS =
+            (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final Layout layout;
     private final Path dir;

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A tiny, obviously-correct reference model of the format for tests: rows are lists of byte
@@ -120,13 +121,13 @@ public final class BsvModel {
 
     /** Rows as comparable lists of strings (ISO-8859-1, so every byte maps to one char) for assertions. */
     public static List<List<String>> text(List<List<byte[]>> rows) {
-        return rows.stream().map(r -> r.stream().map(c -> new String(c, java.nio.charset.StandardCharsets.ISO_8859_1))
+        return rows.stream().map(r -> r.stream().map(c -> new String(c, StandardCharsets.ISO_8859_1))
                 .toList()).toList();
     }
 
     /** Column bytes from ISO-8859-1 text. */
     public static byte[] bytes(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     public static List<byte[]> columns(String... values) {

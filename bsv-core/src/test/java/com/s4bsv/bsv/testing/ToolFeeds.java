@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import java.io.ByteArrayOutputStream;
 
 /**
  * How to hand one bsv stream to each tool of the registry through its real input path (stdin, files named on
@@ -56,7 +57,7 @@ public final class ToolFeeds {
                     stdin = "in.bsv in2.bsv\n".getBytes(StandardCharsets.UTF_8);
                 }
             }
-            var err = new java.io.ByteArrayOutputStream();
+            var err = new ByteArrayOutputStream();
             int exit = Runner.run(tool, arguments, new ByteArrayInputStream(stdin), out, err, layout, dir);
             return new Outcome(exit, err.toString(StandardCharsets.UTF_8));
         }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * Runs a tool in-process exactly as the CLI does (same {@link Runner}: -h, -v, fatal errors, exit
@@ -66,7 +67,7 @@ public final class ToolHarness {
         byte[] data = stdin;
         for (String stage : stages) {
             String[] words = stage.split(" ");
-            String[] args = java.util.Arrays.copyOfRange(words, 1, words.length);
+            String[] args = Arrays.copyOfRange(words, 1, words.length);
             data = run(words[0], data, args).ok();
         }
         return data;

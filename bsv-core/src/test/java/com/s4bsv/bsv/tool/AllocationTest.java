@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.UncheckedIOException;
+import java.util.Random;
 
 /**
  * The per-row loop of each tool allocates nothing: under 1 byte per row, measured as the difference
@@ -59,7 +61,7 @@ class AllocationTest {
 
     private static byte[] csv(int rows) {
         StringBuilder sb = new StringBuilder();
-        java.util.Random random = new java.util.Random(rows);
+        Random random = new Random(rows);
         for (int i = 0; i < rows; i++) {
             sb.append(random.nextInt(100_000) - 50_000).append(",key").append(i % 97).append(',')
                     .append(random.nextInt(60_000)).append(',').append(random.nextInt(1000)).append('.')
@@ -142,7 +144,7 @@ class AllocationTest {
         try {
             return Files.readAllBytes(dir.resolve(name));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -24,6 +24,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.jspecify.annotations.Nullable;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import net.jqwik.api.Tuple;
 
 /**
  * Every tool against a tiny model on random rows: 1..40 columns, empty columns, arbitrary bytes
@@ -66,7 +74,7 @@ class BsvToolsPropertiesTest {
             }
             return b;
         });
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(20, small), net.jqwik.api.Tuple.of(1, large));
+        return Arbitraries.frequencyOf(Tuple.of(20, small), Tuple.of(1, large));
     }
 
     private static Arbitrary<Input> inputs(boolean csvSafe, int minColumns) {
@@ -121,9 +129,9 @@ class BsvToolsPropertiesTest {
             @ForAll Random random) {
         int minColumns = in.rows().stream().mapToInt(List::size).min().orElse(1);
         int[] picks = random.ints(count, 0, minColumns).toArray();
-        String arg = String.join(",", java.util.Arrays.stream(picks).mapToObj(i -> Integer.toString(i + 1)).toList());
+        String arg = String.join(",", Arrays.stream(picks).mapToObj(i -> Integer.toString(i + 1)).toList());
         List<List<byte[]>> expected = in.rows().stream()
-                .map(r -> java.util.Arrays.stream(picks).mapToObj(r::get).toList()).toList();
+                .map(r -> Arrays.stream(picks).mapToObj(r::get).toList()).toList();
         ToolHarness.Result r = in.harness().run("bcut", in.bsv(), arg);
         if (expected.stream().anyMatch(row -> BsvModel.row(row).length > in.layout().bufferSize())) {
             assertThat(r.exit()).isEqualTo(1);
@@ -162,7 +170,7 @@ class BsvToolsPropertiesTest {
             } else {
                 b.putLong(v);
             }
-            rows.add(List.of(java.util.Arrays.copyOf(b.array(), width), BsvModel.bytes(Integer.toString(i))));
+            rows.add(List.of(Arrays.copyOf(b.array(), width), BsvModel.bytes(Integer.toString(i))));
         }
         Comparator<List<byte[]>> cmp = (x, y) -> compareTyped(type, x.get(0), y.get(0));
         List<List<byte[]>> expected = new ArrayList<>(rows);
@@ -212,11 +220,11 @@ class BsvToolsPropertiesTest {
             Comparator<byte[]> order) {
         List<int[]> heap = new ArrayList<>();
         int[] next = new int[files.size()];
-        java.util.function.BiPredicate<int[], int[]> before = (x, y) -> {
+        BiPredicate<int[], int[]> before = (x, y) -> {
             int c = order.compare(files.get(x[0]).get(x[1]).get(0), files.get(y[0]).get(y[1]).get(0));
             return reversed ? c > 0 : c < 0;
         };
-        java.util.function.Consumer<int[]> insert = x -> {
+        Consumer<int[]> insert = x -> {
             heap.add(x);
             int hole = heap.size() - 1;
             while (hole > 0 && before.test(x, heap.get((hole - 1) / 2))) {
@@ -285,7 +293,7 @@ class BsvToolsPropertiesTest {
             } else {
                 b.putLong(v);
             }
-            rows.add(List.of(java.util.Arrays.copyOf(b.array(), width), BsvModel.bytes(Integer.toString(i))));
+            rows.add(List.of(Arrays.copyOf(b.array(), width), BsvModel.bytes(Integer.toString(i))));
         }
         checkBmerge(new Input(new Layout(64), rows), fileCount, reversed, random, type);
     }
@@ -293,8 +301,8 @@ class BsvToolsPropertiesTest {
     /** First columns that often share their first eight bytes, and end, or hold a NUL, near them. */
     @Provide
     Arbitrary<Input> keyTies() {
-        Arbitrary<Byte> letter = Arbitraries.frequency(net.jqwik.api.Tuple.of(12, (byte) 'a'),
-                net.jqwik.api.Tuple.of(1, (byte) 'b'), net.jqwik.api.Tuple.of(1, (byte) 0));
+        Arbitrary<Byte> letter = Arbitraries.frequency(Tuple.of(12, (byte) 'a'),
+                Tuple.of(1, (byte) 'b'), Tuple.of(1, (byte) 0));
         Arbitrary<byte[]> key = letter.array(byte[].class).ofMinSize(6).ofMaxSize(11);
         Arbitrary<byte[]> tag = Arbitraries.bytes().array(byte[].class).ofMaxSize(3);
         return Combinators.combine(key, tag).as(List::of).list().ofMaxSize(80)
@@ -441,7 +449,7 @@ class BsvToolsPropertiesTest {
             String printed = h.run("bsplit", in.bsv(), "s", String.valueOf(perFile)).outText();
             List<byte[]> chunks = BsvModel.chunks(in.bsv());
             int files = (chunks.size() + perFile - 1) / perFile;
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
             StringBuilder names = new StringBuilder();
             for (int f = 0; f < files; f++) {
                 String name = String.format("s_%010d", f);
@@ -486,10 +494,10 @@ class BsvToolsPropertiesTest {
             assertThat(text).isEqualTo(v > 0 ? "inf" : "-inf");
         } else {
             // 16 significant digits: reparsing is within half a unit of the 16th digit
-            java.math.BigDecimal exact = new java.math.BigDecimal(v);
-            java.math.BigDecimal printed = new java.math.BigDecimal(text.replace("e+", "e"));
-            assertThat(printed).isEqualByComparingTo(exact.round(new java.math.MathContext(16,
-                    java.math.RoundingMode.HALF_EVEN)));
+            BigDecimal exact = new BigDecimal(v);
+            BigDecimal printed = new BigDecimal(text.replace("e+", "e"));
+            assertThat(printed).isEqualByComparingTo(exact.round(new MathContext(16,
+                    RoundingMode.HALF_EVEN)));
             assertThat(text).doesNotContain("E").doesNotEndWith(".");
         }
     }

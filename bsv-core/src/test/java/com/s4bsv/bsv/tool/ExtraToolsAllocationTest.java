@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Random;
 
 /** The per-row loop of each of these tools allocates nothing: under 1 byte per row over 102k rows. */
 class ExtraToolsAllocationTest {
@@ -56,7 +57,7 @@ class ExtraToolsAllocationTest {
     }
 
     private static byte[] numbers(int rows) {
-        java.util.Random random = new java.util.Random(rows);
+        Random random = new Random(rows);
         List<List<byte[]>> list = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             list.add(List.of(RowGen.i64(1 + random.nextInt(1_000_000))));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.ArrayList;
 
 /** Corrupt input, wrong-width or non-numeric typed columns, bad arguments: one error line, exit 1. */
 class ExtraToolsBadInputTest {
@@ -41,7 +42,7 @@ class ExtraToolsBadInputTest {
     }
 
     private static byte[] keyed(int rows) {
-        List<List<byte[]>> list = new java.util.ArrayList<>();
+        List<List<byte[]>> list = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             list.add(List.of(BsvModel.bytes("k"), RowGen.i64(i)));
         }

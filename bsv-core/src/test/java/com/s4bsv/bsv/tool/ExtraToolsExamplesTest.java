@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /** The spec's and the seed readme's examples for bcombine, bcounteach*, bdedupe*, btake, btopn, bsumeach*. */
 class ExtraToolsExamplesTest {
@@ -32,7 +35,7 @@ class ExtraToolsExamplesTest {
     /** Output rows of {@code [key, i64]} as "key,value" lines, as {@code bschema *,i64:a | csv} would print. */
     private static List<String> keyedText(byte[] bsv) {
         return BsvModel.decode(bsv).stream()
-                .map(r -> new String(r.get(0), java.nio.charset.StandardCharsets.ISO_8859_1) + "," + i64(r.get(1)))
+                .map(r -> new String(r.get(0), StandardCharsets.ISO_8859_1) + "," + i64(r.get(1)))
                 .toList();
     }
 
@@ -134,14 +137,14 @@ class ExtraToolsExamplesTest {
     void floatSumsAddInTheirPrecision() {
         List<List<byte[]>> rows = new ArrayList<>();
         for (float f : new float[] {0.1f, 0.2f, 0.3f}) {
-            rows.add(List.of(BsvModel.bytes("k"), java.nio.ByteBuffer.allocate(4)
-                    .order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(f).array()));
+            rows.add(List.of(BsvModel.bytes("k"), ByteBuffer.allocate(4)
+                    .order(ByteOrder.LITTLE_ENDIAN).putFloat(f).array()));
         }
         byte[] in = BsvModel.encode(rows, Layout.DEFAULT);
         float expected = 0.1f + 0.2f + 0.3f;
         for (String tool : List.of("bsumeach", "bsumeach-hash")) {
             byte[] sum = BsvModel.decode(h.run(tool, in, "f32").ok()).get(0).get(1);
-            assertThat(java.nio.ByteBuffer.wrap(sum).order(java.nio.ByteOrder.LITTLE_ENDIAN).getFloat())
+            assertThat(ByteBuffer.wrap(sum).order(ByteOrder.LITTLE_ENDIAN).getFloat())
                     .isEqualTo(expected);
         }
         List<List<byte[]>> negativeZero = List.of(List.of(BsvModel.bytes("k"), RowGen.f64(-0.0)));

@@ -27,6 +27,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.openhft.hashing.LongHashFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Each of bcombine, bcounteach*, bdedupe*, btake, bdropuntil, btakeuntil, btopn, bsumeach*, bunzip
@@ -61,7 +62,7 @@ class ExtraToolsPropertiesTest {
      * the writer refused one of them first.
      */
     private static void assertWrote(ToolHarness.Result r, List<List<byte[]>> rows, Layout layout, byte[] prefix,
-            @org.jspecify.annotations.Nullable String thenFails) {
+            @Nullable String thenFails) {
         for (List<byte[]> row : rows) {
             if (BsvModel.row(row).length > layout.bufferSize()) {
                 assertThat(r.exit()).isEqualTo(1);

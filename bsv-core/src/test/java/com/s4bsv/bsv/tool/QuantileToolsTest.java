@@ -15,6 +15,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /** bquantile-sketch and bquantile-merge: the spec's examples, the serialized layout, errors, accuracy. */
 class QuantileToolsTest {
@@ -89,7 +93,7 @@ class QuantileToolsTest {
     }
 
     private static int i32(byte[] b) {
-        return java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
     @Test
@@ -200,13 +204,13 @@ class QuantileToolsTest {
         int from = 0;
         for (int p = 0; p < parts; p++) {
             int to = p == parts - 1 ? n : from + n / parts;
-            sketches.writeBytes(h.run("bquantile-sketch", f64s(java.util.Arrays.copyOfRange(values, from, to)), "f64",
+            sketches.writeBytes(h.run("bquantile-sketch", f64s(Arrays.copyOfRange(values, from, to)), "f64",
                     "-a", "0.01").ok());
             from = to;
         }
-        double got = pairs(h.run("bquantile-merge", sketches.toByteArray(), new java.math.BigDecimal(q).toPlainString()).ok()).get(0)[1];
+        double got = pairs(h.run("bquantile-merge", sketches.toByteArray(), new BigDecimal(q).toPlainString()).ok()).get(0)[1];
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int rank = (int) Math.fma(q, n - 1, 1.0);
         double want = q == 0 ? sorted[0] : q == 1 ? sorted[n - 1] : sorted[Math.max(0, rank - 1)];
         assertThat(Math.abs(got - want)).isLessThanOrEqualTo(0.01 * want + 1e-12);

@@ -12,6 +12,7 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.Combinators;
 
 /**
  * Random inputs for the property tests: 1..40 columns, first columns from a tiny alphabet (so keys
@@ -69,7 +70,7 @@ final class RowGen {
             int maxColumn = Math.min(Layout.MAX_COLUMN_BYTES / 2, limit);
             Arbitrary<List<byte[]>> rest = column(maxColumn).list().ofMinSize(Math.max(0, minColumns - 2))
                     .ofMaxSize(38);
-            Arbitrary<List<byte[]>> row = net.jqwik.api.Combinators.combine(key(), second, rest).as((k, s, r) -> {
+            Arbitrary<List<byte[]>> row = Combinators.combine(key(), second, rest).as((k, s, r) -> {
                 List<byte[]> cols = new ArrayList<>();
                 cols.add(k);
                 if (minColumns >= 2 || !r.isEmpty()) {

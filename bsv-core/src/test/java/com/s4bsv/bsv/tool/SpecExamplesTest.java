@@ -11,6 +11,10 @@ import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.s4bsv.bsv.testing.BsvModel;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
 
 /** The examples of spec/bsv.md and of the seed readme, for the tools of this class's owner. */
 class SpecExamplesTest {
@@ -50,10 +54,10 @@ class SpecExamplesTest {
         assertThat(h.pipe("b,1\na,1\nb,2\na,2\nb,3\n", "bsv", "bsort -r", "csv")).isEqualTo("b,1\nb,2\nb,3\na,1\na,2\n");
         // strcmp ends at an embedded NUL: "a\0x" equals "a"
         byte[] in = h.bsv("a,1\n");
-        byte[] nul = com.s4bsv.bsv.testing.BsvModel.encode(java.util.List.of(
-                com.s4bsv.bsv.testing.BsvModel.columns("ab", "1"),
-                java.util.List.of(new byte[] {'a', 0, 'x'}, new byte[] {'2'}),
-                com.s4bsv.bsv.testing.BsvModel.columns("a", "3")), Layout.DEFAULT);
+        byte[] nul = BsvModel.encode(List.of(
+                BsvModel.columns("ab", "1"),
+                List.of(new byte[] {'a', 0, 'x'}, new byte[] {'2'}),
+                BsvModel.columns("a", "3")), Layout.DEFAULT);
         assertThat(h.pipe(nul, "bsort", "bcut 2", "csv")).isEqualTo("2\n3\n1\n".getBytes());
         assertThat(in).isNotEmpty();
     }
@@ -221,7 +225,7 @@ class SpecExamplesTest {
     void bheadReadsAndValidatesTheRowAfterTheLastOne() {
         ToolHarness h = h();
         byte[] good = h.bsv("a\n");
-        byte[] corrupt = java.util.Arrays.copyOf(hex("0c000000 0000 0100 6100 0200"), 12);
+        byte[] corrupt = Arrays.copyOf(hex("0c000000 0000 0100 6100 0200"), 12);
         byte[] both = new byte[good.length + corrupt.length];
         System.arraycopy(good, 0, both, 0, good.length);
         System.arraycopy(corrupt, 0, both, good.length, corrupt.length);
@@ -260,8 +264,8 @@ class SpecExamplesTest {
         ToolHarness h = h();
         for (String c : new String[] {"a", "a", "b"}) {
             Path f = dir.resolve("f_" + c);
-            Files.write(f, h.bsv(c + "\n"), java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+            Files.write(f, h.bsv(c + "\n"), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
         assertThat(h.run("bcat", "", "--prefix", "--head", "1", "f_a", "f_b").outText()).isEqualTo("f_a:a\nf_b:b\n");
         assertThat(h.run("bcat", "", "f_a", "f_b").outText()).isEqualTo("a\na\nb\n");

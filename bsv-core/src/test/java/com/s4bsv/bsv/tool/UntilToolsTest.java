@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
 
 /** bdropuntil and btakeuntil, including the spec's chunk-skipping examples on hand-made chunks. */
 class UntilToolsTest {
@@ -62,7 +63,7 @@ class UntilToolsTest {
 
     @Test
     void bdropuntilComparesTypedValues() {
-        List<List<byte[]>> rows = new java.util.ArrayList<>();
+        List<List<byte[]>> rows = new ArrayList<>();
         for (long i = 1; i <= 10; i++) {
             rows.add(List.of(RowGen.i64(i)));
         }

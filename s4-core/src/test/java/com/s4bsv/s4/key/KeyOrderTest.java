@@ -8,13 +8,14 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
 
 class KeyOrderTest {
 
     @Test
     void sortsByCodePointNotByUtf16Unit() {
         // U+FF61 sorts before U+1F600 in UTF-8 bytes, though its UTF-16 unit is larger than the surrogate's.
-        List<String> keys = new java.util.ArrayList<>(List.of("\uD83D\uDE00", "\uFF61", "a", "a/b", "a-b", ""));
+        List<String> keys = new ArrayList<>(List.of("\uD83D\uDE00", "\uFF61", "a", "a/b", "a-b", ""));
         keys.sort(KeyOrder.CODE_POINTS);
         assertThat(keys).containsExactly("", "a", "a-b", "a/b", "\uFF61", "\uD83D\uDE00");
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import java.util.Locale;
 
 /**
  * {@link S4Key#parse} and {@link S4Prefix#parse} on fuzzed text. Each accepts exactly what an independent
@@ -146,7 +147,7 @@ class KeyParserFuzzTest {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < segment.length(); i++) {
             if (segment.charAt(i) == '%' && i + 2 < segment.length()) {
-                String hex = segment.substring(i + 1, i + 3).toLowerCase(java.util.Locale.ROOT);
+                String hex = segment.substring(i + 1, i + 3).toLowerCase(Locale.ROOT);
                 char decoded = switch (hex) {
                     case "2e" -> '.';
                     case "2f" -> '/';

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
 
 /** Nodes that die: kill -9 in the middle of an upload, a peer that is down during a listing. */
 class NodeFailureIT {
@@ -181,19 +182,19 @@ class NodeFailureIT {
     void startUpFailuresAreOneLineAndNonZero() throws Exception {
         Path badConf = work.resolve("bad.conf");
         Files.writeString(badConf, "127.0.0.1:99999\n");
-        Commands.Result bad = Commands.run(work, java.util.Map.of(), null, 60, S4Nodes.java(), "-jar",
+        Commands.Result bad = Commands.run(work, Map.of(), null, 60, S4Nodes.java(), "-jar",
                 S4Nodes.jar().toString(), "-conf", badConf.toString());
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.stderr().strip().lines()).hasSize(1).allMatch(l -> l.contains("bad port"));
 
-        Commands.Result inUse = Commands.run(work, java.util.Map.of(), null, 60, S4Nodes.java(), "-jar",
+        Commands.Result inUse = Commands.run(work, Map.of(), null, 60, S4Nodes.java(), "-jar",
                 S4Nodes.jar().toString(), "--port", Integer.toString(nodes.port(0)), "--conf",
                 nodes.conf().toString(), "--data-dir", work.resolve("other").toString());
         assertThat(inUse.exit()).isNotZero();
         assertThat(inUse.stderr().strip().lines()).hasSize(1).allMatch(l -> l.contains(
                 Integer.toString(nodes.port(0))));
 
-        Commands.Result help = Commands.run(work, java.util.Map.of(), null, 60, S4Nodes.java(), "-jar",
+        Commands.Result help = Commands.run(work, Map.of(), null, 60, S4Nodes.java(), "-jar",
                 S4Nodes.jar().toString(), "-help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).startsWith("usage: s4-server");

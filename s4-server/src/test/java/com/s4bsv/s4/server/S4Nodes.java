@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.net.InetAddress;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Test harness: N real s4-server processes ({@code java -jar s4-server/target/s4-server.jar}) on free ports of
@@ -186,7 +188,7 @@ public final class S4Nodes implements AutoCloseable {
         try {
             int[] ports = new int[count];
             for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 sockets.add(socket);
                 ports[i] = socket.getLocalPort();
             }
@@ -208,7 +210,7 @@ public final class S4Nodes implements AutoCloseable {
         for (int i = 0; i < processes.length; i++) {
             if (processes[i] != null) {
                 try {
-                    if (!processes[i].waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    if (!processes[i].waitFor(10, TimeUnit.SECONDS)) {
                         processes[i].destroyForcibly().waitFor();
                     }
                 } catch (InterruptedException e) {

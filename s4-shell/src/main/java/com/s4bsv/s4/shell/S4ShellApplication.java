@@ -25,7 +25,7 @@ public class S4ShellApplication {
             return;
         }
         if (args.length == 1 && args[0].equals("--cds-training")) {
-            System.exit(com.s4bsv.s4.shell.cli.OneShot.train());
+            System.exit(OneShot.train());
         }
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
         boolean tty = Boolean.getBoolean("s4.stderr.tty") || "1".equals(System.getenv("S4_PROGRESS"));

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * A request whose body is hashed as the handler reads it: at its end the SHA-256 must be the signed
@@ -23,7 +24,7 @@ final class PayloadHashRequest extends HttpServletRequestWrapper {
 
     PayloadHashRequest(HttpServletRequest request, String expectedHex) {
         super(request);
-        this.expected = expectedHex.toLowerCase(java.util.Locale.ROOT);
+        this.expected = expectedHex.toLowerCase(Locale.ROOT);
     }
 
     @Override

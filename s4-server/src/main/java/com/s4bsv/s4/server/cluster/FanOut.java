@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Collections;
 
 /** Runs one call per node in parallel and returns the answers in ring order; a failing node fails the whole. */
 public final class FanOut {
@@ -27,7 +28,7 @@ public final class FanOut {
         List<NodeAddress> nodes = cluster.nodes();
         NodeAddress self = cluster.self();
         if (nodes.size() == 1) {
-            return java.util.Collections.singletonList(run(call, self, true));
+            return Collections.singletonList(run(call, self, true));
         }
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<T>> futures = new ArrayList<>();

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /** Whether every other node answers its liveness probe. Not part of readiness: one dead peer must not drain all. */
 final class PeersHealthIndicator implements HealthIndicator {
@@ -42,12 +45,12 @@ final class PeersHealthIndicator implements HealthIndicator {
     private String probe(NodeAddress node) {
         try {
             HttpRequest request = peers.request(node, LIVENESS_PATH).timeout(timeout).GET().build();
-            HttpResponse<java.io.InputStream> response = peers.send(node, request);
+            HttpResponse<InputStream> response = peers.send(node, request);
             try (var body = response.body()) {
-                body.transferTo(java.io.OutputStream.nullOutputStream());
+                body.transferTo(OutputStream.nullOutputStream());
             }
             return response.statusCode() == 200 ? "UP" : "DOWN (HTTP " + response.statusCode() + ")";
-        } catch (PeerUnavailableException | java.io.IOException e) {
+        } catch (PeerUnavailableException | IOException e) {
             return "DOWN (" + e.getMessage() + ")";
         }
     }

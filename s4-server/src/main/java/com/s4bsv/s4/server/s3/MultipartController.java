@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.s4bsv.s4.server.s3.checksum.UploadBody;
 import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.error.S3Exception;
+import com.s4bsv.s4.checksum.StreamingChecksum;
 
 /** Multipart upload of one key: create, upload part, complete, abort, list parts; served by the key's owner. */
 @RestController
@@ -80,7 +81,7 @@ class MultipartController {
                     body.stream(), body.check());
             metrics.bytesIn(S3Operation.UPLOAD_PART, part.size());
             response.setHeader("ETag", part.etag());
-            response.setHeader(Wire.CHECKSUM_CRC32C, com.s4bsv.s4.checksum.StreamingChecksum.toBase64(part.crc32c()));
+            response.setHeader(Wire.CHECKSUM_CRC32C, StreamingChecksum.toBase64(part.crc32c()));
             body.verifiedHeaders(part.crc32c()).forEach(response::setHeader);
             response.setContentLength(0);
         }
@@ -156,7 +157,7 @@ class MultipartController {
                 xml.open("Part").element("PartNumber", part.number())
                         .element("LastModified", S3Xml.timestamp(part.lastModified()))
                         .element("ETag", part.etag()).element("Size", part.size())
-                        .element("ChecksumCRC32C", com.s4bsv.s4.checksum.StreamingChecksum.toBase64(part.crc32c()))
+                        .element("ChecksumCRC32C", StreamingChecksum.toBase64(part.crc32c()))
                         .close("Part");
             }
         }

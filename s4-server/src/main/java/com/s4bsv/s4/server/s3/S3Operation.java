@@ -1,6 +1,7 @@
 package com.s4bsv.s4.server.s3;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 
 /** The S3 operation a request is, for metrics and logs; set by the handler that serves it. */
 public enum S3Operation {
@@ -22,7 +23,7 @@ public enum S3Operation {
     public String tag() {
         var out = new StringBuilder();
         for (String word : name().split("_")) {
-            out.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+            out.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
         }
         return out.toString();
     }

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamReader;
 import com.s4bsv.s4.server.s3.checksum.ChecksumAlgorithm;
 import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.error.S3Exception;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Small XML request bodies (CompleteMultipartUpload, Delete) as a list of records: one map of child element texts
@@ -36,7 +37,7 @@ final class XmlBody {
     }
 
     /** Reads the body and verifies any checksum header the client sent for it (Content-MD5, x-amz-checksum-*). */
-    static byte[] read(jakarta.servlet.http.HttpServletRequest request) throws IOException {
+    static byte[] read(HttpServletRequest request) throws IOException {
         byte[] bytes = request.getInputStream().readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw new S3Exception(S3Error.MALFORMED_XML, "request body larger than " + MAX_BYTES + " bytes");

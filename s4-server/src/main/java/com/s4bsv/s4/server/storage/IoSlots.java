@@ -3,6 +3,7 @@ package com.s4bsv.s4.server.storage;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /** Bounds concurrent object transfers on this node ({@code --max-io-jobs}). */
 public final class IoSlots {
@@ -18,11 +19,11 @@ public final class IoSlots {
     }
 
     /** A held slot; close it to give it back. Empty when none frees up in time. */
-    public java.util.Optional<Slot> acquire() throws InterruptedException {
+    public Optional<Slot> acquire() throws InterruptedException {
         if (!slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Slot());
+        return Optional.of(new Slot());
     }
 
     public int inUse() {

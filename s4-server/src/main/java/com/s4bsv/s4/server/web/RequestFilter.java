@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Gives every request an id ({@code x-amz-request-id}, also in the MDC), times it by S3 operation and status, and
@@ -51,7 +52,7 @@ final class RequestFilter extends OncePerRequestFilter {
                         .tag("forwarded", Boolean.toString(request.getHeader(Wire.FORWARDED) != null))
                         .publishPercentileHistogram()
                         .register(registry)
-                        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                        .record(nanos, TimeUnit.NANOSECONDS);
             }
             if (access.isInfoEnabled()) {
                 String query = request.getQueryString();

@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.apache.catalina.core.StandardHost;
 
 /** The request filter and the Tomcat settings an S3 front needs. */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +24,7 @@ class WebConfiguration {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> s3Tomcat() {
         return factory -> {
             factory.addContextCustomizers(context -> {
-                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                if (context.getParent() instanceof StandardHost host) {
                     host.setErrorReportValveClass(S3ErrorReportValve.class.getName());
                 }
             });

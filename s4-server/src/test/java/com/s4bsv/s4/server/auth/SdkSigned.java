@@ -31,6 +31,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import java.util.Locale;
 
 /**
  * Requests signed by the AWS SDK v2 signer (the oracle: what real clients send), as raw bytes that a test may alter
@@ -164,7 +165,7 @@ final class SdkSigned {
         HttpRequest.Builder builder = HttpRequest.newBuilder(wire.uri()).timeout(Duration.ofMinutes(1))
                 .method(wire.method(), HttpRequest.BodyPublishers.ofByteArray(wire.body()));
         wire.headers().forEach((name, value) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 builder.header(name, value);
             }
         });

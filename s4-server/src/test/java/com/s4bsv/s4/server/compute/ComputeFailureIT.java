@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
 
 /** Timeouts and a node dying mid-job, on three real nodes with a 3 s command timeout. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -167,7 +168,7 @@ class ComputeFailureIT {
                 try (Stream<Path> entries = Files.list(nodes.dataDir(node).resolve("_tmp"))) {
                     entries.forEach(left::add);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }
             if (left.isEmpty() || System.nanoTime() > deadline) {

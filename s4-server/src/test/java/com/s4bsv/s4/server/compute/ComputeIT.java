@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 
 /**
  * The compute scenarios of spec section 10.1 (map, glob, map-to-n, map-from-n pipelines, suffixes, deep folders,
@@ -115,7 +117,7 @@ class ComputeIT {
     static int md5Bucket(String word, int n) {
         try {
             byte[] digest = MessageDigest.getInstance("MD5").digest(word.getBytes(StandardCharsets.UTF_8));
-            return new java.math.BigInteger(1, digest).mod(java.math.BigInteger.valueOf(n)).intValue();
+            return new BigInteger(1, digest).mod(BigInteger.valueOf(n)).intValue();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -534,7 +536,7 @@ class ComputeIT {
             try (Stream<Path> entries = Files.list(nodes.dataDir(node).resolve("_tmp"))) {
                 entries.forEach(left::add);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
         return left;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
 
 class GroupsTest {
 
@@ -65,7 +66,7 @@ class GroupsTest {
 
     @Test
     void walkOrderSortsFolderEntriesByteWisePartByPart() {
-        List<String> paths = new java.util.ArrayList<>(List.of("a-c", "a/b", "B", "a/a/z", "é", "z"));
+        List<String> paths = new ArrayList<>(List.of("a-c", "a/b", "B", "a/a/z", "é", "z"));
         paths.sort(WalkOrder.PATHS);
         assertThat(paths).containsExactly("B", "a/a/z", "a/b", "a-c", "z", "é");
     }

@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.net.URLEncoder;
 
 /** Plain HTTP to s4 nodes for compute tests: S3 puts/gets/listings and the /_s4/ compute calls. */
 final class NodeHttp {
@@ -224,7 +225,7 @@ final class NodeHttp {
     }
 
     private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String xmlText(String s) {

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 
 /**
  * Disk full on one node's data root (a 16 MiB tmpfs) of a two-node cluster: PUT, forwarded PUT, UploadPart and
@@ -104,11 +106,11 @@ class DiskFullIT {
                         + TestTimeouts.logTail(work.resolve("node" + node).resolve("server.log")));
             }
             try {
-                if (S3Http.send(java.net.http.HttpRequest.newBuilder(endpoint(node).resolve(
+                if (S3Http.send(HttpRequest.newBuilder(endpoint(node).resolve(
                         "/_s4/actuator/health/liveness")).build()).statusCode() == 200) {
                     return;
                 }
-            } catch (java.io.UncheckedIOException notYet) {
+            } catch (UncheckedIOException notYet) {
                 // not listening yet
             }
             Thread.sleep(100);
@@ -178,8 +180,8 @@ class DiskFullIT {
         HttpResponse<String> create = direct.post("/" + BUCKET + "/" + mp + "?uploads", "");
         assertThat(create.statusCode()).as(create.body()).isEqualTo(200);
         uploadId = first("<UploadId>([^<]*)</UploadId>", create.body());
-        HttpResponse<String> part1 = S3Http.send(java.net.http.HttpRequest.newBuilder(direct.uri("/" + BUCKET + "/"
-                + mp + "?partNumber=1&uploadId=" + uploadId)).PUT(java.net.http.HttpRequest.BodyPublishers
+        HttpResponse<String> part1 = S3Http.send(HttpRequest.newBuilder(direct.uri("/" + BUCKET + "/"
+                + mp + "?partNumber=1&uploadId=" + uploadId)).PUT(HttpRequest.BodyPublishers
                 .ofByteArray(bytes(1 << 20))).build());
         assertThat(part1.statusCode()).as(part1.body()).isEqualTo(200);
         part1Etag = part1.headers().firstValue("ETag").orElseThrow();
@@ -278,16 +280,16 @@ class DiskFullIT {
     void uploadPartAndCompleteAre507AndTheUploadCanStillBeAborted() throws Exception {
         String mp = uploadKey();
         for (S3Http via : List.of(direct, forwarding)) {
-            HttpResponse<String> part = S3Http.send(java.net.http.HttpRequest.newBuilder(via.uri("/" + BUCKET + "/"
-                    + mp + "?partNumber=2&uploadId=" + uploadId)).PUT(java.net.http.HttpRequest.BodyPublishers
+            HttpResponse<String> part = S3Http.send(HttpRequest.newBuilder(via.uri("/" + BUCKET + "/"
+                    + mp + "?partNumber=2&uploadId=" + uploadId)).PUT(HttpRequest.BodyPublishers
                     .ofByteArray(bytes(1 << 20))).build());
             assertInsufficientStorage(part);
             refusals++;
         }
         String complete = "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>" + part1Etag
                 + "</ETag></Part></CompleteMultipartUpload>";
-        HttpResponse<String> done = S3Http.send(java.net.http.HttpRequest.newBuilder(forwarding.uri("/" + BUCKET + "/"
-                + mp + "?uploadId=" + uploadId)).POST(java.net.http.HttpRequest.BodyPublishers.ofString(complete))
+        HttpResponse<String> done = S3Http.send(HttpRequest.newBuilder(forwarding.uri("/" + BUCKET + "/"
+                + mp + "?uploadId=" + uploadId)).POST(HttpRequest.BodyPublishers.ofString(complete))
                 .build());
         assertInsufficientStorage(done);
         refusals++;

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.nio.file.Files;
 
 /**
  * kill -9 of a node while PUTs (to the owner and through forwarding nodes), GETs (direct and forwarded) and a
@@ -332,7 +333,7 @@ class KillFaultsIT {
     }
 
     static boolean isEmpty(Path dir) throws IOException {
-        try (var entries = java.nio.file.Files.list(dir)) {
+        try (var entries = Files.list(dir)) {
             return entries.findAny().isEmpty();
         }
     }
@@ -359,7 +360,7 @@ class KillFaultsIT {
                 assertThat(via(0).put("/" + BUCKET + "/" + in + String.format("%05d", i), bytes).statusCode())
                         .isEqualTo(200);
             }
-            Path started = java.nio.file.Files.createDirectories(work.resolve("started-" + round));
+            Path started = Files.createDirectories(work.resolve("started-" + round));
             // Three keys per node, two commands at a time, 1.5 s each: every job runs for 3 s after its first start.
             String cmd = "touch " + started + "/$filename; sleep 1.5; cat > 00000; cp 00000 00001; cp 00000 00002;"
                     + " printf '00000\\n00001\\n00002\\n'";

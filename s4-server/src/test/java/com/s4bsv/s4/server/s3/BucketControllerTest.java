@@ -30,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.mockito.Mockito;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 @WebMvcTest(BucketController.class)
 class BucketControllerTest {
@@ -203,7 +205,7 @@ class BucketControllerTest {
 
     @Test
     void deleteObjectsBodyIsCheckedAgainstContentMd5() throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/bucket?delete")
+        mvc.perform(MockMvcRequestBuilders.post("/bucket?delete")
                         .header("Content-MD5", "AAAAAAAAAAAAAAAAAAAAAA==")
                         .content("<Delete><Object><Key>k</Key></Object></Delete>"))
                 .andExpect(status().isBadRequest())
@@ -216,7 +218,7 @@ class BucketControllerTest {
         mvc.perform(put("/bucket").header(Wire.LOCAL_ONLY, "1")).andExpect(status().isOk());
         verify(store).createBucket("bucket");
 
-        org.mockito.Mockito.doThrow(new BucketNotEmptyException("bucket")).when(store).deleteBucket("bucket");
+        Mockito.doThrow(new BucketNotEmptyException("bucket")).when(store).deleteBucket("bucket");
         mvc.perform(delete("/bucket").header(Wire.LOCAL_ONLY, "1"))
                 .andExpect(status().isConflict())
                 .andExpect(xpath("/Error/Code").string("BucketNotEmpty"));

@@ -48,6 +48,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.error.S3Exception;
+import java.net.URI;
+import java.time.Duration;
 
 @WebMvcTest(ObjectController.class)
 @Import(KeyRouter.class)
@@ -81,7 +83,7 @@ class ObjectControllerTest {
     }
 
     private static IoSlots.Slot realSlot() throws InterruptedException {
-        return new IoSlots(1, java.time.Duration.ofSeconds(1)).acquire().orElseThrow();
+        return new IoSlots(1, Duration.ofSeconds(1)).acquire().orElseThrow();
     }
 
     private StoredObject object(String key, String content) throws Exception {
@@ -156,10 +158,10 @@ class ObjectControllerTest {
 
     @Test
     void invalidKeysAre400BeforeAnythingIsStored() throws Exception {
-        mvc.perform(put(java.net.URI.create("/bucket/has%20space")).content("x"))
+        mvc.perform(put(URI.create("/bucket/has%20space")).content("x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(xpath("/Error/Code").string("InvalidArgument"));
-        mvc.perform(put(java.net.URI.create("/bucket/a/%2e%2e/b")).content("x"))
+        mvc.perform(put(URI.create("/bucket/a/%2e%2e/b")).content("x"))
                 .andExpect(status().isBadRequest());
         mvc.perform(put("/Bad_Bucket/k").content("x"))
                 .andExpect(status().isBadRequest())

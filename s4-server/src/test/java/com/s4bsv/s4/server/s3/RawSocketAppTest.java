@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import com.s4bsv.s4.server.s3.checksum.Crc64NvmeTest;
+import java.nio.ByteBuffer;
 
 /** Bytes an SDK will not send: broken aws-chunked bodies, wrong checksums, Expect: 100-continue by hand. */
 class RawSocketAppTest extends StandaloneNodeAppTest {
@@ -183,7 +184,7 @@ class RawSocketAppTest extends StandaloneNodeAppTest {
         String sha256Hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         String sha1 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
         String crc32c = StreamingChecksum.toBase64(new StreamingChecksum().update(bytes, 0, bytes.length).value());
-        String crc64 = Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(8)
+        String crc64 = Base64.getEncoder().encodeToString(ByteBuffer.allocate(8)
                 .putLong(Crc64NvmeTest.crc64(bytes)).array());
         String[][] good = {{"Content-MD5", md5}, {"x-amz-content-sha256", sha256Hex}, {"x-amz-checksum-sha1", sha1},
                 {"x-amz-checksum-crc32c", crc32c}, {"x-amz-checksum-crc32", crc32(data)},

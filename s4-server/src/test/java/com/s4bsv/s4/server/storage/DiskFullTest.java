@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.InputStream;
 
 class DiskFullTest {
 
@@ -69,7 +70,7 @@ class DiskFullTest {
     @Test
     void aFailingReadOfTheBodyIsNotMistakenForAFullDisk() throws IOException {
         Path file = Files.createFile(dir.resolve("upload"));
-        var broken = new java.io.InputStream() {
+        var broken = new InputStream() {
             @Override
             public int read() throws IOException {
                 throw new IOException("No space left on device, says the client");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
+import java.util.ArrayList;
 
 /** The keys of one node under a prefix (ListObjectsV2 with {@code x-s4-local}), fetched page by page. */
 final class NodeListing implements Iterator<ObjectEntry> {
@@ -94,7 +95,7 @@ final class NodeListing implements Iterator<ObjectEntry> {
 
     /** Contents and CommonPrefixes of one page, merged in key order. */
     static List<ObjectEntry> parse(String body) {
-        var rows = new java.util.ArrayList<ObjectEntry>();
+        var rows = new ArrayList<ObjectEntry>();
         for (String block : S3Xml.blocks(body, "Contents")) {
             String key = S3Xml.first(block, "Key");
             if (key == null) {

@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.stereotype.Component;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 
 /**
  * What the session's commands share: one client per cluster config (so connections are reused between commands)
@@ -47,11 +51,11 @@ public class SessionContext {
     /** Bytes to the shell's character writer, decoded as UTF-8 (a multi-byte character may span writes). */
     static final class WriterOutputStream extends OutputStream {
         private final PrintWriter writer;
-        private final java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
-        private final java.nio.ByteBuffer pending = java.nio.ByteBuffer.allocate(8192);
-        private final java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(8192);
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final ByteBuffer pending = ByteBuffer.allocate(8192);
+        private final CharBuffer chars = CharBuffer.allocate(8192);
 
         WriterOutputStream(PrintWriter writer) {
             this.writer = writer;

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import java.io.OutputStream;
+import java.net.ServerSocket;
 
 /** One-shot runs against a WireMock node: exact stdout, stderr and exit codes of spec section 4. */
 class OneShotTest {
@@ -77,7 +80,7 @@ class OneShotTest {
         if (delimited) {
             request = request.withQueryParam("delimiter", equalTo("/"));
         } else {
-            request = request.withQueryParam("delimiter", com.github.tomakehurst.wiremock.client.WireMock.absent());
+            request = request.withQueryParam("delimiter", WireMock.absent());
         }
         node.stubFor(request.willReturn(aResponse().withStatus(200).withBody(listing(keys, prefixes))));
     }
@@ -165,7 +168,7 @@ class OneShotTest {
         byte[] data = new byte[1 << 20];
         node.stubFor(get(urlEqualTo("/bucket/big")).willReturn(aResponse().withStatus(200)
                 .withHeader("x-amz-checksum-crc32c", crc(data)).withBody(data)));
-        var closedPipe = new java.io.OutputStream() {
+        var closedPipe = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
                 throw new IOException("Broken pipe");
@@ -353,7 +356,7 @@ class OneShotTest {
     void healthPrintsOneLinePerNodeAndFailsWhenOneIsDown() throws IOException {
         node.stubFor(get(urlEqualTo("/_s4/actuator/health/readiness")).willReturn(aResponse().withStatus(200)));
         int down;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             down = socket.getLocalPort();
         }
         Path conf = Files.writeString(dir.resolve("s4.conf"), "127.0.0.1:" + node.getPort() + "\n127.0.0.1:" + down

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.UncheckedIOException;
 
 /** A raw socket node that sends half of the promised body and then resets the connection. */
 class MidDownloadResetTest {
@@ -66,7 +67,7 @@ class MidDownloadResetTest {
             served.incrementAndGet();
             socket.setSoLinger(true, 0);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

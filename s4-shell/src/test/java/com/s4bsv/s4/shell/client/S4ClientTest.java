@@ -34,6 +34,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 class S4ClientTest {
 
@@ -155,7 +162,7 @@ class S4ClientTest {
 
         assertThat(n).isEqualTo(data.length);
         assertThat(out.toByteArray()).isEqualTo(data);
-        assertThat(node.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        assertThat(node.findAll(WireMock.getRequestedFor(
                 urlEqualTo("/bucket/dir/file.txt"))).getFirst().getHeader("x-amz-checksum-mode")).isEqualTo("ENABLED");
     }
 
@@ -193,19 +200,19 @@ class S4ClientTest {
         node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)
                 .withHeader("x-amz-checksum-crc32c", crc(data)).withBody(data)));
         Path fifo = dir.resolve("pipe");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
+        Assumptions.assumeTrue(
                 new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
-        var received = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        var received = CompletableFuture.supplyAsync(() -> {
             try {
                 return Files.readAllBytes(fifo);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
 
         client().get(KEY, fifo, Progress.NONE);
 
-        assertThat(received.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(data);
+        assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo(data);
         assertThat(Files.isRegularFile(fifo)).isFalse();
         assertThat(Files.exists(fifo)).isTrue();
     }
@@ -311,7 +318,7 @@ class S4ClientTest {
     @Test
     void anUnreachableNodeIsNamed() throws IOException {
         int port;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         var client = new S4Client(ClusterConfig.parse("127.0.0.1:" + port + "\n", "test"));
@@ -370,7 +377,7 @@ class S4ClientTest {
         return Files.walk(dir).filter(Files::isRegularFile);
     }
 
-    static java.util.List<Path> listAll(Path dir) throws IOException {
+    static List<Path> listAll(Path dir) throws IOException {
         try (Stream<Path> s = walk(dir)) {
             return s.toList();
         }

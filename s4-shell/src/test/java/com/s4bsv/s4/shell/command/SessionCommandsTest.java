@@ -30,6 +30,8 @@ import org.springframework.shell.test.ShellTestClient;
 import org.springframework.shell.test.autoconfigure.ShellTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import com.s4bsv.s4.shell.client.S4ClientException;
+import java.lang.reflect.InvocationTargetException;
 
 /** The session's commands through Spring Shell's parser and registry, against a WireMock node. */
 @ShellTest
@@ -163,8 +165,8 @@ class SessionCommandsTest {
     void failuresBecomeExitStatusOneWithTheFatalLine() throws Exception {
         shell.sendCommand("cp s4://a/x s4://b/y");
 
-        ExitStatus status = s4ExitStatus.apply(new java.lang.reflect.InvocationTargetException(
-                new com.s4bsv.s4.shell.client.S4ClientException("there is no move, there is only cp and rm")));
+        ExitStatus status = s4ExitStatus.apply(new InvocationTargetException(
+                new S4ClientException("there is no move, there is only cp and rm")));
         assertThat(status.code()).isEqualTo(1);
         assertThat(status.description()).isEqualTo("there is no move, there is only cp and rm");
         assertThat(s4ExitStatus.apply(new UsageException("bad")).code()).isEqualTo(2);

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import java.math.BigInteger;
 
 /**
  * The compute scenarios of spec section 10.1 (eval, map, map-to-n, map-from-n) on three real nodes through bin/s4.
@@ -141,7 +142,7 @@ class ComputeScenariosIT {
     private static int md5Bucket(String word, int n) {
         try {
             byte[] digest = MessageDigest.getInstance("MD5").digest(word.getBytes(StandardCharsets.UTF_8));
-            return new java.math.BigInteger(1, digest).mod(java.math.BigInteger.valueOf(n)).intValue();
+            return new BigInteger(1, digest).mod(BigInteger.valueOf(n)).intValue();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

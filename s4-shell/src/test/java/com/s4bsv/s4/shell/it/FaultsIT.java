@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The s4 client when a node dies (kill -9) or is down: listings fail naming the node instead of printing part of
@@ -115,7 +117,7 @@ class FaultsIT {
         Path target = into.resolve("big.bin");
         try (S4Client client = client()) {
             client.put(S4Key.parse(s4(path)), source, Progress.NONE);
-            var killed = new java.util.concurrent.atomic.AtomicBoolean();
+            var killed = new AtomicBoolean();
             Progress killer = new Progress() {
                 long seen;
 
@@ -228,7 +230,7 @@ class FaultsIT {
         }
 
         static Process start(Path cwd, String... args) throws IOException {
-            List<String> command = new java.util.ArrayList<>();
+            List<String> command = new ArrayList<>();
             command.add(LocalCluster.repoRoot().resolve("bin/s4").toString());
             command.addAll(List.of(args));
             var builder = new ProcessBuilder(command).directory(cwd.toFile());

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
 
 /**
  * After the load: the cluster must agree with the {@link Ledger} exactly. Every disagreement becomes a ledger
@@ -171,7 +172,7 @@ final class LedgerSweep {
             for (Future<?> f : done) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     ledger.error("sweep check failed: " + e.getCause());
                 }
             }

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import java.util.Comparator;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Three real s4 nodes on free 127.0.0.1 ports with a generated conf, from the repo's own
@@ -41,7 +43,7 @@ final class LocalCluster implements BeforeAllCallback {
             this.root = root;
             this.work = work;
             this.conf = conf;
-            this.nodes = new java.util.concurrent.CopyOnWriteArrayList<>(nodes);
+            this.nodes = new CopyOnWriteArrayList<>(nodes);
             this.skipReason = skipReason;
         }
 
@@ -207,7 +209,7 @@ final class LocalCluster implements BeforeAllCallback {
             return;
         }
         try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 p.toFile().setWritable(true);
                 Files.deleteIfExists(p);
             }

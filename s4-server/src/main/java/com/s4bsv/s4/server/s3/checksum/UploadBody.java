@@ -16,6 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.error.S3Exception;
+import java.util.LinkedHashMap;
 
 /**
  * The body of a PutObject or UploadPart as the store should see it: aws-chunked decoded, with every checksum the
@@ -147,7 +148,7 @@ public final class UploadBody {
 
     /** The checksums the client asked for and we verified, as response headers (algorithm header → base64). */
     public Map<String, String> verifiedHeaders(long crc32c) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         for (ChecksumAlgorithm algorithm : expected.keySet()) {
             if (algorithm != ChecksumAlgorithm.MD5) {
                 headers.put(algorithm.header(), computed(algorithm, crc32c));
