@@ -33,15 +33,18 @@ class ClusterLauncherTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "0|N must be 1-64, got 0",
-        "65|N must be 1-64, got 65",
-        "three|N must be a number, got 'three'",
-        "3 --bogus|unknown flag '--bogus'",
-        "3 --port|--port needs a value",
-        "3 --port x|--port needs a number, got 'x'",
-        "3 --port 65534|ports 65534..65536 are not all in 1-65535",
-        "3 --ips --port 0|--port must be 1-65535, got 0"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0|N must be 1-64, got 0",
+                "65|N must be 1-64, got 65",
+                "three|N must be a number, got 'three'",
+                "3 --bogus|unknown flag '--bogus'",
+                "3 --port|--port needs a value",
+                "3 --port x|--port needs a number, got 'x'",
+                "3 --port 65534|ports 65534..65536 are not all in 1-65535",
+                "3 --ips --port 0|--port must be 1-65535, got 0"
+            })
     void badUsageIsOneLineAndExit2(String args, String message) {
         Command.Result result = launch(args.split(" "));
         assertThat(result.exitCode()).isEqualTo(2);

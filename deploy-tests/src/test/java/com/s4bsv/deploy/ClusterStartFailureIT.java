@@ -24,15 +24,27 @@ class ClusterStartFailureIT {
         int port = Node.freePorts(2);
         Path dir = work.resolve("slow");
         // every JVM waits at start until its vm.paused file goes: never ready, whatever the machine
-        Command.Result result = Command.run(work, TestTimeouts.atLeast(Duration.ofSeconds(60)), "env",
-                "S4_CLUSTER_START_TIMEOUT=2", "S4_JAVA_OPTS=-XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup",
-                Repo.file("bin/s4-cluster").toString(), "2", "--port", String.valueOf(port), "--dir", dir.toString());
+        Command.Result result = Command.run(
+                work,
+                TestTimeouts.atLeast(Duration.ofSeconds(60)),
+                "env",
+                "S4_CLUSTER_START_TIMEOUT=2",
+                "S4_JAVA_OPTS=-XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup",
+                Repo.file("bin/s4-cluster").toString(),
+                "2",
+                "--port",
+                String.valueOf(port),
+                "--dir",
+                dir.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains(
-                "s4-cluster: node 0 (127.0.0.1:" + port + ") not ready after 2s (S4_CLUSTER_START_TIMEOUT); its log: "
-                        + dir.resolve("node-0/server.log"),
-                "s4-cluster: stopping the 2 nodes...", "s4-cluster: stopped");
+        assertThat(result.err())
+                .contains(
+                        "s4-cluster: node 0 (127.0.0.1:" + port
+                                + ") not ready after 2s (S4_CLUSTER_START_TIMEOUT); its log: "
+                                + dir.resolve("node-0/server.log"),
+                        "s4-cluster: stopping the 2 nodes...",
+                        "s4-cluster: stopped");
         assertThat(nodesOf(dir)).as("nodes left running").isEmpty();
     }
 
@@ -41,30 +53,52 @@ class ClusterStartFailureIT {
         Repo.requireServerJar();
         int port = Node.freePorts(3);
         Path dir = work.resolve("bad");
-        Command.Result result = Command.run(work, TestTimeouts.atLeast(Duration.ofSeconds(60)), "env",
-                "S4_CLUSTER_START_TIMEOUT=" + TestTimeouts.start().toSeconds(), Repo.file("bin/s4-cluster").toString(),
-                "3", "--port", String.valueOf(port), "--dir", dir.toString(), "--", "--bogus");
+        Command.Result result = Command.run(
+                work,
+                TestTimeouts.atLeast(Duration.ofSeconds(60)),
+                "env",
+                "S4_CLUSTER_START_TIMEOUT=" + TestTimeouts.start().toSeconds(),
+                Repo.file("bin/s4-cluster").toString(),
+                "3",
+                "--port",
+                String.valueOf(port),
+                "--dir",
+                dir.toString(),
+                "--",
+                "--bogus");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).containsPattern("s4-cluster: node \\d \\(127\\.0\\.0\\.1:\\d+\\) exited while starting: "
-                + "s4-server: unknown flag '--bogus' \\(see --help\\); its log: " + dir + "/node-\\d/server\\.log")
+        assertThat(result.err())
+                .containsPattern("s4-cluster: node \\d \\(127\\.0\\.0\\.1:\\d+\\) exited while starting: "
+                        + "s4-server: unknown flag '--bogus' \\(see --help\\); its log: " + dir
+                        + "/node-\\d/server\\.log")
                 .contains("s4-cluster: stopping the 3 nodes...", "s4-cluster: stopped");
         assertThat(nodesOf(dir)).as("nodes left running").isEmpty();
     }
 
     @Test
     void aStartTimeoutThatIsNotANumberIsRefusedBeforeAnyNodeStarts() {
-        Command.Result result = Command.run(work, TestTimeouts.atLeast(Duration.ofSeconds(60)), "env",
-                "S4_CLUSTER_START_TIMEOUT=soon", Repo.file("bin/s4-cluster").toString(), "1", "--dir", "c");
+        Command.Result result = Command.run(
+                work,
+                TestTimeouts.atLeast(Duration.ofSeconds(60)),
+                "env",
+                "S4_CLUSTER_START_TIMEOUT=soon",
+                Repo.file("bin/s4-cluster").toString(),
+                "1",
+                "--dir",
+                "c");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo(
-                "s4-cluster: S4_CLUSTER_START_TIMEOUT must be a number of seconds, got 'soon' (see --help)\n");
+        assertThat(result.err())
+                .isEqualTo(
+                        "s4-cluster: S4_CLUSTER_START_TIMEOUT must be a number of seconds, got 'soon' (see --help)\n");
         assertThat(work.resolve("c")).doesNotExist();
     }
 
     private static List<ProcessHandle> nodesOf(Path dir) {
         String conf = dir.resolve("s4.conf").toString();
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(conf)).toList();
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(conf))
+                .toList();
     }
 }

@@ -20,23 +20,28 @@ final class Command {
         }
     }
 
-    private Command() {
-    }
+    private Command() {}
 
     static Result run(Path dir, Duration timeout, String... command) {
         try {
             Path out = Files.createTempFile("deploy-test", ".out");
             Path err = Files.createTempFile("deploy-test", ".err");
             try {
-                Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+                Process process = new ProcessBuilder(List.of(command))
+                        .directory(dir.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(
+                                Path.of("/dev/null").toFile()))
+                        .start();
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly().waitFor();
                     throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout);
                 }
-                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Result(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);

@@ -6,11 +6,11 @@ import com.s4bsv.s4.config.ClusterConfig;
 import com.s4bsv.s4.config.NodeAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import java.util.Objects;
 
 /** The files under config/ are valid and agree with the server and the chart. */
 class ConfigFilesTest {
@@ -18,7 +18,8 @@ class ConfigFilesTest {
     @Test
     void exampleClusterConfigIsReadByTheRealParser() {
         ClusterConfig config = ClusterConfig.load(Repo.file("config/s4.conf"));
-        assertThat(config.nodes()).extracting(NodeAddress::toString)
+        assertThat(config.nodes())
+                .extracting(NodeAddress::toString)
                 .containsExactly("10.0.0.1:8080", "10.0.0.2:8080", "10.0.0.3:8080");
     }
 
@@ -31,12 +32,17 @@ class ConfigFilesTest {
             Object server = builtIn.get(key);
             Object ours = documented.get(key);
             if (!Objects.equals(server, ours)) {
-                drift.put(key, "server: " + (builtIn.containsKey(key) ? server : "(absent)")
-                        + ", config/s4-server.yaml: " + (documented.containsKey(key) ? ours : "(absent)"));
+                drift.put(
+                        key,
+                        "server: " + (builtIn.containsKey(key) ? server : "(absent)") + ", config/s4-server.yaml: "
+                                + (documented.containsKey(key) ? ours : "(absent)"));
             }
         }
-        assertThat(drift).as("settings where config/s4-server.yaml differs from %s (update the file to mirror it)",
-                Repo.serverDefaults()).isEmpty();
+        assertThat(drift)
+                .as(
+                        "settings where config/s4-server.yaml differs from %s (update the file to mirror it)",
+                        Repo.serverDefaults())
+                .isEmpty();
         assertThat(documented).hasSizeGreaterThan(20);
     }
 
@@ -55,15 +61,23 @@ class ConfigFilesTest {
         Map<String, Object> prometheus = Yaml.map(Repo.read(Repo.file("config/prometheus.yml")));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> jobs = (List<Map<String, Object>>) prometheus.get("scrape_configs");
-        Map<String, Object> local = jobs.stream().filter(j -> "s4".equals(j.get("job_name"))).findFirst().orElseThrow();
+        Map<String, Object> local = jobs.stream()
+                .filter(j -> "s4".equals(j.get("job_name")))
+                .findFirst()
+                .orElseThrow();
         assertThat(local.get("metrics_path")).isEqualTo(actuator + "/prometheus");
         assertThat(Yaml.at(local, "static_configs")).asString().contains("127.0.0.1:8080");
 
-        Map<String, Object> kubernetes = jobs.stream().filter(j -> "s4-kubernetes".equals(j.get("job_name")))
-                .findFirst().orElseThrow();
+        Map<String, Object> kubernetes = jobs.stream()
+                .filter(j -> "s4-kubernetes".equals(j.get("job_name")))
+                .findFirst()
+                .orElseThrow();
         // Keeps pods labelled as the chart labels them and takes path and port from its annotations.
-        assertThat(kubernetes.get("relabel_configs")).asString()
-                .contains("__meta_kubernetes_pod_label_app_kubernetes_io_name", "regex=s4",
+        assertThat(kubernetes.get("relabel_configs"))
+                .asString()
+                .contains(
+                        "__meta_kubernetes_pod_label_app_kubernetes_io_name",
+                        "regex=s4",
                         "__meta_kubernetes_pod_annotation_prometheus_io_path",
                         "__meta_kubernetes_pod_annotation_prometheus_io_port");
         assertThat(Repo.read(Repo.file("helm/s4/templates/statefulset.yaml")))
@@ -86,13 +100,22 @@ class ConfigFilesTest {
         Set<String> metrics = new TreeSet<>();
         for (Dashboard.Query query : Dashboard.queries()) {
             Set<String> names = PromQl.metricNames(query.expr());
-            assertThat(names).as("metrics of %s: %s", query.panel(), query.expr()).isNotEmpty();
+            assertThat(names)
+                    .as("metrics of %s: %s", query.panel(), query.expr())
+                    .isNotEmpty();
             metrics.addAll(names);
         }
         // request rate and latency by operation, bytes in/out, objects stored, disk free, checksum failures,
         // running jobs
-        assertThat(metrics).contains("s4_requests_seconds_count", "s4_requests_seconds_bucket", "s4_bytes_in_total",
-                "s4_bytes_out_total", "s4_objects_stored", "disk_free_bytes", "s4_checksum_failures_total",
-                "s4_compute_running");
+        assertThat(metrics)
+                .contains(
+                        "s4_requests_seconds_count",
+                        "s4_requests_seconds_bucket",
+                        "s4_bytes_in_total",
+                        "s4_bytes_out_total",
+                        "s4_objects_stored",
+                        "disk_free_bytes",
+                        "s4_checksum_failures_total",
+                        "s4_compute_running");
     }
 }

@@ -9,11 +9,9 @@ final class Dashboard {
 
     static final String FILE = "config/grafana/s4-dashboard.json";
 
-    record Query(String panel, String expr) {
-    }
+    record Query(String panel, String expr) {}
 
-    private Dashboard() {
-    }
+    private Dashboard() {}
 
     static Map<String, Object> json() {
         return Yaml.map(Repo.read(Repo.file(FILE)));

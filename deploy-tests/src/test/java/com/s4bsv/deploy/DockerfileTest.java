@@ -39,13 +39,19 @@ class DockerfileTest {
     }
 
     private static List<String> all(String instruction) {
-        return LINES.stream().filter(l -> l.startsWith(instruction + " ")).map(l -> l.substring(instruction.length() + 1).strip()).toList();
+        return LINES.stream()
+                .filter(l -> l.startsWith(instruction + " "))
+                .map(l -> l.substring(instruction.length() + 1).strip())
+                .toList();
     }
 
     @Test
     void buildsOnlyModulesOfTheReactorAndCopiesWhatTheyBuild() {
         String rootPom = Repo.read(Repo.file("pom.xml"));
-        String run = all("RUN").stream().filter(r -> r.contains("./mvnw")).findFirst().orElseThrow();
+        String run = all("RUN").stream()
+                .filter(r -> r.contains("./mvnw"))
+                .findFirst()
+                .orElseThrow();
         Matcher pl = BUILD.matcher(run);
         assertThat(pl.find()).as("the image build runs ./mvnw -pl MODULES").isTrue();
         List<String> built = List.of(pl.group(1).split(","));
@@ -55,16 +61,24 @@ class DockerfileTest {
         assertThat(run).contains("-DskipTests", "package").doesNotContain("install");
 
         // the launchers' layout under /opt/s4: bin/ beside MODULE/target/MODULE.jar and its AOT cache
-        String stage = all("RUN").stream().filter(r -> r.contains("/opt/s4/")).findFirst().orElseThrow();
+        String stage = all("RUN").stream()
+                .filter(r -> r.contains("/opt/s4/"))
+                .findFirst()
+                .orElseThrow();
         Matcher modules = Pattern.compile("for module in ([^;]+);").matcher(stage);
-        assertThat(modules.find()).as("the build stage lays out every launched module").isTrue();
+        assertThat(modules.find())
+                .as("the build stage lays out every launched module")
+                .isTrue();
         assertThat(List.of(modules.group(1).strip().split("\\s+"))).containsExactlyInAnyOrderElementsOf(built);
         for (String module : built) {
-            assertThat(Repo.read(Repo.file(module + "/pom.xml"))).as("%s/pom.xml names its jar %s.jar", module, module)
+            assertThat(Repo.read(Repo.file(module + "/pom.xml")))
+                    .as("%s/pom.xml names its jar %s.jar", module, module)
                     .contains("<finalName>" + module + "</finalName>", "<artifactId>exec-maven-plugin</artifactId>");
         }
-        assertThat(stage).contains("cp -a $module/target/$module.jar $module/target/aot /opt/s4/$module/target/",
-                "cp -a bin /opt/s4/bin");
+        assertThat(stage)
+                .contains(
+                        "cp -a $module/target/$module.jar $module/target/aot /opt/s4/$module/target/",
+                        "cp -a bin /opt/s4/bin");
         assertThat(all("COPY")).contains("--from=build /opt/s4/ /opt/s4/");
         assertThat(Files.isExecutable(Repo.file("bin/s4"))).isTrue();
         assertThat(Files.isExecutable(Repo.file("bin/s4-server"))).isTrue();
@@ -73,8 +87,10 @@ class DockerfileTest {
     @Test
     void buildContextKeepsTheSourcesAndDropsBuildOutput() {
         assertThat(all("COPY")).contains(". .");
-        List<String> ignored = Repo.read(Repo.file(".dockerignore")).lines()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<String> ignored = Repo.read(Repo.file(".dockerignore"))
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .toList();
         assertThat(ignored).contains("**/target", ".git");
         for (String needed : List.of("mvnw", ".mvn", "pom.xml", "bin", "s4-server", "s4-core", "bsv-cli")) {
             assertThat(Files.exists(Repo.file(needed))).as(needed).isTrue();

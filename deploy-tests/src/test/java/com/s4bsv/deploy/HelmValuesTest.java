@@ -82,7 +82,9 @@ class HelmValuesTest {
             }
         }
         assertThat(used).as("values the templates use").contains("replicaCount", "persistence.enabled", "port");
-        assertThat(missing).as("values used by templates but not in values.yaml").isEmpty();
+        assertThat(missing)
+                .as("values used by templates but not in values.yaml")
+                .isEmpty();
     }
 
     @SuppressWarnings("unchecked")

@@ -36,7 +36,8 @@ class LauncherCacheIT {
     @BeforeEach
     void copyLaunchersAndTheBuiltTool() throws IOException {
         Path built = Repo.file("bsv-cli/target");
-        assumeTrue(Files.isRegularFile(built.resolve("aot/current")),
+        assumeTrue(
+                Files.isRegularFile(built.resolve("aot/current")),
                 "skipped: bsv-cli/target has no AOT cache (built with a JDK before 25, or -Ds4.aot.skip=true)");
         copyTree(Repo.file("bin"), home.resolve("bin"));
         copyTree(built.resolve("aot"), home.resolve("bsv-cli/target/aot"));
@@ -70,13 +71,17 @@ class LauncherCacheIT {
 
         long deadline = System.nanoTime() + TestTimeouts.start().toNanos();
         while (Files.readString(aot.resolve("current")).strip().equals(before)) {
-            assertThat(System.nanoTime()).as("a new cache within %s; %s", TestTimeouts.describe(),
-                    TestTimeouts.logTail(aot.resolve("training.log"))).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as(
+                            "a new cache within %s; %s",
+                            TestTimeouts.describe(), TestTimeouts.logTail(aot.resolve("training.log")))
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
         try (Stream<Path> caches = Files.list(aot)) {
             assertThat(caches.filter(Files::isDirectory).filter(d -> !Files.exists(d.resolve("retired"))))
-                    .as("one training for six stale starts").hasSize(1);
+                    .as("one training for six stale starts")
+                    .hasSize(1);
         }
         Stage after = roundTrip("retrained");
         assertThat(after.csv()).isEqualTo(CSV);
@@ -96,8 +101,7 @@ class LauncherCacheIT {
         assertThat(stage.err()).isEmpty();
     }
 
-    private record Stage(String csv, String err, String aotLog) {
-    }
+    private record Stage(String csv, String err, String aotLog) {}
 
     /** {@code bsv | csv} through the copied launchers, each JVM logging what it did with the cache. */
     private Stage roundTrip(String name) {
@@ -105,8 +109,13 @@ class LauncherCacheIT {
         Command.Result result;
         try {
             Files.createDirectories(logs);
-            result = Command.run(home, TestTimeouts.atLeast(Duration.ofSeconds(60)), "env",
-                    "S4_JAVA_OPTS=-Xlog:aot=info:file=" + logs + "/%p.log", "bash", "-c",
+            result = Command.run(
+                    home,
+                    TestTimeouts.atLeast(Duration.ofSeconds(60)),
+                    "env",
+                    "S4_JAVA_OPTS=-Xlog:aot=info:file=" + logs + "/%p.log",
+                    "bash",
+                    "-c",
                     "printf '" + CSV.replace("\n", "\\n") + "' | bin/bsv | bin/csv");
             assertThat(result.exitCode()).as(result.err()).isZero();
             var aotLog = new StringBuilder();

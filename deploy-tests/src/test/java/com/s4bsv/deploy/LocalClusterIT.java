@@ -8,6 +8,8 @@ import com.s4bsv.s4.config.ClusterConfig;
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 
 /**
  * The README's local cluster, as a newcomer runs it: {@code bin/s4-cluster 3} in a terminal (tmux), wait for the
@@ -48,7 +48,8 @@ class LocalClusterIT {
         int port = Node.freePorts(NODES);
         Path dir = work.resolve("cluster");
         Path log = work.resolve("terminal.log");
-        String socket = "s4-deploy-" + ProcessHandle.current().pid() + "-" + ThreadLocalRandom.current().nextInt(1 << 20);
+        String socket = "s4-deploy-" + ProcessHandle.current().pid() + "-"
+                + ThreadLocalRandom.current().nextInt(1 << 20);
         String command = "cd '" + work + "' && S4_CLUSTER_START_TIMEOUT=" + START.toSeconds() + " exec '"
                 + Repo.file("bin/s4-cluster") + "' " + NODES + " --port " + port
                 + " --dir '" + dir + "' >'" + log + "' 2>&1";
@@ -59,10 +60,14 @@ class LocalClusterIT {
             Path conf = dir.resolve("s4.conf");
             assertThat(exportLine).isEqualTo(EXPORT + conf);
             List<NodeAddress> nodes = ClusterConfig.load(conf).nodes();
-            assertThat(nodes).extracting(NodeAddress::toString).containsExactlyElementsOf(
-                    IntStream.range(0, NODES).mapToObj(i -> "127.0.0.1:" + (port + i)).toList());
+            assertThat(nodes)
+                    .extracting(NodeAddress::toString)
+                    .containsExactlyElementsOf(IntStream.range(0, NODES)
+                            .mapToObj(i -> "127.0.0.1:" + (port + i))
+                            .toList());
             for (int i = 0; i < NODES; i++) {
-                assertThat(Node.get(port + i, "/_s4/actuator/health/readiness").status()).isEqualTo(200);
+                assertThat(Node.get(port + i, "/_s4/actuator/health/readiness").status())
+                        .isEqualTo(200);
             }
             List<ProcessHandle> servers = serversOf(conf);
             assertThat(servers).as("node processes started with %s", conf).hasSize(NODES);
@@ -75,14 +80,19 @@ class LocalClusterIT {
             long deadline = System.nanoTime() + STOP.toNanos();
             while (servers.stream().anyMatch(ProcessHandle::isAlive) || sessionAlive(socket)) {
                 if (System.nanoTime() > deadline) {
-                    fail("after Ctrl-C, still running: nodes " + servers.stream().filter(ProcessHandle::isAlive)
-                            .map(ProcessHandle::pid).toList() + ", launcher " + sessionAlive(socket) + "\n" + Repo.read(log));
+                    fail("after Ctrl-C, still running: nodes "
+                            + servers.stream()
+                                    .filter(ProcessHandle::isAlive)
+                                    .map(ProcessHandle::pid)
+                                    .toList() + ", launcher " + sessionAlive(socket) + "\n" + Repo.read(log));
                 }
                 Thread.sleep(200);
             }
             assertThat(Repo.read(log)).contains("s4-cluster: stopping 3 nodes", "s4-cluster: stopped");
             for (int i = 0; i < NODES; i++) {
-                assertThat(Node.portFree(port + i)).as("port %d free after Ctrl-C", port + i).isTrue();
+                assertThat(Node.portFree(port + i))
+                        .as("port %d free after Ctrl-C", port + i)
+                        .isTrue();
             }
         } finally {
             // Whatever happened, leave nothing running: our nodes by PID, then our own tmux server.
@@ -98,9 +108,18 @@ class LocalClusterIT {
         int port = Node.freePorts(1);
         Path dir = work.resolve("ips");
         Path log = work.resolve("ips.log");
-        Process cluster = Repo.withStartTimeout(new ProcessBuilder(Repo.file("bin/s4-cluster").toString(), "2",
-                "--ips", "--port", String.valueOf(port), "--dir", dir.toString())).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process cluster = Repo.withStartTimeout(new ProcessBuilder(
+                        Repo.file("bin/s4-cluster").toString(),
+                        "2",
+                        "--ips",
+                        "--port",
+                        String.valueOf(port),
+                        "--dir",
+                        dir.toString()))
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         List<ProcessHandle> servers = List.of();
         try {
             long deadline = System.nanoTime() + START.toNanos();
@@ -110,7 +129,8 @@ class LocalClusterIT {
                 }
                 Thread.sleep(250);
             }
-            assertThat(ClusterConfig.load(dir.resolve("s4.conf")).nodes()).extracting(NodeAddress::toString)
+            assertThat(ClusterConfig.load(dir.resolve("s4.conf")).nodes())
+                    .extracting(NodeAddress::toString)
                     .containsExactly("127.0.0.1:" + port, "127.0.0.2:" + port);
             servers = serversOf(dir.resolve("s4.conf"));
             assertThat(servers).hasSize(2);
@@ -121,10 +141,15 @@ class LocalClusterIT {
             }
 
             cluster.destroy(); // SIGTERM
-            assertThat(cluster.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)).as("launcher exits after SIGTERM").isTrue();
+            assertThat(cluster.waitFor(STOP.toSeconds(), TimeUnit.SECONDS))
+                    .as("launcher exits after SIGTERM")
+                    .isTrue();
             assertThat(cluster.exitValue()).isZero();
             for (ProcessHandle server : servers) {
-                assertThat(server.onExit().get(STOP.toSeconds(), TimeUnit.SECONDS).isAlive()).isFalse();
+                assertThat(server.onExit()
+                                .get(STOP.toSeconds(), TimeUnit.SECONDS)
+                                .isAlive())
+                        .isFalse();
             }
             assertThat(Repo.read(log)).contains("s4-cluster: stopped");
             for (String host : List.of("127.0.0.1", "127.0.0.2")) {
@@ -144,7 +169,12 @@ class LocalClusterIT {
             Path file = work.resolve("key" + k + ".txt");
             Files.writeString(file, "data " + k + "\n".repeat(k + 1));
             // in through one node, out through another: most keys live on a third
-            curl("-X", "PUT", "--data-binary", "@" + file, "http://127.0.0.1:" + (port + k % NODES) + "/newcomer/dir/key" + k + ".txt");
+            curl(
+                    "-X",
+                    "PUT",
+                    "--data-binary",
+                    "@" + file,
+                    "http://127.0.0.1:" + (port + k % NODES) + "/newcomer/dir/key" + k + ".txt");
             String body = curl("http://127.0.0.1:" + (port + (k + 1) % NODES) + "/newcomer/dir/key" + k + ".txt");
             assertThat(body).isEqualTo(Files.readString(file));
         }
@@ -166,7 +196,14 @@ class LocalClusterIT {
         String endpoint = "http://127.0.0.1:" + (port + 1);
         aws(awsConfig, "--endpoint-url", endpoint, "s3", "cp", file.toString(), "s3://newcomer/aws/blob.bin");
         Path back = work.resolve("aws-out.bin");
-        aws(awsConfig, "--endpoint-url", "http://127.0.0.1:" + (port + 2), "s3", "cp", "s3://newcomer/aws/blob.bin", back.toString());
+        aws(
+                awsConfig,
+                "--endpoint-url",
+                "http://127.0.0.1:" + (port + 2),
+                "s3",
+                "cp",
+                "s3://newcomer/aws/blob.bin",
+                back.toString());
         assertThat(Files.readAllBytes(back)).isEqualTo(data);
     }
 
@@ -197,8 +234,13 @@ class LocalClusterIT {
             }
         }
         assertThat(checked).hasSizeGreaterThanOrEqualTo(10);
-        assertThat(missing).as("dashboard names that no node exports; exported s4 metrics: %s",
-                new TreeSet<>(exported.metrics().stream().filter(m -> m.startsWith("s4_")).toList())).isEmpty();
+        assertThat(missing)
+                .as(
+                        "dashboard names that no node exports; exported s4 metrics: %s",
+                        new TreeSet<>(exported.metrics().stream()
+                                .filter(m -> m.startsWith("s4_"))
+                                .toList()))
+                .isEmpty();
     }
 
     private String awaitLine(Path log, String socket) throws IOException, InterruptedException {
@@ -212,7 +254,8 @@ class LocalClusterIT {
                 }
             }
             if (!sessionAlive(socket)) {
-                fail("bin/s4-cluster exited before the cluster was ready:\n" + (Files.exists(log) ? Repo.read(log) : ""));
+                fail("bin/s4-cluster exited before the cluster was ready:\n"
+                        + (Files.exists(log) ? Repo.read(log) : ""));
             }
             Thread.sleep(250);
         }
@@ -222,14 +265,19 @@ class LocalClusterIT {
     /** Java processes whose command line names this cluster's config. */
     static List<ProcessHandle> serversOf(Path conf) {
         String needle = conf.toString();
-        return ProcessHandle.allProcesses().filter(p -> p.info().arguments()
-                .map(args -> List.of(args).contains(needle) && p.info().command().orElse("").endsWith("java"))
-                .orElse(false)).toList();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(args -> List.of(args).contains(needle)
+                                && p.info().command().orElse("").endsWith("java"))
+                        .orElse(false))
+                .toList();
     }
 
     private static boolean sessionAlive(String socket) {
         return Command.run(Path.of("."), Duration.ofSeconds(10), "tmux", "-L", socket, "has-session", "-t", "cluster")
-                .exitCode() == 0;
+                        .exitCode()
+                == 0;
     }
 
     private static void tmux(String socket, String... args) {
@@ -243,14 +291,21 @@ class LocalClusterIT {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "--fail-with-body", "--max-time", "30"));
         command.addAll(List.of(args));
         Command.Result result = Command.run(work, Duration.ofSeconds(40), command.toArray(String[]::new));
-        assertThat(result.exitCode()).as("%s: %s%s", command, result.err(), result.out()).isZero();
+        assertThat(result.exitCode())
+                .as("%s: %s%s", command, result.err(), result.out())
+                .isZero();
         return result.out();
     }
 
     private void aws(Path config, String... args) {
-        List<String> command = new ArrayList<>(List.of("env", "AWS_CONFIG_FILE=" + config,
-                "AWS_SHARED_CREDENTIALS_FILE=/dev/null", "AWS_ACCESS_KEY_ID=newcomer", "AWS_SECRET_ACCESS_KEY=newcomer",
-                "AWS_EC2_METADATA_DISABLED=true", "aws"));
+        List<String> command = new ArrayList<>(List.of(
+                "env",
+                "AWS_CONFIG_FILE=" + config,
+                "AWS_SHARED_CREDENTIALS_FILE=/dev/null",
+                "AWS_ACCESS_KEY_ID=newcomer",
+                "AWS_SECRET_ACCESS_KEY=newcomer",
+                "AWS_EC2_METADATA_DISABLED=true",
+                "aws"));
         command.addAll(List.of(args));
         Command.Result result = Command.run(work, Duration.ofMinutes(2), command.toArray(String[]::new));
         assertThat(result.exitCode()).as("%s: %s", command, result.err()).isZero();

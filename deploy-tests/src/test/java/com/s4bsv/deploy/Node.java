@@ -15,19 +15,21 @@ import java.util.concurrent.ThreadLocalRandom;
 /** HTTP to a node and free ports on 127.0.0.1. */
 final class Node {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Node() {
-    }
+    private Node() {}
 
     /** Status and body of a GET, or status -1 when nothing answers. */
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     static Answer get(int port, String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Answer(-1, String.valueOf(e.getMessage()));

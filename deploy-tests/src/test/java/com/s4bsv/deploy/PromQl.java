@@ -1,10 +1,10 @@
 package com.s4bsv.deploy;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Locale;
 
 /**
  * Just enough PromQL to find the metric and label names a dashboard query reads: enough for the queries in
@@ -12,22 +12,35 @@ import java.util.Locale;
  */
 final class PromQl {
 
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
-            "group_right", "bool", "and", "or", "unless", "offset", "inf", "nan");
+    private static final Set<String> KEYWORDS = Set.of(
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "bool",
+            "and",
+            "or",
+            "unless",
+            "offset",
+            "inf",
+            "nan");
     private static final Pattern GRAFANA_VARIABLE = Pattern.compile("\\$(?:\\{[^}]*}|\\w+)");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
     private static final Pattern MATCHERS = Pattern.compile("\\{([^}]*)}");
     private static final Pattern RANGE = Pattern.compile("\\[[^]]*]");
-    private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\(([^)]*)\\)");
+    private static final Pattern GROUPING =
+            Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\(([^)]*)\\)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_:][A-Za-z0-9_:]*");
     private static final Pattern MATCHER_LABEL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(?:=~|!~|!=|=)");
 
-    private PromQl() {
-    }
+    private PromQl() {}
 
     /** Metric names read by the query: identifiers that are not functions, keywords, labels or numbers. */
     static Set<String> metricNames(String expr) {
-        String text = STRING.matcher(GRAFANA_VARIABLE.matcher(expr).replaceAll("1")).replaceAll("\"\"");
+        String text =
+                STRING.matcher(GRAFANA_VARIABLE.matcher(expr).replaceAll("1")).replaceAll("\"\"");
         text = MATCHERS.matcher(text).replaceAll(" ");
         text = RANGE.matcher(text).replaceAll(" ");
         text = GROUPING.matcher(text).replaceAll(" ");
@@ -46,7 +59,8 @@ final class PromQl {
 
     /** Label names the query matches on or groups by. */
     static Set<String> labelNames(String expr) {
-        String text = STRING.matcher(GRAFANA_VARIABLE.matcher(expr).replaceAll("1")).replaceAll("\"\"");
+        String text =
+                STRING.matcher(GRAFANA_VARIABLE.matcher(expr).replaceAll("1")).replaceAll("\"\"");
         Set<String> labels = new LinkedHashSet<>();
         Matcher matchers = MATCHERS.matcher(text);
         while (matchers.find()) {

@@ -16,7 +16,8 @@ class PromQlTest {
 
     @Test
     void findsEveryMetricOfABinaryExpressionAndSkipsKeywordsAndNumbers() {
-        String expr = "1 - disk_free_bytes{path=~\".*data.*\"} / on (instance, path) disk_total_bytes offset 5m > 0.5e3";
+        String expr =
+                "1 - disk_free_bytes{path=~\".*data.*\"} / on (instance, path) disk_total_bytes offset 5m > 0.5e3";
         assertThat(PromQl.metricNames(expr)).containsExactly("disk_free_bytes", "disk_total_bytes");
         assertThat(PromQl.labelNames(expr)).containsExactlyInAnyOrder("path", "instance");
     }

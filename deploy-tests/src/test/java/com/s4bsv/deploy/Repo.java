@@ -18,8 +18,7 @@ import java.util.jar.JarFile;
  */
 final class Repo {
 
-    private Repo() {
-    }
+    private Repo() {}
 
     static Path root() {
         String root = System.getProperty("s4.repo.root");
@@ -36,7 +35,9 @@ final class Repo {
 
     static Path serverRoot() {
         String root = System.getProperty("s4.server.root");
-        return root == null || root.isBlank() ? root() : Path.of(root).toAbsolutePath().normalize();
+        return root == null || root.isBlank()
+                ? root()
+                : Path.of(root).toAbsolutePath().normalize();
     }
 
     static String read(Path file) {
@@ -54,8 +55,10 @@ final class Repo {
     /** The server's built-in settings; skips the test while s4-server is not the real server yet. */
     static Path requireServerDefaults() {
         Path file = serverDefaults();
-        assumeTrue(Files.isRegularFile(file) && read(file).contains("/_s4/actuator"),
-                "skipped: " + file + " is missing or has no Actuator under /_s4/actuator (s4-server not built out yet)");
+        assumeTrue(
+                Files.isRegularFile(file) && read(file).contains("/_s4/actuator"),
+                "skipped: " + file
+                        + " is missing or has no Actuator under /_s4/actuator (s4-server not built out yet)");
         return file;
     }
 
@@ -69,8 +72,13 @@ final class Repo {
      */
     static Path requireServerJar() {
         Path jar = serverJar();
-        assumeTrue(Files.isRegularFile(jar), "skipped: " + jar + " is missing; build it first: ./mvnw -B -DskipTests -pl s4-server -am package");
-        assumeTrue(isRealServer(jar), "skipped: " + jar + " is not the real s4 server yet (no BOOT-INF/classes/application.yaml with /_s4/actuator)");
+        assumeTrue(
+                Files.isRegularFile(jar),
+                "skipped: " + jar + " is missing; build it first: ./mvnw -B -DskipTests -pl s4-server -am package");
+        assumeTrue(
+                isRealServer(jar),
+                "skipped: " + jar
+                        + " is not the real s4 server yet (no BOOT-INF/classes/application.yaml with /_s4/actuator)");
         return jar;
     }
 
@@ -90,7 +98,10 @@ final class Repo {
 
     /** {@code bin/s4-cluster}'s own start timeout, as long as the tests' ({@link TestTimeouts#start()}). */
     static ProcessBuilder withStartTimeout(ProcessBuilder builder) {
-        builder.environment().put("S4_CLUSTER_START_TIMEOUT", String.valueOf(TestTimeouts.start().toSeconds()));
+        builder.environment()
+                .put(
+                        "S4_CLUSTER_START_TIMEOUT",
+                        String.valueOf(TestTimeouts.start().toSeconds()));
         return builder;
     }
 }

@@ -56,7 +56,9 @@ class ServerSettingsIT {
         Path log = work.resolve("server.log");
         Process node = start(jar, port, log, "--spring.config.additional-location=file:" + copy);
         try {
-            assertThat(node.waitFor(START.toSeconds(), TimeUnit.SECONDS)).as("node exits").isTrue();
+            assertThat(node.waitFor(START.toSeconds(), TimeUnit.SECONDS))
+                    .as("node exits")
+                    .isTrue();
             assertThat(node.exitValue()).isNotZero();
             assertThat(Repo.read(log)).contains("max-io-jobs").contains("-3");
             assertThat(Node.portFree(port)).isTrue();
@@ -72,11 +74,14 @@ class ServerSettingsIT {
         Path log = work.resolve("server.log");
         // No --conf, no S4_CONF_PATH and a home without .s4.conf: nothing but the flag says where the node is.
         Path home = Files.createDirectory(work.resolve("home"));
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Duser.home=" + home, "-jar", jar.toString(),
-                "--port", String.valueOf(port));
+        ProcessBuilder builder = new ProcessBuilder(
+                java(), "-Duser.home=" + home, "-jar", jar.toString(), "--port", String.valueOf(port));
         builder.environment().remove("S4_CONF_PATH");
         builder.environment().put("HOME", home.toString());
-        Process node = builder.directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process node = builder.directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             awaitReady(node, port, log);
             Node.Answer health = Node.get(port, "/_s4/actuator/health");
@@ -91,11 +96,22 @@ class ServerSettingsIT {
     private Process start(Path jar, int port, Path log, String... extra) throws IOException {
         Path conf = work.resolve("s4.conf");
         Files.writeString(conf, "127.0.0.1:" + port + "\n");
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString(),
-                "--port", String.valueOf(port), "--conf", conf.toString(), "--data-dir", work.resolve("data").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "-jar",
+                jar.toString(),
+                "--port",
+                String.valueOf(port),
+                "--conf",
+                conf.toString(),
+                "--data-dir",
+                work.resolve("data").toString()));
         command.addAll(List.of(extra));
-        return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static String java() {
@@ -113,7 +129,8 @@ class ServerSettingsIT {
     }
 
     private static void awaitLogLine(Path log, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(20)).toNanos();
+        long deadline =
+                System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(20)).toNanos();
         while (!Repo.read(log).contains(text)) {
             if (System.nanoTime() > deadline) {
                 fail("no access log line '" + text + "' with s4.access: info:\n" + Repo.read(log));

@@ -50,9 +50,17 @@ class TourIT {
         int port = Node.freePorts(NODES);
         Path dir = work.resolve("cluster");
         Path log = work.resolve("cluster.log");
-        Process cluster = Repo.withStartTimeout(new ProcessBuilder(Repo.file("bin/s4-cluster").toString(),
-                String.valueOf(NODES), "--port", String.valueOf(port), "--dir", dir.toString()))
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process cluster = Repo.withStartTimeout(new ProcessBuilder(
+                        Repo.file("bin/s4-cluster").toString(),
+                        String.valueOf(NODES),
+                        "--port",
+                        String.valueOf(port),
+                        "--dir",
+                        dir.toString()))
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         List<ProcessHandle> servers = List.of();
         try {
             String conf = awaitExport(cluster, log);
@@ -78,7 +86,8 @@ class TourIT {
             for (int k = 0; k < NODES; k++) {
                 Path data = dir.resolve("node-" + k + "/s4_data/tour");
                 for (int i = 0; i < 6; i++) {
-                    assertThat(data.resolve("counts/00" + i + "_words.txt/" + k)).as("partition %d on node %d", k, k)
+                    assertThat(data.resolve("counts/00" + i + "_words.txt/" + k))
+                            .as("partition %d on node %d", k, k)
                             .isRegularFile();
                 }
                 assertThat(data.resolve("total/" + k)).isRegularFile();
@@ -88,9 +97,12 @@ class TourIT {
             assertThat(run(conf, "s4 ls -r s4://tour/ || true")).isEmpty();
 
             cluster.destroy(); // SIGTERM
-            assertThat(cluster.waitFor(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS)).as("bin/s4-cluster exits after SIGTERM")
+            assertThat(cluster.waitFor(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS))
+                    .as("bin/s4-cluster exits after SIGTERM")
                     .isTrue();
-            assertThat(Repo.read(log)).as("the launcher's output").doesNotContain("command not found")
+            assertThat(Repo.read(log))
+                    .as("the launcher's output")
+                    .doesNotContain("command not found")
                     .doesNotContainPattern("line \\d+:");
         } finally {
             servers.forEach(ProcessHandle::destroyForcibly);
@@ -152,7 +164,9 @@ class TourIT {
         for (String row : csv.lines().toList()) {
             String[] cells = row.split(",");
             assertThat(cells).as("row '%s'", row).hasSize(2);
-            assertThat(counts.put(cells[0], Long.parseLong(cells[1]))).as("%s in two partitions", cells[0]).isNull();
+            assertThat(counts.put(cells[0], Long.parseLong(cells[1])))
+                    .as("%s in two partitions", cells[0])
+                    .isNull();
         }
         return counts;
     }
@@ -163,9 +177,17 @@ class TourIT {
 
     /** Runs bash as the guide's second terminal: its two export lines done, in the folder that holds the cluster. */
     private String run(String conf, String script) {
-        Command.Result result = Command.run(work, STEP, "env", "S4_CONF_PATH=" + conf,
-                "PATH=" + Repo.file("bin") + ":" + System.getenv("PATH"), "bash", "-c", script);
-        assertThat(result.exitCode()).as("bash -c '%s'\nstdout: %s\nstderr: %s", script, result.out(), result.err())
+        Command.Result result = Command.run(
+                work,
+                STEP,
+                "env",
+                "S4_CONF_PATH=" + conf,
+                "PATH=" + Repo.file("bin") + ":" + System.getenv("PATH"),
+                "bash",
+                "-c",
+                script);
+        assertThat(result.exitCode())
+                .as("bash -c '%s'\nstdout: %s\nstderr: %s", script, result.out(), result.err())
                 .isZero();
         return result.out();
     }
@@ -189,7 +211,8 @@ class TourIT {
 
     private static void requireJar(String module) {
         Path jar = Repo.serverRoot().resolve(module + "/target/" + module + ".jar");
-        assumeTrue(Files.isRegularFile(jar),
+        assumeTrue(
+                Files.isRegularFile(jar),
                 "skipped: " + jar + " is missing; build it: ./mvnw -B -DskipTests -pl " + module + " -am package");
     }
 }

@@ -10,8 +10,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** YAML (and JSON, its subset here) as plain maps and lists. */
 final class Yaml {
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     private static org.yaml.snakeyaml.Yaml parser() {
         LoaderOptions options = new LoaderOptions();

@@ -60,8 +60,8 @@ public final class FuzzMeter {
                 } catch (IOException ignored) {
                     // the halt below still fails the run
                 }
-                System.out.println("RELIABILITY fuzz: target=" + target + " HANG: one input ran over "
-                        + HANG_SECONDS + " s; saved to " + saved.toAbsolutePath());
+                System.out.println("RELIABILITY fuzz: target=" + target + " HANG: one input ran over " + HANG_SECONDS
+                        + " s; saved to " + saved.toAbsolutePath());
                 System.out.flush();
                 Runtime.getRuntime().halt(3);
             }
@@ -84,10 +84,18 @@ public final class FuzzMeter {
     }
 
     public void print() {
-        String mode = System.getenv("JAZZER_FUZZ") == null || System.getenv("JAZZER_FUZZ").isEmpty() ? "regression"
+        String mode = System.getenv("JAZZER_FUZZ") == null
+                        || System.getenv("JAZZER_FUZZ").isEmpty()
+                ? "regression"
                 : "fuzz";
-        System.out.printf(Locale.ROOT, "RELIABILITY fuzz: target=%s mode=%s execs=%d seconds=%.1f crashes=%d%n",
-                target, mode, execs.get(), (System.nanoTime() - started) / 1e9, crashes.get());
+        System.out.printf(
+                Locale.ROOT,
+                "RELIABILITY fuzz: target=%s mode=%s execs=%d seconds=%.1f crashes=%d%n",
+                target,
+                mode,
+                execs.get(),
+                (System.nanoTime() - started) / 1e9,
+                crashes.get());
     }
 
     /** One fuzz input's work. */

@@ -53,8 +53,7 @@ public final class HostileCorpus {
         }
     }
 
-    private HostileCorpus() {
-    }
+    private HostileCorpus() {}
 
     public static List<Entry> load() {
         try (InputStream in = HostileCorpus.class.getResourceAsStream(RESOURCE)) {

@@ -29,8 +29,7 @@ public final class TestTimeouts {
 
     private static final int LOG_LINES = 40;
 
-    private TestTimeouts() {
-    }
+    private TestTimeouts() {}
 
     /** The start timeout of this run: {@value #PROPERTY}, else {@value #SETTING}, else {@link #DEFAULT}. */
     public static Duration start() {
@@ -77,8 +76,8 @@ public final class TestTimeouts {
     }
 
     private static Duration parse(String value) {
-        Map<String, Function<Long, Duration>> units = Map.of("s", Duration::ofSeconds, "m", Duration::ofMinutes,
-                "h", Duration::ofHours);
+        Map<String, Function<Long, Duration>> units =
+                Map.of("s", Duration::ofSeconds, "m", Duration::ofMinutes, "h", Duration::ofHours);
         try {
             if (value.chars().allMatch(Character::isDigit)) {
                 return Duration.ofSeconds(Long.parseLong(value));
@@ -90,8 +89,8 @@ public final class TestTimeouts {
             }
             return Duration.parse(value);
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(SETTING + " must be seconds or a duration such as 90s, 10m or PT10M, got '"
-                    + value + "'", e);
+            throw new IllegalArgumentException(
+                    SETTING + " must be seconds or a duration such as 90s, 10m or PT10M, got '" + value + "'", e);
         }
     }
 }

@@ -38,7 +38,8 @@ class TestTimeoutsTest {
     @CsvSource({"soon", "0", "-5s", "5x", "m"})
     void refusesWhatIsNotAPositiveDuration(String value) {
         assertThatThrownBy(() -> TestTimeouts.from(null, Map.of(TestTimeouts.SETTING, value)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(TestTimeouts.SETTING);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(TestTimeouts.SETTING);
     }
 
     @Test
@@ -49,10 +50,14 @@ class TestTimeoutsTest {
 
     @Test
     void logTailKeepsTheLastLines(@TempDir Path dir) throws IOException {
-        Path log = Files.writeString(dir.resolve("server.log"),
+        Path log = Files.writeString(
+                dir.resolve("server.log"),
                 IntStream.rangeClosed(1, 100).mapToObj(i -> "line " + i).collect(Collectors.joining("\n")));
         String tail = TestTimeouts.logTail(log);
-        assertThat(tail).startsWith("last 40 lines of " + log).contains("line 61\n").endsWith("line 100")
+        assertThat(tail)
+                .startsWith("last 40 lines of " + log)
+                .contains("line 61\n")
+                .endsWith("line 100")
                 .doesNotContain("line 60\n");
         assertThat(TestTimeouts.logTail(dir.resolve("none"))).startsWith("no log at ");
     }

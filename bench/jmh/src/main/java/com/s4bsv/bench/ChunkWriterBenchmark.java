@@ -85,7 +85,10 @@ public class ChunkWriterBenchmark {
                 b.put(c).put((byte) 0);
             }
             if (chunk.size() + size > Layout.DEFAULT_BUFFER_SIZE) {
-                out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(chunk.size()).array());
+                out.write(ByteBuffer.allocate(4)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putInt(chunk.size())
+                        .array());
                 chunk.writeTo(out);
                 chunk.reset();
             }

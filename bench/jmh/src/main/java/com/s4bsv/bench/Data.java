@@ -15,18 +15,32 @@ final class Data {
 
     static final int ROWS = 200_000;
 
-    private Data() {
-    }
+    private Data() {}
 
     static byte[] csv(int rows) {
         Random r = new Random(42);
         String[] words = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"};
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < rows; i++) {
-            sb.append('k').append(r.nextInt(10_000_000)).append(',').append(i).append(',').append(r.nextInt(1000))
-                    .append(',').append(r.nextInt(10000)).append('.').append(r.nextInt(1000)).append(',')
-                    .append(words[r.nextInt(words.length)]).append(',').append(Long.toHexString(r.nextLong()))
-                    .append(',').append(r.nextInt()).append(",lorem ipsum ").append(r.nextInt(100000)).append('\n');
+            sb.append('k')
+                    .append(r.nextInt(10_000_000))
+                    .append(',')
+                    .append(i)
+                    .append(',')
+                    .append(r.nextInt(1000))
+                    .append(',')
+                    .append(r.nextInt(10000))
+                    .append('.')
+                    .append(r.nextInt(1000))
+                    .append(',')
+                    .append(words[r.nextInt(words.length)])
+                    .append(',')
+                    .append(Long.toHexString(r.nextLong()))
+                    .append(',')
+                    .append(r.nextInt())
+                    .append(",lorem ipsum ")
+                    .append(r.nextInt(100000))
+                    .append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
@@ -34,8 +48,14 @@ final class Data {
     /** Runs a tool in-process on {@code in}; returns its stdout. */
     static byte[] run(String tool, byte[] in, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 1024);
-        int exit = Runner.run(tool, List.of(args), new ByteArrayInputStream(in), out, OutputStream.nullOutputStream(),
-                Layout.DEFAULT, Path.of(""));
+        int exit = Runner.run(
+                tool,
+                List.of(args),
+                new ByteArrayInputStream(in),
+                out,
+                OutputStream.nullOutputStream(),
+                Layout.DEFAULT,
+                Path.of(""));
         if (exit != 0) {
             throw new IllegalStateException(tool + " exited " + exit);
         }
@@ -44,7 +64,13 @@ final class Data {
 
     /** Runs a tool in-process, discarding output; returns the exit code (for the benchmark to consume). */
     static int sink(String tool, byte[] in, String... args) {
-        return Runner.run(tool, List.of(args), new ByteArrayInputStream(in), OutputStream.nullOutputStream(),
-                OutputStream.nullOutputStream(), Layout.DEFAULT, Path.of(""));
+        return Runner.run(
+                tool,
+                List.of(args),
+                new ByteArrayInputStream(in),
+                OutputStream.nullOutputStream(),
+                OutputStream.nullOutputStream(),
+                Layout.DEFAULT,
+                Path.of(""));
     }
 }

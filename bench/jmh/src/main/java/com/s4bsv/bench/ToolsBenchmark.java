@@ -69,8 +69,8 @@ public class ToolsBenchmark {
     }
 
     private List<String[]> naiveParse() throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(csv),
-                StandardCharsets.ISO_8859_1));
+        BufferedReader r =
+                new BufferedReader(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.ISO_8859_1));
         List<String[]> rows = new ArrayList<>();
         String line;
         while ((line = r.readLine()) != null) {

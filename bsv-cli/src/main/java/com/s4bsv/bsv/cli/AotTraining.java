@@ -21,13 +21,24 @@ import java.util.stream.Stream;
 public final class AotTraining {
 
     private static final String[][] STAGES = {
-        {"bcut", "3,1"}, {"bcut", "1"}, {"bcountrows"}, {"bsort"}, {"bhead", "5"}, {"btail", "5"}, {"blz4"},
-        {"xxh3"}, {"xxh3", "--stream"}, {"bcounteach-hash"}, {"bcounteach"}, {"bdedupe"}, {"bdedupe-hash"},
-        {"btopn", "3"}, {"bschema", "*,*,*,*"},
+        {"bcut", "3,1"},
+        {"bcut", "1"},
+        {"bcountrows"},
+        {"bsort"},
+        {"bhead", "5"},
+        {"btail", "5"},
+        {"blz4"},
+        {"xxh3"},
+        {"xxh3", "--stream"},
+        {"bcounteach-hash"},
+        {"bcounteach"},
+        {"bdedupe"},
+        {"bdedupe-hash"},
+        {"btopn", "3"},
+        {"bschema", "*,*,*,*"},
     };
 
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     public static void main(String[] args) throws IOException {
         Layout layout = Layout.fromEnv(Map.of());
@@ -35,8 +46,14 @@ public final class AotTraining {
         try {
             var csv = new StringBuilder();
             for (int i = 0; i < 20_000; i++) {
-                csv.append(i % 97).append(',').append(i * 7919L).append(",word").append(i % 13).append(',')
-                        .append(i * 0.5).append('\n');
+                csv.append(i % 97)
+                        .append(',')
+                        .append(i * 7919L)
+                        .append(",word")
+                        .append(i % 13)
+                        .append(',')
+                        .append(i * 0.5)
+                        .append('\n');
             }
             byte[] bsv = run(layout, dir, "bsv", List.of(), csv.toString().getBytes(StandardCharsets.UTF_8));
             run(layout, dir, "csv", List.of(), bsv);

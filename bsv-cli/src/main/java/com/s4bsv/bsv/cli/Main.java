@@ -18,8 +18,7 @@ import java.util.Arrays;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -40,8 +39,13 @@ public final class Main {
             System.err.println("fatal: " + e.getMessage());
             return 1;
         }
-        return Runner.run(args[0], Arrays.asList(args).subList(1, args.length),
-                new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), err, layout,
+        return Runner.run(
+                args[0],
+                Arrays.asList(args).subList(1, args.length),
+                new FileInputStream(FileDescriptor.in),
+                new FileOutputStream(FileDescriptor.out),
+                err,
+                layout,
                 Path.of(""));
     }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Files;
 
 /**
  * Pipelines of the grouping, until and zip tools through the real bin/ launchers, one JVM per
@@ -16,13 +16,13 @@ import java.nio.file.Files;
  */
 class HashToolsPipelineIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("s4.repo.root", "../")).toAbsolutePath();
+    private static final Path ROOT =
+            Path.of(System.getProperty("s4.repo.root", "../")).toAbsolutePath();
 
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private Run sh(String script, String bufferSize) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", "set -euo pipefail; " + script).directory(dir.toFile());
@@ -40,8 +40,7 @@ class HashToolsPipelineIT {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + script);
         }
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                Files.readString(err));
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(err));
     }
 
     private String ok(String script) throws IOException, InterruptedException {
@@ -73,7 +72,8 @@ class HashToolsPipelineIT {
 
     @Test
     void dedupeHashKeepsFirstRowsAndStopsQuietlyWhenDownstreamCloses() throws Exception {
-        assertThat(ok("printf 'a,1\\na,2\\nb,3\\na,4\\n' | bsv | bdedupe-hash | csv")).isEqualTo("a,1\nb,3\n");
+        assertThat(ok("printf 'a,1\\na,2\\nb,3\\na,4\\n' | bsv | bdedupe-hash | csv"))
+                .isEqualTo("a,1\nb,3\n");
         assertThat(ok("seq 1 300000 | bsv | bdedupe-hash | csv | head -n 1")).isEqualTo("1\n");
     }
 
@@ -89,7 +89,8 @@ class HashToolsPipelineIT {
         assertThat(ok("printf 'a,b,c\\n1,2,3\\n' | bsv | bunzip col && echo col_1 col_3 | bzip | csv"))
                 .isEqualTo("col_1\ncol_2\ncol_3\na,c\n1,3\n");
         assertThat(ok("seq 1 5000 | awk '{print $1\",\"$1*2}' | bsv | bunzip -l z >/dev/null"
-                + " && ls z_* | bzip --lz4 2,1 | csv | tail -n 1")).isEqualTo("10000,5000\n");
+                        + " && ls z_* | bzip --lz4 2,1 | csv | tail -n 1"))
+                .isEqualTo("10000,5000\n");
     }
 
     @Test

@@ -41,21 +41,68 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  */
 class InProcessPipelinePropertiesIT {
 
-    private static final List<String> ALWAYS = List.of("bcut 1", "bcut 2,1", "bcut 1,1,2", "bsort", "bsort -r",
-            "bschema a:i64", "bschema '*,a:i64'", "bschema i64:a", "bschema a,...", "bsum i64", "bsumeach i64",
-            "bcounteach", "bcountrows", "bdedupe", "btail 2", "btopn 2", "bsplit s", "bpartition 3", "bpartition 2 p",
-            "bcounteach-hash", "bdedupe-hash", "bsumeach-hash i64", "blz4", "blz4d", "bcombine 1,2", "bsort i64",
-            "bdropuntil 5", "xxh3");
-    private static final List<String> SINGLE_CHUNK_ONLY = List.of("bhead 1", "bhead 0", "btake a", "btakeuntil 5",
-            "bcut 0", "bcut x", "bsort i65", "bhead -1", "bpartition 0", "bsum", "bcut 1 -h", "btail",
-            "bschema 'a:i99'", "bcombine", "bsplit");
+    private static final List<String> ALWAYS = List.of(
+            "bcut 1",
+            "bcut 2,1",
+            "bcut 1,1,2",
+            "bsort",
+            "bsort -r",
+            "bschema a:i64",
+            "bschema '*,a:i64'",
+            "bschema i64:a",
+            "bschema a,...",
+            "bsum i64",
+            "bsumeach i64",
+            "bcounteach",
+            "bcountrows",
+            "bdedupe",
+            "btail 2",
+            "btopn 2",
+            "bsplit s",
+            "bpartition 3",
+            "bpartition 2 p",
+            "bcounteach-hash",
+            "bdedupe-hash",
+            "bsumeach-hash i64",
+            "blz4",
+            "blz4d",
+            "bcombine 1,2",
+            "bsort i64",
+            "bdropuntil 5",
+            "xxh3");
+    private static final List<String> SINGLE_CHUNK_ONLY = List.of(
+            "bhead 1",
+            "bhead 0",
+            "btake a",
+            "btakeuntil 5",
+            "bcut 0",
+            "bcut x",
+            "bsort i65",
+            "bhead -1",
+            "bpartition 0",
+            "bsum",
+            "bcut 1 -h",
+            "btail",
+            "bschema 'a:i99'",
+            "bcombine",
+            "bsplit");
     /**
      * What may follow {@code xargs cat}: tools that read all of valid bsv without failing. A stage ending early
      * would make cat's next write fail in-process, where under bash cat has long finished into the pipe's buffer
      * while the tool's JVM was starting.
      */
-    private static final List<String> READS_ALL = List.of("bcut 1", "bsort", "bsort -r", "bcountrows", "bcounteach",
-            "bdedupe", "blz4", "bsplit s", "bpartition 3", "xxh3", "btail 2");
+    private static final List<String> READS_ALL = List.of(
+            "bcut 1",
+            "bsort",
+            "bsort -r",
+            "bcountrows",
+            "bcounteach",
+            "bdedupe",
+            "blz4",
+            "bsplit s",
+            "bpartition 3",
+            "xxh3",
+            "btail 2");
 
     private Path root;
 
@@ -71,18 +118,18 @@ class InProcessPipelinePropertiesIT {
         }
     }
 
-    record Case(String command, String csv, boolean xargs, int bufferSize) {
-    }
+    record Case(String command, String csv, boolean xargs, int bufferSize) {}
 
-    private record Outcome(int status, byte[] out, List<String> errLines, Map<String, String> files) {
-    }
+    private record Outcome(int status, byte[] out, List<String> errLines, Map<String, String> files) {}
 
     @Property(tries = 30)
     void inProcessGivesWhatBashGives(@ForAll("cases") Case c) throws Exception {
         Outcome bash = run(c, true);
         Outcome inProcess = run(c, false);
         String label = c.command() + "  (BSV_BUFFER_SIZE=" + c.bufferSize() + ", xargs=" + c.xargs() + ")";
-        assertThat(inProcess.status()).as(label + " status; bash stderr " + bash.errLines()).isEqualTo(bash.status());
+        assertThat(inProcess.status())
+                .as(label + " status; bash stderr " + bash.errLines())
+                .isEqualTo(bash.status());
         assertThat(inProcess.errLines()).as(label + " stderr").isEqualTo(bash.errLines());
         assertThat(inProcess.out()).as(label + " stdout").isEqualTo(bash.out());
         assertThat(inProcess.files()).as(label + " files").isEqualTo(bash.files());
@@ -90,8 +137,11 @@ class InProcessPipelinePropertiesIT {
 
     @Provide
     Arbitrary<Case> cases() {
-        Arbitrary<String> csv = Combinators.combine(Arbitraries.integers().between(1, 3),
-                Arbitraries.integers().between(0, 60), Arbitraries.longs()).as(InProcessPipelinePropertiesIT::csv);
+        Arbitrary<String> csv = Combinators.combine(
+                        Arbitraries.integers().between(1, 3),
+                        Arbitraries.integers().between(0, 60),
+                        Arbitraries.longs())
+                .as(InProcessPipelinePropertiesIT::csv);
         Arbitrary<Integer> buffer = Arbitraries.of(Layout.DEFAULT_BUFFER_SIZE, Layout.DEFAULT_BUFFER_SIZE, 256, 1024);
         return Combinators.combine(csv, buffer, Arbitraries.integers().between(0, 9), Arbitraries.longs())
                 .as((text, size, start, seed) -> build(text, size, start, seed));
@@ -166,8 +216,8 @@ class InProcessPipelinePropertiesIT {
         byte[] out;
         byte[] err;
         if (bash) {
-            ProcessBuilder pb = new ProcessBuilder("bash", "-c", "set -euo pipefail\n" + c.command())
-                    .directory(work.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder("bash", "-c", "set -euo pipefail\n" + c.command()).directory(work.toFile());
             pb.environment().put("PATH", bin() + ":" + System.getenv("PATH"));
             pb.environment().put("LC_ALL", "C");
             pb.environment().put(Layout.BUFFER_SIZE_ENV, Integer.toString(c.bufferSize()));
@@ -191,7 +241,8 @@ class InProcessPipelinePropertiesIT {
             out = outBytes.toByteArray();
             err = errBytes.toByteArray();
         }
-        List<String> errLines = new String(err, StandardCharsets.ISO_8859_1).lines().sorted().toList();
+        List<String> errLines =
+                new String(err, StandardCharsets.ISO_8859_1).lines().sorted().toList();
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(work)) {
             for (Path f : list.toList()) {
@@ -203,13 +254,22 @@ class InProcessPipelinePropertiesIT {
 
     private static byte[] bsv(String csv, Layout layout) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = Runner.run("bsv", List.of(), new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                out, OutputStream.nullOutputStream(), layout, Path.of(""));
+        int status = Runner.run(
+                "bsv",
+                List.of(),
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                out,
+                OutputStream.nullOutputStream(),
+                layout,
+                Path.of(""));
         assertThat(status).isZero();
         return out.toByteArray();
     }
 
     private static Path bin() {
-        return Path.of(System.getProperty("s4.repo.root", "..")).toAbsolutePath().normalize().resolve("bin");
+        return Path.of(System.getProperty("s4.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize()
+                .resolve("bin");
     }
 }

@@ -16,11 +16,13 @@ class PipelinesIT {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Path bin() {
-        return Path.of(System.getProperty("s4.repo.root", "..")).toAbsolutePath().normalize().resolve("bin");
+        return Path.of(System.getProperty("s4.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize()
+                .resolve("bin");
     }
 
     private Run sh(String script) throws IOException, InterruptedException {
@@ -35,7 +37,9 @@ class PipelinesIT {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + script);
         }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1),
+        return new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.ISO_8859_1),
                 Files.readString(err, StandardCharsets.ISO_8859_1));
     }
 
@@ -50,12 +54,14 @@ class PipelinesIT {
     void sortsThroughAPipeline() throws Exception {
         assertThat(ok("printf '3\\n1\\n2\\n' | bsv | bsort | csv")).isEqualTo("1\n2\n3\n");
         assertThat(ok("seq 1 20000 | shuf --random-source=<(yes) | bsv | bschema a:i64 | bsort -r i64 | bschema i64:a"
-                + " | csv | md5sum")).isEqualTo(ok("seq 20000 -1 1 | md5sum"));
+                        + " | csv | md5sum"))
+                .isEqualTo(ok("seq 20000 -1 1 | md5sum"));
     }
 
     @Test
     void sumsThroughTypes() throws Exception {
-        assertThat(ok("seq 1 100000 | bsv | bschema a:i64 | bsum i64 | bschema i64:a | csv")).isEqualTo("5000050000\n");
+        assertThat(ok("seq 1 100000 | bsv | bschema a:i64 | bsum i64 | bschema i64:a | csv"))
+                .isEqualTo("5000050000\n");
         assertThat(ok("echo a,b,c | bsv | bcut 3,2,1 | csv")).isEqualTo("c,b,a\n");
     }
 
@@ -71,7 +77,8 @@ class PipelinesIT {
     @Test
     void lz4RoundTripsAndInteroperatesWithTheLz4Flags() throws Exception {
         assertThat(ok("seq 1 300000 | bsv | blz4 | blz4d | csv | md5sum")).isEqualTo(ok("seq 1 300000 | md5sum"));
-        assertThat(ok("seq 1 1000 | bsv | blz4 > c.lz4 && bcat -l --head 2 c.lz4")).isEqualTo("1\n2\n");
+        assertThat(ok("seq 1 1000 | bsv | blz4 > c.lz4 && bcat -l --head 2 c.lz4"))
+                .isEqualTo("1\n2\n");
     }
 
     @Test
@@ -80,7 +87,8 @@ class PipelinesIT {
         String status = ok("bsv < big.txt | bhead 1 | csv > head.txt; echo \"${PIPESTATUS[@]}\"");
         assertThat(status.strip()).isEqualTo("0 0 0");
         assertThat(Files.readString(dir.resolve("head.txt"))).isEqualTo("1\n");
-        assertThat(ok("bsv < big.txt | csv | head -n 2; echo \"${PIPESTATUS[@]}\"")).isEqualTo("1\n2\n0 0 0\n");
+        assertThat(ok("bsv < big.txt | csv | head -n 2; echo \"${PIPESTATUS[@]}\""))
+                .isEqualTo("1\n2\n0 0 0\n");
     }
 
     @Test
@@ -107,8 +115,9 @@ class PipelinesIT {
         assertThat(cutZero.err()).isEqualTo("fatal: indices must be gte 0, got: 0 (columns are numbered from 1)\n");
         Run quantile = sh("seq 1 10 | bsv | bschema a:i64 | bquantile-sketch i64 | bquantile-merge 2.0");
         assertThat(quantile.exit()).isEqualTo(1);
-        assertThat(quantile.err()).isEqualTo("fatal: bad arg: '2.0' (QUANTILES are numbers from 0 to 1, separated by"
-                + " commas, e.g. .5,.9,.99)\n");
+        assertThat(quantile.err())
+                .isEqualTo("fatal: bad arg: '2.0' (QUANTILES are numbers from 0 to 1, separated by"
+                        + " commas, e.g. .5,.9,.99)\n");
     }
 
     @Test

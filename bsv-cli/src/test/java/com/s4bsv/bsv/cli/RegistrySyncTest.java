@@ -16,15 +16,20 @@ class RegistrySyncTest {
     private static final List<String> NOT_BSV = List.of("s4", "s4-server", "s4-cluster", "lib");
 
     private static Path root() {
-        return Path.of(System.getProperty("s4.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("s4.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     @Test
     void binLaunchersMatchTheRegistry() throws IOException {
         try (Stream<Path> bin = Files.list(root().resolve("bin"))) {
-            List<String> launchers = bin.map(p -> p.getFileName().toString()).filter(n -> !NOT_BSV.contains(n))
-                    .sorted().toList();
-            assertThat(launchers).containsExactlyElementsOf(Tools.NAMES.stream().sorted().toList());
+            List<String> launchers = bin.map(p -> p.getFileName().toString())
+                    .filter(n -> !NOT_BSV.contains(n))
+                    .sorted()
+                    .toList();
+            assertThat(launchers)
+                    .containsExactlyElementsOf(Tools.NAMES.stream().sorted().toList());
         }
     }
 
@@ -41,9 +46,14 @@ class RegistrySyncTest {
     @Test
     void readmeTableListsEveryTool() throws IOException {
         String readme = Files.readString(root().resolve("README.md"));
-        List<String> listed = readme.lines().filter(l -> l.startsWith("| `"))
-                .map(l -> l.substring(3, l.indexOf('`', 3))).filter(Tools.NAMES::contains).sorted().toList();
-        assertThat(listed).containsExactlyElementsOf(Tools.NAMES.stream().sorted().toList());
+        List<String> listed = readme.lines()
+                .filter(l -> l.startsWith("| `"))
+                .map(l -> l.substring(3, l.indexOf('`', 3)))
+                .filter(Tools.NAMES::contains)
+                .sorted()
+                .toList();
+        assertThat(listed)
+                .containsExactlyElementsOf(Tools.NAMES.stream().sorted().toList());
     }
 
     @Test

@@ -20,6 +20,7 @@ public final class Argh {
         final String longName;
         final boolean takesValue;
         boolean set;
+
         @Nullable String value;
 
         Flag(String shortName, String longName, boolean takesValue) {
@@ -63,13 +64,15 @@ public final class Argh {
                             break;
                         }
                     } else {
-                        String name = arg.startsWith(f.shortName) ? f.shortName
+                        String name = arg.startsWith(f.shortName)
+                                ? f.shortName
                                 : arg.startsWith(f.longName) ? f.longName : null;
                         if (name != null) {
                             if (arg.length() > name.length()) {
                                 f.value = arg.substring(name.length());
                             } else {
-                                if (i + 1 >= args.size() || args.get(i + 1).isEmpty()
+                                if (i + 1 >= args.size()
+                                        || args.get(i + 1).isEmpty()
                                         || args.get(i + 1).startsWith("-")) {
                                     throw new FatalException("fatal: needs value " + f.longName + "\n");
                                 }

@@ -8,8 +8,7 @@ import com.s4bsv.bsv.row.Row;
 /** The {@code COL1,...,COLN} argument of bcut and bcombine: 1-based indices parsed with atoi. */
 public final class ColumnSelection {
 
-    private ColumnSelection() {
-    }
+    private ColumnSelection() {}
 
     /** Zero-based indices in argument order, or the original's errors. */
     public static int[] parse(String arg) {
@@ -22,7 +21,8 @@ public final class ColumnSelection {
             }
             if (index <= 0) {
                 // the original's words (and its missing newline) are kept up to the aside
-                String why = pieces[i].strip().matches("[+-]?[0-9]+") ? "columns are numbered from 1"
+                String why = pieces[i].strip().matches("[+-]?[0-9]+")
+                        ? "columns are numbered from 1"
                         : "not a column number: '" + pieces[i] + "'";
                 throw new FatalException("fatal: indices must be gte 0, got: " + index + " (" + why + ")\n");
             }

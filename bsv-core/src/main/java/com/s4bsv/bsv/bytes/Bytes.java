@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Comparisons on byte ranges with C semantics: unsigned bytes, {@code strcmp} stops at NUL. */
 public final class Bytes {
 
-    private Bytes() {
-    }
+    private Bytes() {}
 
     /**
      * C {@code strcmp} of two columns: unsigned bytes, ending at the column end or the first 0x00,

@@ -23,8 +23,7 @@ public final class CFormat {
         }
     }
 
-    private CFormat() {
-    }
+    private CFormat() {}
 
     /** {@code %ld}; returns the bytes written. */
     public static int formatLong(long v, byte[] dest, int off) {

@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 public final class CNumbers {
 
     private static final double[] POW10 = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-        1e19, 1e20, 1e21, 1e22};
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
 
-    private CNumbers() {
-    }
+    private CNumbers() {}
 
     private static boolean isSpace(int c) {
         return c == ' ' || (c >= '\t' && c <= '\r');

@@ -7,8 +7,7 @@ public final class Xxh3 {
 
     private static final LongHashFunction XX3 = LongHashFunction.xx3();
 
-    private Xxh3() {
-    }
+    private Xxh3() {}
 
     public static long hash(byte[] b, int off, int len) {
         return XX3.hashBytes(b, off, len);

@@ -1,7 +1,7 @@
 package com.s4bsv.bsv.bytes;
 
-import net.openhft.hashing.LongHashFunction;
 import java.util.HexFormat;
+import net.openhft.hashing.LongHashFunction;
 
 /**
  * XXH3-64 (seed 0, default secret) over a stream of any length with constant memory. Inputs up to
@@ -80,7 +80,8 @@ public final class Xxh3Stream {
         accumulate(last, buffer, filled - STRIPE, SECRET.length - STRIPE - 7);
         long result = total * PRIME64_1;
         for (int i = 0; i < 4; i++) {
-            result += mix(last[2 * i] ^ LittleEndian.i64(SECRET, 11 + 16 * i),
+            result += mix(
+                    last[2 * i] ^ LittleEndian.i64(SECRET, 11 + 16 * i),
                     last[2 * i + 1] ^ LittleEndian.i64(SECRET, 11 + 16 * i + 8));
         }
         return avalanche(result);

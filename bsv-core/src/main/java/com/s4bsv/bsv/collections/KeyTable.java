@@ -37,7 +37,8 @@ public final class KeyTable {
         int mask = capacity - 1;
         int i = (int) (hash & mask);
         while (keyOffsets[i] != EMPTY) {
-            if (hashes[i] == hash && keySizes[i] == len
+            if (hashes[i] == hash
+                    && keySizes[i] == len
                     && Arrays.equals(keys, keyOffsets[i], keyOffsets[i] + len, b, off, off + len)) {
                 added = false;
                 return i;

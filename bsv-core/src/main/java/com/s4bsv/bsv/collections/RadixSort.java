@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Stable LSD radix sort of row indices by unsigned 64-bit keys, one byte per pass, skipping constant bytes. */
 public final class RadixSort {
 
-    private RadixSort() {
-    }
+    private RadixSort() {}
 
     /** Indices 0..n-1 ordered by unsigned {@code keys[i]}, equal keys in index order. */
     public static int[] sort(long[] keys, int n) {

@@ -34,6 +34,7 @@ public final class Layout {
     public static final int MAX_COLUMN_BYTES = 65534;
     /** Bytes after each column. */
     public static final int TERMINATOR = 1;
+
     private static final int LZ4_SLACK = 262_144;
 
     public static final Layout DEFAULT = new Layout(DEFAULT_BUFFER_SIZE);

@@ -39,7 +39,6 @@ public final class ChunkReader {
         this.layout = layout;
         this.lz4 = lz4;
         this.chunk = new byte[Math.min(layout.bufferSize(), INITIAL_CAPACITY)];
-
     }
 
     /**
@@ -170,8 +169,8 @@ public final class ChunkReader {
                         + textHint(Layout.CHUNK_HEADER, Layout.CHUNK_HEADER) + "\n");
             }
             if (compressedSize > compressed.length) {
-                compressed = new byte[(int) Math.min(layout.lz4BufferSize(), Math.max(2L * compressed.length,
-                        compressedSize))];
+                compressed = new byte
+                        [(int) Math.min(layout.lz4BufferSize(), Math.max(2L * compressed.length, compressedSize))];
             }
             readFully(compressed, 0, compressedSize);
             if (size < 0) {
@@ -199,7 +198,8 @@ public final class ChunkReader {
         if (!Bytes.looksLikeText(header, off, len)) {
             return "";
         }
-        return loads == 0 ? " (input is not bsv? first bytes look like text)"
+        return loads == 0
+                ? " (input is not bsv? first bytes look like text)"
                 : " (input is not bsv? the bytes after chunk " + loads + " look like text)";
     }
 

@@ -235,7 +235,8 @@ public final class ChunkWriter {
     private static FatalException columnTooLarge(int column, int size, byte[] buf, int off) {
         int excerpt = Bytes.cLength(buf, off, Math.min(10, size));
         byte[] prefix = ("fatal: cannot have columns with more than 2**16 - 1 bytes, column: " + column + ", size: "
-                + size + ", content: ").getBytes(StandardCharsets.UTF_8);
+                        + size + ", content: ")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] message = new byte[prefix.length + excerpt + 4];
         System.arraycopy(prefix, 0, message, 0, prefix.length);
         System.arraycopy(buf, off, message, prefix.length, excerpt);

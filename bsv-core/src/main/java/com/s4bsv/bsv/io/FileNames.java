@@ -19,8 +19,7 @@ public final class FileNames {
     /** Most files bmerge and bzip accept (more is {@code fatal: too many files}). */
     public static final int MAX_FILES = 65534;
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /** The names, each checked for opening (relative to {@code dir}) in order; the file-count limit is the caller's. */
     public static List<String> read(InputStream in, Path dir) throws IOException {

@@ -15,8 +15,7 @@ public final class Lz4 {
         static final LZ4SafeDecompressor DECOMPRESSOR = FACTORY.safeDecompressor();
     }
 
-    private Lz4() {
-    }
+    private Lz4() {}
 
     /** Largest block {@link #compress} may produce for {@code length} input bytes. */
     public static int maxCompressedLength(int length) {

@@ -6,8 +6,7 @@ import java.io.InputStream;
 /** Blocking reads that fill as much as the stream has. */
 public final class Streams {
 
-    private Streams() {
-    }
+    private Streams() {}
 
     /** Reads until {@code len} bytes or end of stream; returns the bytes read. */
     public static int readUpTo(InputStream in, byte[] b, int off, int len) throws IOException {

@@ -15,8 +15,7 @@ final class Cat {
     static final int SIGPIPE_STATUS = 128 + 13;
     static final int BUFFER_BYTES = 128 * 1024;
 
-    private Cat() {
-    }
+    private Cat() {}
 
     static int run(InputStream in, OutputStream out, OutputStream err) {
         byte[] buffer = new byte[BUFFER_BYTES];
@@ -33,7 +32,9 @@ final class Cat {
             try {
                 out.write(buffer, 0, n);
             } catch (IOException e) {
-                return Runner.isBrokenPipe(e) ? SIGPIPE_STATUS : fail(err, "cat: write error: " + e.getMessage() + "\n");
+                return Runner.isBrokenPipe(e)
+                        ? SIGPIPE_STATUS
+                        : fail(err, "cat: write error: " + e.getMessage() + "\n");
             }
         }
     }

@@ -18,11 +18,9 @@ final class CommandParser {
     /** Characters that keep a special meaning inside double quotes (or may, like history expansion). */
     private static final String SPECIAL_IN_DOUBLE_QUOTES = "$`\\!";
 
-    private CommandParser() {
-    }
+    private CommandParser() {}
 
-    private record Word(String text, boolean quoted) {
-    }
+    private record Word(String text, boolean quoted) {}
 
     static Optional<List<Stage>> parse(String command) {
         List<List<Word>> words = split(trim(command));
@@ -45,12 +43,15 @@ final class CommandParser {
         if (head.quoted()) {
             return null;
         }
-        List<String> args = words.subList(1, words.size()).stream().map(Word::text).toList();
+        List<String> args =
+                words.subList(1, words.size()).stream().map(Word::text).toList();
         if (head.text().equals("cat")) {
             return first && args.isEmpty() ? new Stage(Stage.Kind.CAT, "cat", List.of()) : null;
         }
         if (head.text().equals("xargs")) {
-            boolean plainCat = words.size() == 2 && !words.get(1).quoted() && args.getFirst().equals("cat");
+            boolean plainCat = words.size() == 2
+                    && !words.get(1).quoted()
+                    && args.getFirst().equals("cat");
             return first && plainCat ? new Stage(Stage.Kind.XARGS_CAT, "xargs", args) : null;
         }
         return Tools.NAMES.contains(head.text()) ? Stage.tool(head.text(), args) : null;

@@ -36,15 +36,21 @@ public final class Execution {
         this.finished = new CountDownLatch(stages.size());
     }
 
-    static Execution start(List<Stage> stages, InputStream in, OutputStream out, OutputStream err, Layout layout,
-            Path dir, ThreadFactory factory) {
+    static Execution start(
+            List<Stage> stages,
+            InputStream in,
+            OutputStream out,
+            OutputStream err,
+            Layout layout,
+            Path dir,
+            ThreadFactory factory) {
         Execution execution = new Execution(stages);
         execution.launch(in, out, err, layout, dir, factory);
         return execution;
     }
 
-    private void launch(InputStream in, OutputStream out, OutputStream err, Layout layout, Path dir,
-            ThreadFactory factory) {
+    private void launch(
+            InputStream in, OutputStream out, OutputStream err, Layout layout, Path dir, ThreadFactory factory) {
         OutputStream sharedErr = new SharedErr(err);
         InputStream next = new CallerIn(in);
         for (int i = 0; i < stages.size(); i++) {
@@ -73,8 +79,8 @@ public final class Execution {
         threads.forEach(Thread::start);
     }
 
-    private static int runStage(Stage stage, InputStream in, OutputStream out, OutputStream err, Layout layout,
-            Path dir) {
+    private static int runStage(
+            Stage stage, InputStream in, OutputStream out, OutputStream err, Layout layout, Path dir) {
         return switch (stage.kind()) {
             case TOOL -> Runner.run(stage.tool(), stage.args(), in, out, err, layout, dir);
             case CAT -> Cat.run(in, out, err);

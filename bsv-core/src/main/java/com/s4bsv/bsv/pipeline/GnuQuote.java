@@ -9,8 +9,7 @@ final class GnuQuote {
     private static final String SPECIAL_FIRST = "#~";
     private static final String SPECIAL_IN_DOUBLE_QUOTES = "\"$`\\!";
 
-    private GnuQuote() {
-    }
+    private GnuQuote() {}
 
     static String quote(String name) {
         if (name.isEmpty()) {

@@ -22,7 +22,8 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class Pipeline {
 
-    private static final ThreadFactory STAGE_THREADS = Thread.ofPlatform().name("bsv-stage-", 0).daemon().factory();
+    private static final ThreadFactory STAGE_THREADS =
+            Thread.ofPlatform().name("bsv-stage-", 0).daemon().factory();
 
     private final String command;
     private final List<Stage> stages;
@@ -39,8 +40,9 @@ public final class Pipeline {
 
     /** The pipeline of {@code command}; throws {@link IllegalArgumentException} when it is anything else. */
     public static Pipeline of(String command) {
-        return parse(command).orElseThrow(() -> new IllegalArgumentException(
-                "not a pipeline of bsv tools with literal arguments: " + command));
+        return parse(command)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("not a pipeline of bsv tools with literal arguments: " + command));
     }
 
     public List<Stage> stages() {
@@ -72,8 +74,8 @@ public final class Pipeline {
     }
 
     /** Starts the run on threads of {@code threads}, one per stage. */
-    public Execution start(InputStream in, OutputStream out, OutputStream err, Layout layout, Path dir,
-            ThreadFactory threads) {
+    public Execution start(
+            InputStream in, OutputStream out, OutputStream err, Layout layout, Path dir, ThreadFactory threads) {
         return Execution.start(stages, in, out, err, layout, dir, threads);
     }
 

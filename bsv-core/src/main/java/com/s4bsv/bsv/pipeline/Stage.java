@@ -13,7 +13,9 @@ public record Stage(Kind kind, String tool, List<String> args) {
 
     /** What a stage runs. */
     public enum Kind {
-        TOOL, CAT, XARGS_CAT
+        TOOL,
+        CAT,
+        XARGS_CAT
     }
 
     public Stage {

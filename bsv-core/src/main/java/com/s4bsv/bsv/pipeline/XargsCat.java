@@ -51,7 +51,9 @@ final class XargsCat {
     }
 
     private enum Copied {
-        OK, FAILED, PIPE_CLOSED
+        OK,
+        FAILED,
+        PIPE_CLOSED
     }
 
     private int run() {
@@ -63,8 +65,10 @@ final class XargsCat {
                 name = next();
             } catch (Unmatched e) {
                 String which = e.quote == '\'' ? "single" : "double";
-                Cat.fail(err, "xargs: unmatched " + which + " quote; by default quotes are special to xargs unless"
-                        + " you use the -0 option\n");
+                Cat.fail(
+                        err,
+                        "xargs: unmatched " + which + " quote; by default quotes are special to xargs unless"
+                                + " you use the -0 option\n");
                 return XARGS_FAILED;
             } catch (IOException e) {
                 return Cat.fail(err, "xargs: read error: " + e.getMessage() + "\n");
@@ -73,8 +77,7 @@ final class XargsCat {
                 return failed ? CAT_FAILED : 0;
             }
             switch (copy(name, buffer)) {
-                case OK -> {
-                }
+                case OK -> {}
                 case FAILED -> failed = true;
                 case PIPE_CLOSED -> {
                     Cat.fail(err, "xargs: cat: terminated by signal 13\n");

@@ -90,10 +90,14 @@ public enum ColumnType {
             case U64 -> Long.compareUnsigned(LittleEndian.i64(a, aOff), LittleEndian.i64(b, bOff));
             case U32 -> Integer.compareUnsigned(LittleEndian.i32(a, aOff), LittleEndian.i32(b, bOff));
             case U16 -> Integer.compare(LittleEndian.u16(a, aOff), LittleEndian.u16(b, bOff));
-            case F64 -> compareFloats(Double.longBitsToDouble(LittleEndian.i64(a, aOff)),
-                    Double.longBitsToDouble(LittleEndian.i64(b, bOff)));
-            case F32 -> compareFloats(Float.intBitsToFloat(LittleEndian.i32(a, aOff)),
-                    Float.intBitsToFloat(LittleEndian.i32(b, bOff)));
+            case F64 ->
+                compareFloats(
+                        Double.longBitsToDouble(LittleEndian.i64(a, aOff)),
+                        Double.longBitsToDouble(LittleEndian.i64(b, bOff)));
+            case F32 ->
+                compareFloats(
+                        Float.intBitsToFloat(LittleEndian.i32(a, aOff)),
+                        Float.intBitsToFloat(LittleEndian.i32(b, bOff)));
         };
     }
 

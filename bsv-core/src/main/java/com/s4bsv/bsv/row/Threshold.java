@@ -34,7 +34,12 @@ public final class Threshold {
     /** Size-checks the first column of {@code row} and compares it with the value. */
     public int compareFirst(Row row) {
         type.checkSize(row, 0);
-        return type.compare(row.buffer(), row.offset(0), row.size(0), value, 0,
+        return type.compare(
+                row.buffer(),
+                row.offset(0),
+                row.size(0),
+                value,
+                0,
                 type == ColumnType.STRING ? value.length : type.width());
     }
 }

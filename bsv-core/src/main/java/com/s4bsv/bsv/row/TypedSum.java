@@ -8,8 +8,7 @@ import com.s4bsv.bsv.bytes.LittleEndian;
  */
 public final class TypedSum {
 
-    private TypedSum() {
-    }
+    private TypedSum() {}
 
     /** The raw bits of the value at {@code b[off]} (its width must already be checked). */
     public static long bits(ColumnType type, byte[] b, int off) {
@@ -27,10 +26,12 @@ public final class TypedSum {
             case I64, U64 -> acc + LittleEndian.i64(b, off);
             case I32, U32 -> (int) acc + LittleEndian.i32(b, off);
             case I16, U16 -> (short) (acc + LittleEndian.i16(b, off));
-            case F64 -> Double.doubleToRawLongBits(
-                    Double.longBitsToDouble(acc) + Double.longBitsToDouble(LittleEndian.i64(b, off)));
-            case F32 -> Float.floatToRawIntBits(
-                    Float.intBitsToFloat((int) acc) + Float.intBitsToFloat(LittleEndian.i32(b, off)));
+            case F64 ->
+                Double.doubleToRawLongBits(
+                        Double.longBitsToDouble(acc) + Double.longBitsToDouble(LittleEndian.i64(b, off)));
+            case F32 ->
+                Float.floatToRawIntBits(
+                        Float.intBitsToFloat((int) acc) + Float.intBitsToFloat(LittleEndian.i32(b, off)));
             case STRING -> throw new IllegalArgumentException("not numeric");
         };
     }

@@ -52,8 +52,7 @@ public final class DdSketch {
     }
 
     /** An empty holder for {@link #read}. */
-    public DdSketch() {
-    }
+    public DdSketch() {}
 
     long count() {
         return count;
@@ -341,9 +340,21 @@ public final class DdSketch {
 
     /** The serialized row: 14 header columns then one i64 per bin (spec B.5). */
     public void write(RowBuilder out) {
-        out.reset().addF64(min).addF64(max).addI64(count).addF64(sum).addI32(maxBins).addF64(gamma)
-                .addF64(gammaLn).addF64(minValue).addI32(offset).addI32(numBins).addI32(maxNumBins)
-                .addI64(storeCount).addI32(minKey).addI32(maxKey);
+        out.reset()
+                .addF64(min)
+                .addF64(max)
+                .addI64(count)
+                .addF64(sum)
+                .addI32(maxBins)
+                .addF64(gamma)
+                .addF64(gammaLn)
+                .addF64(minValue)
+                .addI32(offset)
+                .addI32(numBins)
+                .addI32(maxNumBins)
+                .addI64(storeCount)
+                .addI32(minKey)
+                .addI32(maxKey);
         for (int j = 0; j < numBins; j++) {
             out.addI64(bins[j]);
         }

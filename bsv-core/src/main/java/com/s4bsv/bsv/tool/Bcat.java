@@ -17,7 +17,8 @@ import java.util.List;
 /** Prints bsv files as CSV, optionally prefixed with the file name and limited to N rows per file. */
 final class Bcat implements Tool {
 
-    static final Usage USAGE = new Usage("cat some bsv files to csv\n\n",
+    static final Usage USAGE = new Usage(
+            "cat some bsv files to csv\n\n",
             "bcat [-l|--lz4] [-p|--prefix] [-h N|--head N] FILE1 ... FILEN\n\n",
             ">> for char in a a b b c c; do\n     echo $char | bsv >> /tmp/$char\n   done\n\n"
                     + ">> bcat --head 1 --prefix /tmp/{a,b,c}\n/tmp/a:a\n/tmp/b:b\n/tmp/c:c\n");
@@ -29,7 +30,11 @@ final class Bcat implements Tool {
 
     @Override
     public void run(Context context) throws IOException {
-        Argh argh = new Argh().bool("-p", "--prefix").bool("-l", "--lz4").value("-h", "--head").parse(context.args());
+        Argh argh = new Argh()
+                .bool("-p", "--prefix")
+                .bool("-l", "--lz4")
+                .value("-h", "--head")
+                .parse(context.args());
         long head = 0;
         String headValue = argh.value("--head");
         if (headValue != null) {

@@ -15,8 +15,10 @@ import java.io.IOException;
  */
 final class Bcombine implements Tool {
 
-    static final Usage USAGE = new Usage("prepend a new column by combining values from existing columns\n\n",
-            "... | bcombine COL1,...,COLN\n\n", ">> echo a,b,c | bsv | bcombine 3,2 | csv\nb:a,a,b,c\n");
+    static final Usage USAGE = new Usage(
+            "prepend a new column by combining values from existing columns\n\n",
+            "... | bcombine COL1,...,COLN\n\n",
+            ">> echo a,b,c | bsv | bcombine 3,2 | csv\nb:a,a,b,c\n");
 
     @Override
     public Usage usage() {

@@ -13,7 +13,8 @@ import java.io.IOException;
  */
 final class Bcounteach implements Tool {
 
-    static final Usage USAGE = new Usage("count as i64 each contiguous identical row by the first column\n\n",
+    static final Usage USAGE = new Usage(
+            "count as i64 each contiguous identical row by the first column\n\n",
             "... | bcounteach\n\n",
             "echo '\\na\\na\\nb\\nb\\nb\\na\\n' | bsv | bcounteach | bschema *,i64:a | csv\na,2\nb,3\na,1\n");
 

@@ -10,7 +10,9 @@ import java.io.IOException;
 /** Counts rows per distinct first column (full bytes), output in the original's hash-table order. */
 final class BcounteachHash implements Tool {
 
-    static final Usage USAGE = new Usage("count as i64 by hash of the first column\n\n", "... | bcounteach-hash\n\n",
+    static final Usage USAGE = new Usage(
+            "count as i64 by hash of the first column\n\n",
+            "... | bcounteach-hash\n\n",
             "echo '\\na\\na\\nb\\nb\\nb\\na\\n' | bsv | bcounteach-hash | bschema *,i64:a | bsort | csv\na,3\nb,3\n");
 
     @Override
@@ -31,7 +33,8 @@ final class BcounteachHash implements Tool {
         RowBuilder out = new RowBuilder();
         for (int slot = 0; slot < table.capacity(); slot++) {
             if (table.occupied(slot)) {
-                writer.write(out.reset().add(table.keys(), table.keyOffset(slot), table.keySize(slot))
+                writer.write(out.reset()
+                        .add(table.keys(), table.keyOffset(slot), table.keySize(slot))
                         .addI64(table.value(slot)));
             }
         }

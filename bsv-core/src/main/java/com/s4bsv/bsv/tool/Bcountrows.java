@@ -9,7 +9,9 @@ import java.io.IOException;
 /** Counts rows; emits one row holding the count as i64 (also for empty input). */
 final class Bcountrows implements Tool {
 
-    static final Usage USAGE = new Usage("count rows as i64\n\n", "... | bcountrows\n\n",
+    static final Usage USAGE = new Usage(
+            "count rows as i64\n\n",
+            "... | bcountrows\n\n",
             ">> echo '\\n1\\n2\\n3\\n4\\n' | bsv | bcountrows | csv\n4\n\n");
 
     @Override

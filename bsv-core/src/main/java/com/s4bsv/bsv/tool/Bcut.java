@@ -10,7 +10,9 @@ import java.io.IOException;
 /** Selects columns by 1-based index, in the given order, repeats allowed. */
 final class Bcut implements Tool {
 
-    static final Usage USAGE = new Usage("select some columns\n\n", "... | bcut COL1,...,COLN\n\n",
+    static final Usage USAGE = new Usage(
+            "select some columns\n\n",
+            "... | bcut COL1,...,COLN\n\n",
             ">> echo a,b,c | bsv | bcut 3,3,3,2,2,1 | csv\nc,c,c,b,b,a\n");
 
     @Override

@@ -13,7 +13,8 @@ import java.io.IOException;
 final class Bdedupe implements Tool {
 
     static final Usage USAGE = new Usage(
-            "dedupe identical contiguous rows by the first column, keeping the first\n\n", "... | bdedupe\n\n",
+            "dedupe identical contiguous rows by the first column, keeping the first\n\n",
+            "... | bdedupe\n\n",
             ">> echo '\\na\\na\\nb\\nb\\na\\na\\n' | bsv | bdedupe | csv\na\nb\na\n");
 
     @Override

@@ -9,8 +9,10 @@ import java.io.IOException;
 /** Keeps, in input order, the first row of each distinct first column (full bytes). */
 final class BdedupeHash implements Tool {
 
-    static final Usage USAGE = new Usage("dedupe rows by hash of the first column, keeping the first\n\n",
-            "... | bdedupe-hash\n\n", ">> echo '\\na\\na\\nb\\nb\\na\\na\\n' | bsv | bdedupe-hash | csv\na\nb\n");
+    static final Usage USAGE = new Usage(
+            "dedupe rows by hash of the first column, keeping the first\n\n",
+            "... | bdedupe-hash\n\n",
+            ">> echo '\\na\\na\\nb\\nb\\na\\na\\n' | bsv | bdedupe-hash | csv\na\nb\n");
 
     @Override
     public Usage usage() {

@@ -13,8 +13,10 @@ import java.io.IOException;
  */
 final class Bdropuntil implements Tool {
 
-    static final Usage USAGE = new Usage("for sorted input, drop until the first column is gte to VALUE\n\n",
-            "... | bdropuntil VALUE [TYPE]\n\n", ">> echo '\\na\\nb\\nc\\nd\\n' | bsv | bdropuntil c | csv\nc\nd\n\n");
+    static final Usage USAGE = new Usage(
+            "for sorted input, drop until the first column is gte to VALUE\n\n",
+            "... | bdropuntil VALUE [TYPE]\n\n",
+            ">> echo '\\na\\nb\\nc\\nd\\n' | bsv | bdropuntil c | csv\nc\nd\n\n");
 
     @Override
     public Usage usage() {

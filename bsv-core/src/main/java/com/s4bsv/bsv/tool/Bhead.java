@@ -10,7 +10,9 @@ import java.io.IOException;
 /** Keeps the first N rows; the row after them is still read (and validated), as in the original. */
 final class Bhead implements Tool {
 
-    static final Usage USAGE = new Usage("keep the first n rows\n\n", "... | bhead N\n\n",
+    static final Usage USAGE = new Usage(
+            "keep the first n rows\n\n",
+            "... | bhead N\n\n",
             ">> echo '\\na\\nb\\nc\\n' | bsv | btail 2 | csv\na\nb\n");
 
     @Override

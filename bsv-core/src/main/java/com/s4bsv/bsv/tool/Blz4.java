@@ -7,8 +7,8 @@ import java.io.IOException;
 /** Compresses each chunk into an lz4 frame, chunk for chunk; rows are not parsed. */
 final class Blz4 implements Tool {
 
-    static final Usage USAGE = new Usage("compress bsv data\n\n", "... | blz4 \n\n",
-            ">> echo a,b,c | bsv | blz4 | blz4d | csv\na,b,c\n");
+    static final Usage USAGE =
+            new Usage("compress bsv data\n\n", "... | blz4 \n\n", ">> echo a,b,c | bsv | blz4 | blz4d | csv\na,b,c\n");
 
     @Override
     public Usage usage() {

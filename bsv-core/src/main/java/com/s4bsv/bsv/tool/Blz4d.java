@@ -7,8 +7,8 @@ import java.io.IOException;
 /** Decompresses lz4 frames back into plain chunks, chunk for chunk; rows are not parsed. */
 final class Blz4d implements Tool {
 
-    static final Usage USAGE = new Usage("decompress bsv data\n\n", "... | blz4d \n\n",
-            ">> echo a,b,c | bsv | blz4 | blz4d | csv\na,b,c\n");
+    static final Usage USAGE = new Usage(
+            "decompress bsv data\n\n", "... | blz4d \n\n", ">> echo a,b,c | bsv | blz4 | blz4d | csv\na,b,c\n");
 
     @Override
     public Usage usage() {

@@ -19,7 +19,8 @@ import java.util.List;
  */
 final class Bmerge implements Tool {
 
-    static final Usage USAGE = new Usage("merge sorted files from stdin\n\n",
+    static final Usage USAGE = new Usage(
+            "merge sorted files from stdin\n\n",
             "echo FILE1 ... FILEN | bmerge [TYPE] [-r|--reversed] [-l|--lz4]\n\n",
             ">> echo -e 'a\\nc\\ne\\n' | bsv > a.bsv\n>> echo -e 'b\\nd\\nf\\n' | bsv > b.bsv\n"
                     + ">> echo a.bsv b.bsv | bmerge\na\nb\nc\nd\ne\nf\n");
@@ -47,7 +48,8 @@ final class Bmerge implements Tool {
         if (argh.positionals().size() > 1) {
             throw USAGE.error();
         }
-        type = ColumnType.parseOrString(argh.positionals().isEmpty() ? null : argh.positionals().get(0));
+        type = ColumnType.parseOrString(
+                argh.positionals().isEmpty() ? null : argh.positionals().get(0));
         reversed = argh.isSet("--reversed");
         int n = names.size();
         InputStream[] files = new InputStream[n];

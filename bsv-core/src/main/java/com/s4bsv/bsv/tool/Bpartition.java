@@ -25,7 +25,8 @@ import java.util.List;
  */
 final class Bpartition implements Tool {
 
-    static final Usage USAGE = new Usage("split into multiple files by consistent hash of the first column value\n\n",
+    static final Usage USAGE = new Usage(
+            "split into multiple files by consistent hash of the first column value\n\n",
             "\n... | bpartition NUM_BUCKETS [PREFIX] [-l|--lz4]\n\n",
             ">> echo '\\na\\nb\\nc\\n' | bsv | bpartition 10 prefix\nprefix03\nprefix06\n");
 
@@ -42,7 +43,8 @@ final class Bpartition implements Tool {
             throw USAGE.error();
         }
         if (positionals.get(0).length() > 8) {
-            throw new FatalException("NUM_BUCKETS must be less than 1e8, got: " + context.args().get(0) + "\n");
+            throw new FatalException(
+                    "NUM_BUCKETS must be less than 1e8, got: " + context.args().get(0) + "\n");
         }
         int buckets = CNumbers.atoi(positionals.get(0));
         if (buckets <= 0) {
@@ -60,8 +62,13 @@ final class Bpartition implements Tool {
                 String number = String.format("%0" + width + "d", i);
                 names[i] = prefix.isEmpty() ? number : prefix + "_" + number;
                 try {
-                    files[i] = new BufferedOutputStream(Files.newOutputStream(context.resolve(names[i]),
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), 1 << 16);
+                    files[i] = new BufferedOutputStream(
+                            Files.newOutputStream(
+                                    context.resolve(names[i]),
+                                    StandardOpenOption.CREATE,
+                                    StandardOpenOption.APPEND,
+                                    StandardOpenOption.WRITE),
+                            1 << 16);
                 } catch (IOException e) {
                     throw new FatalException("fatal: failed to open: " + names[i] + "\n");
                 }

@@ -13,7 +13,8 @@ import java.io.IOException;
 /** Merges serialized DDSketch rows in input order and emits {@code [f64 q, f64 value]} per quantile. */
 final class BquantileMerge implements Tool {
 
-    static final Usage USAGE = new Usage("merge ddsketches and output quantile value pairs as f64\n\n",
+    static final Usage USAGE = new Usage(
+            "merge ddsketches and output quantile value pairs as f64\n\n",
             "... | bquantile-merge QUANTILES \n\n",
             ">> seq 1 100 | bsv | bschema a:i64 | bquantile-sketch i64 | bquantile-merge .2,.5,.7 | bschema f64:a,f64:a"
                     + " | csv\n0.2,19.88667024086646\n0.5,49.90296094906742\n0.7,70.11183939140405\n");

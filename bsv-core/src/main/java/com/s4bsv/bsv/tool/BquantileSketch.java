@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /** Collapses the first column (a numeric TYPE) into one serialized DDSketch row. */
 final class BquantileSketch implements Tool {
 
-    static final Usage USAGE = new Usage("collapse the first column into a single row ddsketch\n\n",
+    static final Usage USAGE = new Usage(
+            "collapse the first column into a single row ddsketch\n\n",
             "... | bquantile-sketch TYPE [-a|--alpha] [-b|--max-bins] [-m|--min-value] \n\n",
             ">> seq 1 100 | bsv | bschema a:i64 | bquantile-sketch i64 | bquantile-merge .2,.5,.7 | bschema f64:a,f64:a"
                     + " | csv\n0.2,19.88667024086646\n0.5,49.90296094906742\n0.7,70.11183939140405\n");
@@ -30,7 +31,10 @@ final class BquantileSketch implements Tool {
 
     @Override
     public void run(Context context) throws IOException {
-        Argh argh = new Argh().value("-a", "--alpha").value("-m", "--min-value").value("-b", "--max-bins")
+        Argh argh = new Argh()
+                .value("-a", "--alpha")
+                .value("-m", "--min-value")
+                .value("-b", "--max-bins")
                 .parse(context.args());
         double alpha = decimal("--alpha", argh.value("-a"), DdSketch.DEFAULT_ALPHA, "0.01");
         double minValue = decimal("--min-value", argh.value("-m"), DdSketch.DEFAULT_MIN_VALUE, "0.000000001");
@@ -68,8 +72,8 @@ final class BquantileSketch implements Tool {
             return otherwise;
         }
         if (!Bytes.isDigitsOrDot(arg)) {
-            throw new FatalException("fatal: bad arg: " + flag + " '" + arg + "' (digits and a dot only, e.g. "
-                    + example + ")\n");
+            throw new FatalException(
+                    "fatal: bad arg: " + flag + " '" + arg + "' (digits and a dot only, e.g. " + example + ")\n");
         }
         return CNumbers.strtod(arg);
     }

@@ -22,7 +22,8 @@ import java.util.List;
  */
 final class Bschema implements Tool {
 
-    static final Usage USAGE = new Usage("validate and converts row data with a schema of columns\n\n",
+    static final Usage USAGE = new Usage(
+            "validate and converts row data with a schema of columns\n\n",
             "... | bschema SCHEMA [--filter]\n\n",
             "  --filter remove bad rows instead of erroring\n\n  example schemas:\n"
                     + "    *,*,*             = 3 columns of any size\n"
@@ -33,10 +34,16 @@ final class Bschema implements Tool {
                     + "    4*,*4             = keep the first 4 bytes of column 1 and the last 4 of column 2\n\n"
                     + ">> echo aa,bbb,cccc | bsv | bschema 2,3,4 | csv\naa,bbb,cccc\n");
 
-    private enum Kind { ANY, EXACT, TAIL, HEAD, TO_NUMBER, TO_ASCII }
-
-    private record Spec(Kind kind, int size, ColumnType type) {
+    private enum Kind {
+        ANY,
+        EXACT,
+        TAIL,
+        HEAD,
+        TO_NUMBER,
+        TO_ASCII
     }
+
+    private record Spec(Kind kind, int size, ColumnType type) {}
 
     private static final byte[] ZERO = {'0'};
 
@@ -78,8 +85,8 @@ final class Bschema implements Tool {
                     filtered++;
                     continue;
                 }
-                throw new FatalException("fatal: row had " + columns + " columns, needed " + (atLeast ? "at least " : "")
-                        + count + "\n");
+                throw new FatalException("fatal: row had " + columns + " columns, needed "
+                        + (atLeast ? "at least " : "") + count + "\n");
             }
             out.reset();
             boolean bad = false;
@@ -139,8 +146,8 @@ final class Bschema implements Tool {
                     if (filter) {
                         return false;
                     }
-                    throw new FatalException("fatal: column " + i + " was size " + size + ", needed to be " + spec.size()
-                            + "\n");
+                    throw new FatalException(
+                            "fatal: column " + i + " was size " + size + ", needed to be " + spec.size() + "\n");
                 }
                 out.add(b, spec.kind() == Kind.TAIL ? off + size - spec.size() : off, spec.size());
             }
@@ -168,10 +175,12 @@ final class Bschema implements Tool {
                 if (v == Long.MAX_VALUE) {
                     throw new FatalException("fatal: above max value: " + v + " > 9223372036854775807\n");
                 }
-                long min = type == ColumnType.I16 ? Short.MIN_VALUE : type == ColumnType.I32 ? Integer.MIN_VALUE
-                        : Long.MIN_VALUE;
-                long max = type == ColumnType.I16 ? Short.MAX_VALUE : type == ColumnType.I32 ? Integer.MAX_VALUE
-                        : Long.MAX_VALUE;
+                long min = type == ColumnType.I16
+                        ? Short.MIN_VALUE
+                        : type == ColumnType.I32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
+                long max = type == ColumnType.I16
+                        ? Short.MAX_VALUE
+                        : type == ColumnType.I32 ? Integer.MAX_VALUE : Long.MAX_VALUE;
                 if (v < min) {
                     throw new FatalException("fatal: below min value: " + v + " < " + min + "\n");
                 }
@@ -186,12 +195,13 @@ final class Bschema implements Tool {
                 }
                 long v = CNumbers.strtoul(b, off, size);
                 if (v == -1L) {
-                    throw new FatalException("fatal: above max value: " + Long.toUnsignedString(v)
-                            + " > 18446744073709551615\n");
+                    throw new FatalException(
+                            "fatal: above max value: " + Long.toUnsignedString(v) + " > 18446744073709551615\n");
                 }
                 long max = type == ColumnType.U16 ? 0xFFFF : type == ColumnType.U32 ? 0xFFFF_FFFFL : -1L;
                 if (Long.compareUnsigned(v, max) > 0) {
-                    throw new FatalException("fatal: above max value: " + Long.toUnsignedString(v) + " > " + max + "\n");
+                    throw new FatalException(
+                            "fatal: above max value: " + Long.toUnsignedString(v) + " > " + max + "\n");
                 }
                 addInteger(type, v, out);
             }

@@ -18,7 +18,8 @@ import java.util.Arrays;
  */
 final class Bsort implements Tool {
 
-    static final Usage USAGE = new Usage("timsort rows by the first column\n\n",
+    static final Usage USAGE = new Usage(
+            "timsort rows by the first column\n\n",
             "... | bsort [-r|--reversed] [TYPE]\n\n",
             ">> echo '\\n3\\n2\\n1\\n' | bsv | bschema a:i64 | bsort i64 | bschema i64:a | csv\n1\n2\n3\n\n");
 
@@ -48,7 +49,8 @@ final class Bsort implements Tool {
         if (argh.positionals().size() > 1) {
             throw USAGE.error();
         }
-        type = ColumnType.parseOrString(argh.positionals().isEmpty() ? null : argh.positionals().get(0));
+        type = ColumnType.parseOrString(
+                argh.positionals().isEmpty() ? null : argh.positionals().get(0));
         reversed = argh.isSet("--reversed");
         Layout layout = context.layout();
         int segmentSize = Math.max(SEGMENT, layout.bufferSize());

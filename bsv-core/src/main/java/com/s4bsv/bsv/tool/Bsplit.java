@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Bsplit implements Tool {
 
-    static final Usage USAGE = new Usage("split a stream into multiple files\n\n",
+    static final Usage USAGE = new Usage(
+            "split a stream into multiple files\n\n",
             "... | bsplit PREFIX [chunks_per_file=1] \n\n",
             ">> echo -n a,b,c | bsv | bsplit prefix\nprefix_0000000000\n");
 
@@ -34,7 +35,9 @@ final class Bsplit implements Tool {
             throw USAGE.error();
         }
         String prefix = context.args().get(0);
-        int chunksPerFile = context.args().size() == 2 ? (int) CNumbers.strtol(context.args().get(1)) : 1;
+        int chunksPerFile = context.args().size() == 2
+                ? (int) CNumbers.strtol(context.args().get(1))
+                : 1;
         ChunkReader reader = new ChunkReader(context.in(), context.layout());
         TextWriter names = new TextWriter(context.out(), context.layout());
         Row row = new Row();

@@ -11,7 +11,9 @@ import java.io.IOException;
 /** Sums the first column in its own type: integers wrap at their width, f32 adds in float. */
 final class Bsum implements Tool {
 
-    static final Usage USAGE = new Usage("sum the first column\n\n", "... | bsum TYPE \n\n",
+    static final Usage USAGE = new Usage(
+            "sum the first column\n\n",
+            "... | bsum TYPE \n\n",
             ">> echo '\\n1\\n2\\n3\\n4\\n' | bsv | bschema a:i64 | bsum i64 | bschema i64:a | csv\n10\n");
 
     @Override

@@ -17,7 +17,8 @@ import java.io.IOException;
 final class Bsumeach implements Tool {
 
     static final Usage USAGE = new Usage(
-            "sum the second column of each contiguous identical row by the first column\n\n", "... | bsumeach TYPE\n\n",
+            "sum the second column of each contiguous identical row by the first column\n\n",
+            "... | bsumeach TYPE\n\n",
             "echo '\\na,1\\na,2\\nb,3\\nb,4\\nb,5\\na,6\\n' | bsv | bschema *,a:i64 | bsumeach i64 | bschema *,i64:a"
                     + " | csv\na,3\nb,12\na,6\n");
 

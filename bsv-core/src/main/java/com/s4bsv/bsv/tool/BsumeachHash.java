@@ -17,7 +17,8 @@ import java.io.IOException;
  */
 final class BsumeachHash implements Tool {
 
-    static final Usage USAGE = new Usage("sum as i64 the second column by hash of the first column\n\n",
+    static final Usage USAGE = new Usage(
+            "sum as i64 the second column by hash of the first column\n\n",
             "... | bsumeach-hash i64\n\n",
             "echo '\\na,1\\na,2\\nb,3\\nb,4\\nb,5\\na,6\\n' | bsv | bschema *,a:i64 | bsumeach-hash i64"
                     + " | bschema *,i64:a | csv\na,3\nb,12\na,6\n");
@@ -42,8 +43,11 @@ final class BsumeachHash implements Tool {
             }
             type.checkSize(row, 1);
             int slot = table.slot(row.buffer(), row.offset(0), row.size(0));
-            table.value(slot, table.added() ? TypedSum.bits(type, row.buffer(), row.offset(1))
-                    : TypedSum.add(type, table.value(slot), row.buffer(), row.offset(1)));
+            table.value(
+                    slot,
+                    table.added()
+                            ? TypedSum.bits(type, row.buffer(), row.offset(1))
+                            : TypedSum.add(type, table.value(slot), row.buffer(), row.offset(1)));
         }
         ChunkWriter writer = new ChunkWriter(context.out(), context.layout());
         RowBuilder out = new RowBuilder();

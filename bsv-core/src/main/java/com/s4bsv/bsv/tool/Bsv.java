@@ -13,8 +13,8 @@ import java.io.InputStream;
  */
 final class Bsv implements Tool {
 
-    static final Usage USAGE = new Usage("convert csv to bsv\n\n", "... | bsv\n\n",
-            ">> echo a,b,c | bsv | bcut 3,2,1 | csv\nc,b,a\n");
+    static final Usage USAGE =
+            new Usage("convert csv to bsv\n\n", "... | bsv\n\n", ">> echo a,b,c | bsv | bcut 3,2,1 | csv\nc,b,a\n");
 
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;

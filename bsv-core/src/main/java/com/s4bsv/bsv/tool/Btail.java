@@ -14,8 +14,8 @@ import java.util.Arrays;
  */
 final class Btail implements Tool {
 
-    static final Usage USAGE = new Usage("keep the last n rows\n\n", "... | btail N\n\n",
-            ">> echo '\\na\\nb\\nc\\n' | bsv | btail 2 | csv\nb\nc\n");
+    static final Usage USAGE = new Usage(
+            "keep the last n rows\n\n", "... | btail N\n\n", ">> echo '\\na\\nb\\nc\\n' | bsv | btail 2 | csv\nb\nc\n");
 
     @Override
     public Usage usage() {

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /** Copies rows while the first column is strcmp-equal to VALUE; stops at the first other row. */
 final class Btake implements Tool {
 
-    static final Usage USAGE = new Usage("take while the first column is VALUE\n\n", "... | btake VALUE\n\n",
+    static final Usage USAGE = new Usage(
+            "take while the first column is VALUE\n\n",
+            "... | btake VALUE\n\n",
             ">> echo '\\na\\nb\\nc\\nd\\n' | bsv | bdropntil c | btake c | csv\nc\n\n");
 
     @Override

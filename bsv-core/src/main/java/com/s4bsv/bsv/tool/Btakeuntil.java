@@ -13,7 +13,8 @@ import java.io.IOException;
  */
 final class Btakeuntil implements Tool {
 
-    static final Usage USAGE = new Usage("for sorted input, take until the first column is gte to VALUE\n\n",
+    static final Usage USAGE = new Usage(
+            "for sorted input, take until the first column is gte to VALUE\n\n",
             "... | btakeuntil VALUE [TYPE]\n\n",
             ">> echo '\\na\\nb\\nc\\nd\\n' | bsv | btakeuntil c | csv\na\nb\n\n");
 

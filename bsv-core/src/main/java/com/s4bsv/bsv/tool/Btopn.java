@@ -14,7 +14,8 @@ import java.util.List;
 /** Keeps the top N rows by first column in a heap, truncated to N rows whenever it exceeds N × 128. */
 final class Btopn implements Tool {
 
-    static final Usage USAGE = new Usage("accumulate the top n rows in a heap by first column value\n\n",
+    static final Usage USAGE = new Usage(
+            "accumulate the top n rows in a heap by first column value\n\n",
             "... | btopn N [TYPE] [-r|--reversed]\n\n",
             ">> echo '\\n1\\n3\\n2\\n' | bsv | bschema a:i64 | btopn 2 i64 | bschema i64:a | csv\n3\n2\n\n");
 

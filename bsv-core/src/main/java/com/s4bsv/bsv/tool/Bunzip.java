@@ -18,7 +18,8 @@ import java.util.List;
  */
 final class Bunzip implements Tool {
 
-    static final Usage USAGE = new Usage("split a multi column input into single column outputs\n\n",
+    static final Usage USAGE = new Usage(
+            "split a multi column input into single column outputs\n\n",
             "... | bunzip PREFIX [-l|--lz4]\n\n",
             ">> echo '\\na,b,c\\n1,2,3\\n' | bsv | bunzip col && echo col_1 col_3 | bzip | csv\na,c\n1,3\n");
 
@@ -48,7 +49,8 @@ final class Bunzip implements Tool {
         ChunkWriter[] writers = new ChunkWriter[columns];
         try {
             for (int i = 0; i < columns; i++) {
-                names[i] = prefix + "_" + "0".repeat(digits - Integer.toString(i + 1).length()) + (i + 1);
+                names[i] = prefix + "_"
+                        + "0".repeat(digits - Integer.toString(i + 1).length()) + (i + 1);
                 try {
                     files[i] = Files.newOutputStream(context.resolve(names[i]));
                 } catch (IOException e) {

@@ -17,7 +17,8 @@ import java.util.List;
 /** Zips single-column files named on stdin into rows, one column per selected file. */
 final class Bzip implements Tool {
 
-    static final Usage USAGE = new Usage("combine single column inputs into a multi column output\n\n",
+    static final Usage USAGE = new Usage(
+            "combine single column inputs into a multi column output\n\n",
             "ls column_* | bzip [COL1,...COLN] [-l|--lz4]\n\n",
             ">> echo '\\na,b,c\\n1,2,3\\n' | bsv | bunzip column && ls column_* | bzip 1,3 | csv\na,c\n1,3\n");
 
@@ -108,8 +109,8 @@ final class Bzip implements Tool {
         boolean[] used = new boolean[files];
         for (int index : selected) {
             if (used[index]) {
-                throw new FatalException("fatal: can only select columns once, got dupe for column: " + (index + 1)
-                        + "\n");
+                throw new FatalException(
+                        "fatal: can only select columns once, got dupe for column: " + (index + 1) + "\n");
             }
             used[index] = true;
         }

@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * (tools buffer in whole chunks themselves), the chunk layout and the directory relative file names
  * resolve against.
  */
-public record Context(List<String> args, InputStream in, OutputStream out, OutputStream err, Layout layout,
-        Path dir) {
+public record Context(List<String> args, InputStream in, OutputStream out, OutputStream err, Layout layout, Path dir) {
 
     public Context {
         args = List.copyOf(args);

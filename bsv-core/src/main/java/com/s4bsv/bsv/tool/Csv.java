@@ -8,8 +8,8 @@ import java.io.IOException;
 /** bsv to CSV text: columns joined by {@code ,}, one line per row, bytes written raw. */
 final class Csv implements Tool {
 
-    static final Usage USAGE = new Usage("convert bsv to csv\n\n", "... | csv\n\n",
-            ">> echo a,b,c | bsv | csv\na,b,c\n");
+    static final Usage USAGE =
+            new Usage("convert bsv to csv\n\n", "... | csv\n\n", ">> echo a,b,c | bsv | csv\na,b,c\n");
 
     @Override
     public Usage usage() {

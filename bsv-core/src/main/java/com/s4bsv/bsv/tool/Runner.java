@@ -17,12 +17,17 @@ import java.util.Properties;
  */
 public final class Runner {
 
-    private Runner() {
-    }
+    private Runner() {}
 
     /** Runs {@code name}; returns the process exit code. */
-    public static int run(String name, List<String> args, InputStream in, OutputStream out, OutputStream err,
-            Layout layout, Path dir) {
+    public static int run(
+            String name,
+            List<String> args,
+            InputStream in,
+            OutputStream out,
+            OutputStream err,
+            Layout layout,
+            Path dir) {
         try {
             Tool tool = Tools.get(name);
             if (tool == null) {

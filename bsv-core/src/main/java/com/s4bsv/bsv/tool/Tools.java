@@ -44,8 +44,7 @@ public final class Tools {
             "csv",
             "xxh3");
 
-    private Tools() {
-    }
+    private Tools() {}
 
     /** The class name of a tool: {@code bsumeach-hash} becomes {@code BsumeachHash}. */
     public static String className(String name) {

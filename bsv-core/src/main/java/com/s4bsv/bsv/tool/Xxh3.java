@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 /** XXH3-64 of all of stdin, as 16 hex digits or an unsigned decimal; --stream passes stdin through. */
 final class Xxh3 implements Tool {
 
-    static final Usage USAGE = new Usage("xxh3_64 hash stdin\n\n", "... | xxh3 [--stream|--int]\n\n",
+    static final Usage USAGE = new Usage(
+            "xxh3_64 hash stdin\n\n",
+            "... | xxh3 [--stream|--int]\n\n",
             "  --stream pass stdin through to stdout with hash on stderr\n\n  --int output hash as int not hash\n\n"
                     + ">> echo abc | xxh3\n079364cbfdf9f4cb\n");
 

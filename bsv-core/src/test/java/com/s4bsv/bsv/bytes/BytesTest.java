@@ -13,7 +13,8 @@ class BytesTest {
         assertThat(looksLikeText("a,b\n")).isTrue();
         assertThat(looksLikeText("\t\r\n ")).isTrue();
         assertThat(looksLikeText("é,a")).isTrue();
-        assertThat(Bytes.looksLikeText(new byte[] {(byte) 0xc3, (byte) 0xa9, (byte) 0xc3, 'a'}, 0, 4)).isFalse();
+        assertThat(Bytes.looksLikeText(new byte[] {(byte) 0xc3, (byte) 0xa9, (byte) 0xc3, 'a'}, 0, 4))
+                .isFalse();
         assertThat(Bytes.looksLikeText(new byte[] {-1, -1, -1, -1}, 0, 4)).isFalse();
         assertThat(Bytes.looksLikeText(new byte[] {0x0e, 0, 0, 0}, 0, 4)).isFalse();
         assertThat(Bytes.looksLikeText(new byte[] {'a', 'b', 0, 'c'}, 0, 4)).isFalse();
@@ -57,7 +58,7 @@ class BytesTest {
 
     /** C strcmp on column bytes: a column ends at its length or its first NUL, whichever is first. */
     private static int cStrcmp(byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen) {
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             int x = i < aLen ? a[aOff + i] & 0xFF : 0;
             int y = i < bLen ? b[bOff + i] & 0xFF : 0;
             if (x != y || x == 0) {

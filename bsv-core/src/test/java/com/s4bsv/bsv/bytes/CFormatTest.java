@@ -52,7 +52,8 @@ class CFormatTest {
 
     @Provide
     Arbitrary<Double> doubles() {
-        return Arbitraries.oneOf(Arbitraries.doubles().between(-1e17, 1e17),
+        return Arbitraries.oneOf(
+                Arbitraries.doubles().between(-1e17, 1e17),
                 Arbitraries.doubles().between(-1000, 1000).ofScale(3),
                 Arbitraries.doubles().between(1e-5, 1).ofScale(12),
                 Arbitraries.randomValue(r -> r.nextDouble() * Math.pow(10, r.nextInt(60) - 30)),

@@ -22,7 +22,8 @@ class RadixSortTest {
     @Test
     void sortedInputWithTiesAndUnsignedHighKeysIsLeftAsIs() {
         long[] keys = {0, 0, 1, 5, 5, 5, Long.MAX_VALUE, Long.MIN_VALUE, -1, -1};
-        assertThat(RadixSort.sort(keys, keys.length)).containsExactly(IntStream.range(0, keys.length).toArray());
+        assertThat(RadixSort.sort(keys, keys.length))
+                .containsExactly(IntStream.range(0, keys.length).toArray());
     }
 
     @Test
@@ -33,8 +34,10 @@ class RadixSortTest {
     }
 
     private static int[] reference(long[] keys) {
-        return IntStream.range(0, keys.length).boxed()
+        return IntStream.range(0, keys.length)
+                .boxed()
                 .sorted(Comparator.comparing((Integer i) -> keys[i], Long::compareUnsigned))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 }

@@ -8,9 +8,9 @@ import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.row.Row;
 import com.s4bsv.testing.FuzzMeter;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The reader every tool shares, on fuzzed bytes: it yields rows whose columns lie inside the chunk it read, or
@@ -38,12 +38,16 @@ class ChunkReaderFuzzTest {
                     rows++;
                     check(row.columns() >= 1 && row.columns() <= Layout.MAX_COLUMNS + 1, "column count", row);
                     // a row may span chunks at its three parts (the reader tolerates it), each part fits in one
-                    check(row.dataBytes() <= layout.bufferSize()
-                            && Layout.headerSize(row.columns()) - Layout.U16 <= layout.bufferSize(),
-                            "a row part larger than a chunk", row);
+                    check(
+                            row.dataBytes() <= layout.bufferSize()
+                                    && Layout.headerSize(row.columns()) - Layout.U16 <= layout.bufferSize(),
+                            "a row part larger than a chunk",
+                            row);
                     for (int i = 0; i < row.columns(); i++) {
-                        check(row.offset(i) >= 0 && row.offset(i) + row.size(i) <= row.buffer().length,
-                                "column " + i + " outside the buffer", row);
+                        check(
+                                row.offset(i) >= 0 && row.offset(i) + row.size(i) <= row.buffer().length,
+                                "column " + i + " outside the buffer",
+                                row);
                     }
                 }
                 // every row takes at least 5 bytes of a plain stream (lz4 blocks may expand)

@@ -9,12 +9,12 @@ import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.row.Row;
 import com.s4bsv.bsv.testing.ToolHarness;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
-import java.io.ByteArrayOutputStream;
 
 class ChunkReaderTest {
 
@@ -56,18 +56,19 @@ class ChunkReaderTest {
         assertThat(csvError("a\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("fatal: impossible" + hint);
         // a UTF-8 fourth byte makes the size negative
         assertThat(csvError("abcé,x\n".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo("fatal: failed to read input, expected " + LittleEndian.i32(new byte[] {'a', 'b', 'c',
-                        (byte) 0xc3}, 0) + " got 4" + hint);
+                .isEqualTo("fatal: failed to read input, expected "
+                        + LittleEndian.i32(new byte[] {'a', 'b', 'c', (byte) 0xc3}, 0) + " got 4" + hint);
         byte[] bsvThenText = concat(h.bsv("a\n"), "x,y\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(csvError(bsvThenText)).isEqualTo("fatal: bad chunk size: 175713400"
-                + " (input is not bsv? the bytes after chunk 1 look like text)\n");
+        assertThat(csvError(bsvThenText))
+                .isEqualTo("fatal: bad chunk size: 175713400"
+                        + " (input is not bsv? the bytes after chunk 1 look like text)\n");
     }
 
     @Test
     void textInputToAnLz4ReaderIsNamedToo() {
         ToolHarness.Result r = h.run("blz4d", "a,b\nc,d\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(r.errText()).isEqualTo("fatal: bad chunk size: 174206049 (input is not bsv? first bytes look like"
-                + " text)\n");
+        assertThat(r.errText())
+                .isEqualTo("fatal: bad chunk size: 174206049 (input is not bsv? first bytes look like" + " text)\n");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
@@ -79,9 +80,11 @@ class ChunkReaderTest {
     @Test
     void rejectsRowSizesOverrunningTheChunk() {
         // one column claiming 200 bytes in a 6-byte chunk
-        assertThat(csvError(hex("06000000 0000 c800 6100"))).isEqualTo("fatal: ramread, not possible, chunk sizes are known\n");
+        assertThat(csvError(hex("06000000 0000 c800 6100")))
+                .isEqualTo("fatal: ramread, not possible, chunk sizes are known\n");
         // sizes of 3 columns in a 4-byte chunk
-        assertThat(csvError(hex("04000000 0200 0000"))).isEqualTo("fatal: ramread, not possible, chunk sizes are known\n");
+        assertThat(csvError(hex("04000000 0200 0000")))
+                .isEqualTo("fatal: ramread, not possible, chunk sizes are known\n");
         // a chunk of size 0 cannot hold the next read
         assertThat(csvError(hex("00000000"))).isEqualTo("fatal: diskread, not possible, chunk sizes are known\n");
         // a row header at the very end of the stream
@@ -123,7 +126,8 @@ class ChunkReaderTest {
         byte[] corrupt = framed.clone();
         corrupt[0] = 0x0f;
         ChunkReader bad = new ChunkReader(new ByteArrayInputStream(corrupt), Layout.DEFAULT, true);
-        assertThatThrownBy(() -> bad.next(row)).isInstanceOf(FatalException.class)
+        assertThatThrownBy(() -> bad.next(row))
+                .isInstanceOf(FatalException.class)
                 .hasMessage("fatal: decompress size mismatch");
     }
 }

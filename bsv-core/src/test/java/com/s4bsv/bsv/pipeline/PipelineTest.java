@@ -43,8 +43,9 @@ class PipelineTest {
     }
 
     private static String lines(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> i + "," + (i % 7) + ",x" + i).collect(
-                Collectors.joining("\n", "", "\n"));
+        return IntStream.rangeClosed(from, to)
+                .mapToObj(i -> i + "," + (i % 7) + ",x" + i)
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     @Test
@@ -64,8 +65,10 @@ class PipelineTest {
     void statusIsTheLastFailingStageAsWithPipefail() throws Exception {
         Run run = run("bsv | bschema a,a | csv", "1\nx\n");
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo(new ToolHarness().run("bschema", new ToolHarness().bsv("1\nx\n"), "a,a")
-                .errText());
+        assertThat(run.err())
+                .isEqualTo(new ToolHarness()
+                        .run("bschema", new ToolHarness().bsv("1\nx\n"), "a,a")
+                        .errText());
         Run twoFailures = run("bcut 1 -h | bsort -h", "");
         assertThat(twoFailures.status()).isEqualTo(1);
         assertThat(twoFailures.err().lines().count()).isGreaterThan(2);
@@ -98,8 +101,9 @@ class PipelineTest {
         assertThat(run("xargs cat | bsv | csv", "a\n'b c'\n").outText()).isEqualTo("1\n2\n");
         Run missing = run("xargs cat | bsv | csv", "a\nb c\nd\n" + dir.resolve("a") + "\n");
         assertThat(missing.status()).isEqualTo(123);
-        assertThat(missing.err()).isEqualTo(
-                "cat: b: No such file or directory\ncat: c: No such file or directory\ncat: d: Is a directory\n");
+        assertThat(missing.err())
+                .isEqualTo(
+                        "cat: b: No such file or directory\ncat: c: No such file or directory\ncat: d: Is a directory\n");
         assertThat(missing.outText()).isEqualTo("1\n1\n");
         Run unmatched = run("xargs cat", "a\n'b\n");
         assertThat(unmatched.status()).isEqualTo(1);
@@ -134,8 +138,13 @@ class PipelineTest {
                 return len;
             }
         };
-        Execution execution = Pipeline.of("bsv | bsort | csv").start(endless, OutputStream.nullOutputStream(),
-                OutputStream.nullOutputStream(), new Layout(1 << 16), dir);
+        Execution execution = Pipeline.of("bsv | bsort | csv")
+                .start(
+                        endless,
+                        OutputStream.nullOutputStream(),
+                        OutputStream.nullOutputStream(),
+                        new Layout(1 << 16),
+                        dir);
         assertThat(execution.await(Duration.ofMillis(200))).isFalse();
         execution.cancel();
         assertThat(execution.await(Duration.ofSeconds(10))).isTrue();

@@ -2,12 +2,12 @@ package com.s4bsv.bsv.testing;
 
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.tool.Runner;
+import com.sun.management.ThreadMXBean;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
-import com.sun.management.ThreadMXBean;
 
 /**
  * Measures what a tool allocates per row on this thread: runs it on a small and a large input (the
@@ -16,8 +16,7 @@ import com.sun.management.ThreadMXBean;
  */
 public final class AllocationMeter {
 
-    private static final ThreadMXBean THREADS =
-            (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final Layout layout;
     private final Path dir;
@@ -37,8 +36,8 @@ public final class AllocationMeter {
     }
 
     /** As above, with different arguments for the small and the large run (file names, say). */
-    public double bytesPerRow(String tool, List<String> smallArgs, byte[] small, List<String> largeArgs, byte[] large,
-            long extraRows) {
+    public double bytesPerRow(
+            String tool, List<String> smallArgs, byte[] small, List<String> largeArgs, byte[] large, long extraRows) {
         for (int i = 0; i < 8; i++) {
             once(tool, smallArgs, small);
             once(tool, largeArgs, large);

@@ -4,10 +4,10 @@ import com.s4bsv.bsv.format.Layout;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A tiny, obviously-correct reference model of the format for tests: rows are lists of byte
@@ -15,8 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BsvModel {
 
-    private BsvModel() {
-    }
+    private BsvModel() {}
 
     /** One serialized row. */
     public static byte[] row(List<byte[]> columns) {
@@ -56,7 +55,10 @@ public final class BsvModel {
 
     private static void flush(ByteArrayOutputStream out, ByteArrayOutputStream chunk) {
         if (chunk.size() > 0) {
-            out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(chunk.size()).array());
+            out.writeBytes(ByteBuffer.allocate(4)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(chunk.size())
+                    .array());
             out.writeBytes(chunk.toByteArray());
             chunk.reset();
         }
@@ -121,8 +123,11 @@ public final class BsvModel {
 
     /** Rows as comparable lists of strings (ISO-8859-1, so every byte maps to one char) for assertions. */
     public static List<List<String>> text(List<List<byte[]>> rows) {
-        return rows.stream().map(r -> r.stream().map(c -> new String(c, StandardCharsets.ISO_8859_1))
-                .toList()).toList();
+        return rows.stream()
+                .map(r -> r.stream()
+                        .map(c -> new String(c, StandardCharsets.ISO_8859_1))
+                        .toList())
+                .toList();
     }
 
     /** Column bytes from ISO-8859-1 text. */

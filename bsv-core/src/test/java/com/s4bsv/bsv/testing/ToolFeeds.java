@@ -4,6 +4,7 @@ import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.tool.Runner;
 import com.s4bsv.bsv.tool.Tools;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import java.io.ByteArrayOutputStream;
 
 /**
  * How to hand one bsv stream to each tool of the registry through its real input path (stdin, files named on
@@ -29,7 +29,9 @@ public final class ToolFeeds {
 
     /** Where a tool reads its bsv input. */
     public enum Feed {
-        STDIN, FILES_ON_STDIN, FILE_ARGUMENT
+        STDIN,
+        FILES_ON_STDIN,
+        FILE_ARGUMENT
     }
 
     /** One way to run a tool; {@code lz4} when it reads lz4-framed chunks. */
@@ -37,7 +39,8 @@ public final class ToolFeeds {
 
         @Override
         public String toString() {
-            return String.join(" ", Stream.concat(Stream.of(tool), args.stream()).toList());
+            return String.join(
+                    " ", Stream.concat(Stream.of(tool), args.stream()).toList());
         }
 
         /**
@@ -64,8 +67,7 @@ public final class ToolFeeds {
     }
 
     /** Exit code and stderr of one run. */
-    public record Outcome(int exit, String err) {
-    }
+    public record Outcome(int exit, String err) {}
 
     private static final Pattern ERROR_LINE = Pattern.compile("(fatal: |didnt read enough|usage: )[^\n]*\n?\n?");
 
@@ -118,8 +120,7 @@ public final class ToolFeeds {
         add(new Invocation("bzip", Feed.FILES_ON_STDIN, List.of("2", "-l"), true));
     }
 
-    private ToolFeeds() {
-    }
+    private ToolFeeds() {}
 
     private static void stdin(String tool, String... args) {
         add(new Invocation(tool, Feed.STDIN, List.of(args), false));
@@ -152,7 +153,9 @@ public final class ToolFeeds {
     /** Null when {@code outcome} is what a tool may answer to any input; else what is wrong with it. */
     public static @Nullable String violation(Outcome outcome) {
         String err = outcome.err();
-        if (err.contains("Exception") || err.contains("\tat ") || err.contains("internal error")
+        if (err.contains("Exception")
+                || err.contains("\tat ")
+                || err.contains("internal error")
                 || err.contains("out of memory")) {
             return "stack trace or internal error on stderr: " + err;
         }

@@ -6,15 +6,15 @@ import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.testing.AllocationMeter;
 import com.s4bsv.bsv.testing.ToolHarness;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.UncheckedIOException;
-import java.util.Random;
 
 /**
  * The per-row loop of each tool allocates nothing: under 1 byte per row, measured as the difference
@@ -63,9 +63,18 @@ class AllocationTest {
         StringBuilder sb = new StringBuilder();
         Random random = new Random(rows);
         for (int i = 0; i < rows; i++) {
-            sb.append(random.nextInt(100_000) - 50_000).append(",key").append(i % 97).append(',')
-                    .append(random.nextInt(60_000)).append(',').append(random.nextInt(1000)).append('.')
-                    .append(random.nextInt(100)).append(',').append(Long.toHexString(random.nextLong())).append('\n');
+            sb.append(random.nextInt(100_000) - 50_000)
+                    .append(",key")
+                    .append(i % 97)
+                    .append(',')
+                    .append(random.nextInt(60_000))
+                    .append(',')
+                    .append(random.nextInt(1000))
+                    .append('.')
+                    .append(random.nextInt(100))
+                    .append(',')
+                    .append(Long.toHexString(random.nextLong()))
+                    .append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
@@ -103,26 +112,47 @@ class AllocationTest {
 
     @Test
     void bschemaAllocatesNothingPerRow() {
-        assertThat(perRow("bschema", bsvSmall, bsvLarge, "a:i64,*,a:u16,a:f64,4*")).isLessThan(1.0);
-        assertThat(perRow("bschema", typedSmall, typedLarge, "i64:a,*,u16:a,8,*")).isLessThan(1.0);
+        assertThat(perRow("bschema", bsvSmall, bsvLarge, "a:i64,*,a:u16,a:f64,4*"))
+                .isLessThan(1.0);
+        assertThat(perRow("bschema", typedSmall, typedLarge, "i64:a,*,u16:a,8,*"))
+                .isLessThan(1.0);
         assertThat(perRow("bschema", bsvSmall, bsvLarge, "*,*,...", "--filter")).isLessThan(1.0);
     }
 
     @Test
     void lz4ToolsAllocateNothingPerRow() {
         assertThat(perRow("blz4", bsvSmall, bsvLarge)).isLessThan(1.0);
-        assertThat(meter.bytesPerRow("blz4d", List.of(), readUnchecked("small.lz4"), List.of(),
-                readUnchecked("large.lz4"), LARGE - SMALL)).isLessThan(1.0);
-        assertThat(meter.bytesPerRow("bcat", List.of("-l", "small.lz4"), new byte[0], List.of("-l", "large.lz4"),
-                new byte[0], LARGE - SMALL)).isLessThan(1.0);
+        assertThat(meter.bytesPerRow(
+                        "blz4d",
+                        List.of(),
+                        readUnchecked("small.lz4"),
+                        List.of(),
+                        readUnchecked("large.lz4"),
+                        LARGE - SMALL))
+                .isLessThan(1.0);
+        assertThat(meter.bytesPerRow(
+                        "bcat",
+                        List.of("-l", "small.lz4"),
+                        new byte[0],
+                        List.of("-l", "large.lz4"),
+                        new byte[0],
+                        LARGE - SMALL))
+                .isLessThan(1.0);
     }
 
     @Test
     void fileToolsAllocateNothingPerRow() {
-        assertThat(meter.bytesPerRow("bcat", List.of("small.bsv"), new byte[0], List.of("large.bsv"), new byte[0],
-                LARGE - SMALL)).isLessThan(1.0);
-        assertThat(meter.bytesPerRow("bmerge", List.of(), "s0 s1 s2 s3\n".getBytes(), List.of(),
-                "l0 l1 l2 l3\n".getBytes(), 4L * (LARGE - SMALL))).isLessThan(1.0);
+        assertThat(meter.bytesPerRow(
+                        "bcat", List.of("small.bsv"), new byte[0], List.of("large.bsv"), new byte[0], LARGE - SMALL))
+                .isLessThan(1.0);
+        assertThat(meter.bytesPerRow(
+                        "bmerge",
+                        List.of(),
+                        "s0 s1 s2 s3\n".getBytes(),
+                        List.of(),
+                        "l0 l1 l2 l3\n".getBytes(),
+                        4L * (LARGE - SMALL)))
+                .isLessThan(1.0);
         assertThat(perRow("bpartition", bsvSmall, bsvLarge, "8", "part")).isLessThan(1.0);
         assertThat(perRow("bsplit", bsvSmall, bsvLarge, "split", "1000")).isLessThan(1.0);
     }

@@ -20,10 +20,12 @@ class BadInputTest {
     @Test
     void columnOver65534BytesIsRejectedWithAnExcerpt() {
         String field = "a".repeat(65535);
-        assertThat(fails(h.run("bsv", field + "\n")).errText()).isEqualTo(
-                "fatal: cannot have columns with more than 2**16 - 1 bytes, column: 0, size: 65535, content: aaaaaaaaaa...\n");
-        assertThat(fails(h.run("bsv", "x," + "\0b".repeat(40000) + "\n")).errText()).isEqualTo(
-                "fatal: cannot have columns with more than 2**16 - 1 bytes, column: 1, size: 80000, content:  b b b b b...\n");
+        assertThat(fails(h.run("bsv", field + "\n")).errText())
+                .isEqualTo(
+                        "fatal: cannot have columns with more than 2**16 - 1 bytes, column: 0, size: 65535, content: aaaaaaaaaa...\n");
+        assertThat(fails(h.run("bsv", "x," + "\0b".repeat(40000) + "\n")).errText())
+                .isEqualTo(
+                        "fatal: cannot have columns with more than 2**16 - 1 bytes, column: 1, size: 80000, content:  b b b b b...\n");
     }
 
     @Test
@@ -57,8 +59,10 @@ class BadInputTest {
 
     @Test
     void nonNumericTextUnderANumericSchemaParsesAsCDoes() {
-        assertThat(h.pipe("abc,x1\n", "bsv", "bschema a:i64,a:f64", "bschema i64:a,f64:a", "csv")).isEqualTo("0,0\n");
-        assertThat(h.pipe("abc\n", "bsv", "bschema a:u64", "bschema u64:a", "csv")).isEqualTo("0\n");
+        assertThat(h.pipe("abc,x1\n", "bsv", "bschema a:i64,a:f64", "bschema i64:a,f64:a", "csv"))
+                .isEqualTo("0,0\n");
+        assertThat(h.pipe("abc\n", "bsv", "bschema a:u64", "bschema u64:a", "csv"))
+                .isEqualTo("0\n");
         assertThat(fails(h.run("bschema", h.bsv(" 1\n"), "a:u64")).errText())
                 .isEqualTo("fatal: unsigned value cannot be below zero\n");
     }
@@ -70,7 +74,9 @@ class BadInputTest {
         ToolHarness.Result r = new ToolHarness(new Layout(2056)).run("blz4", size838860801);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.errText()).isEqualTo("fatal: bad chunk size: 838860801\n");
-        assertThat(new ToolHarness(new Layout(64)).run("blz4", new byte[] {65, 0, 0, 0}).errText())
+        assertThat(new ToolHarness(new Layout(64))
+                        .run("blz4", new byte[] {65, 0, 0, 0})
+                        .errText())
                 .isEqualTo("fatal: bad chunk size: 65\n");
     }
 

@@ -7,7 +7,6 @@ import com.s4bsv.bsv.testing.BsvModel;
 import com.s4bsv.bsv.testing.ToolFeeds;
 import com.s4bsv.bsv.testing.ToolHarness;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -51,8 +50,15 @@ class BadStreamsPropertiesTest {
 
     /** How the valid stream is damaged. */
     enum Damage {
-        TRUNCATE, TRUNCATE_AT_BOUNDARY, FLIP_BITS, CHUNK_SIZE, TOO_MANY_COLUMNS, COLUMN_SIZE, OVERSIZED_CHUNK,
-        PARTIAL_HEADER, GARBAGE
+        TRUNCATE,
+        TRUNCATE_AT_BOUNDARY,
+        FLIP_BITS,
+        CHUNK_SIZE,
+        TOO_MANY_COLUMNS,
+        COLUMN_SIZE,
+        OVERSIZED_CHUNK,
+        PARTIAL_HEADER,
+        GARBAGE
     }
 
     record Case(ToolFeeds.Invocation invocation, int bufferSize, List<List<byte[]>> rows, Damage damage, long seed) {
@@ -65,11 +71,17 @@ class BadStreamsPropertiesTest {
 
     @Provide
     Arbitrary<Case> cases() {
-        Arbitrary<List<byte[]>> row = Combinators.combine(Arbitraries.longs().between(0, 9),
-                Arbitraries.longs(), Arbitraries.bytes().array(byte[].class).ofMaxSize(24))
+        Arbitrary<List<byte[]>> row = Combinators.combine(
+                        Arbitraries.longs().between(0, 9),
+                        Arbitraries.longs(),
+                        Arbitraries.bytes().array(byte[].class).ofMaxSize(24))
                 .as((key, value, rest) -> List.of(le64(key), le64(value), rest));
-        return Combinators.combine(Arbitraries.of(ToolFeeds.all()), Arbitraries.integers().between(64, 600),
-                row.list().ofMaxSize(30), Arbitraries.of(Damage.class), Arbitraries.longs())
+        return Combinators.combine(
+                        Arbitraries.of(ToolFeeds.all()),
+                        Arbitraries.integers().between(64, 600),
+                        row.list().ofMaxSize(30),
+                        Arbitraries.of(Damage.class),
+                        Arbitraries.longs())
                 .as(Case::new);
     }
 
@@ -89,13 +101,18 @@ class BadStreamsPropertiesTest {
             RUNS.incrementAndGet();
             OUTCOMES.computeIfAbsent(run.outcome().exit() == 0 ? "ok" : "error", k -> new AtomicLong())
                     .incrementAndGet();
-            assertThat(ToolFeeds.violation(run.outcome())).as("%s on %d bytes", c, damaged.length).isNull();
+            assertThat(ToolFeeds.violation(run.outcome()))
+                    .as("%s on %d bytes", c, damaged.length)
+                    .isNull();
             if (c.damage() == Damage.TRUNCATE_AT_BOUNDARY) {
                 ToolFeeds.clear(dir);
                 Run whole = run(c.invocation(), valid, layout, dir);
                 if (whole.outcome().exit() == 0) {
-                    assertThat(run.outcome().exit()).as("%s: a stream cut at a chunk boundary is valid: %s", c,
-                            run.outcome().err()).isZero();
+                    assertThat(run.outcome().exit())
+                            .as(
+                                    "%s: a stream cut at a chunk boundary is valid: %s",
+                                    c, run.outcome().err())
+                            .isZero();
                     int chunks = boundaries.indexOf(damaged.length);
                     checkResult(c, layout, damaged, chunks, run.out());
                 }
@@ -114,14 +131,15 @@ class BadStreamsPropertiesTest {
         List<List<byte[]>> kept = BsvModel.decode(cut);
         switch (c.invocation().tool()) {
             case "csv" -> assertThat(out).as("%s after %d chunks", c, chunks).isEqualTo(BsvModel.csv(kept));
-            case "bcountrows" -> assertThat(BsvModel.decode(out)).singleElement()
-                    .satisfies(r -> assertThat(r.get(0)).isEqualTo(le64(kept.size())));
-            default -> { }
+            case "bcountrows" ->
+                assertThat(BsvModel.decode(out))
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.get(0)).isEqualTo(le64(kept.size())));
+            default -> {}
         }
     }
 
-    private record Run(ToolFeeds.Outcome outcome, byte[] out) {
-    }
+    private record Run(ToolFeeds.Outcome outcome, byte[] out) {}
 
     private static Run run(ToolFeeds.Invocation invocation, byte[] input, Layout layout, Path dir) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -130,8 +148,8 @@ class BadStreamsPropertiesTest {
             return new Run(future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), out.toByteArray());
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new AssertionError(invocation + " did not finish within " + TIMEOUT_SECONDS + " s on "
-                    + input.length + " bytes");
+            throw new AssertionError(
+                    invocation + " did not finish within " + TIMEOUT_SECONDS + " s on " + input.length + " bytes");
         }
     }
 
@@ -173,8 +191,15 @@ class BadStreamsPropertiesTest {
                 }
                 boolean compressedSize = c.invocation().lz4() && random.nextBoolean();
                 int at = boundaries.get(random.nextInt(chunks)) + (compressedSize ? 4 : 0);
-                int[] sizes = {layout.bufferSize() + 1, -1, 0, Integer.MAX_VALUE, Integer.MIN_VALUE,
-                    s.length - at + random.nextInt(8), layout.lz4BufferSize() + 1};
+                int[] sizes = {
+                    layout.bufferSize() + 1,
+                    -1,
+                    0,
+                    Integer.MAX_VALUE,
+                    Integer.MIN_VALUE,
+                    s.length - at + random.nextInt(8),
+                    layout.lz4BufferSize() + 1
+                };
                 putI32(s, at, sizes[random.nextInt(sizes.length)]);
                 return s;
             }
@@ -186,7 +211,8 @@ class BadStreamsPropertiesTest {
                 int row = boundaries.get(random.nextInt(chunks)) + 4;
                 int columns = (s[row] & 0xFF) + 1;
                 int field = c.damage() == Damage.TOO_MANY_COLUMNS ? row : row + 2 + 2 * random.nextInt(columns);
-                int value = c.damage() == Damage.TOO_MANY_COLUMNS ? 0xFFFF
+                int value = c.damage() == Damage.TOO_MANY_COLUMNS
+                        ? 0xFFFF
                         : new int[] {0xFFFF, 0xFFFE, layout.bufferSize(), 9}[random.nextInt(4)];
                 s[field] = (byte) value;
                 s[field + 1] = (byte) (value >>> 8);

@@ -22,8 +22,8 @@ import net.jqwik.api.constraints.IntRange;
 class BsortTest {
 
     @Property(tries = 60)
-    void rowsTiedOnTheRadixKeyAreOrderedByStrcmpStably(@ForAll long seed, @ForAll boolean reversed,
-            @ForAll @IntRange(min = 0, max = 400) int count) {
+    void rowsTiedOnTheRadixKeyAreOrderedByStrcmpStably(
+            @ForAll long seed, @ForAll boolean reversed, @ForAll @IntRange(min = 0, max = 400) int count) {
         Random random = new Random(seed);
         List<List<byte[]>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -40,13 +40,15 @@ class BsortTest {
             row.add(Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
             rows.add(row);
         }
-        Comparator<List<byte[]>> byFirst = (x, y) -> Integer.signum(
-                Bytes.strcmp(x.get(0), 0, x.get(0).length, y.get(0), 0, y.get(0).length));
+        Comparator<List<byte[]>> byFirst =
+                (x, y) -> Integer.signum(Bytes.strcmp(x.get(0), 0, x.get(0).length, y.get(0), 0, y.get(0).length));
         List<List<byte[]>> expected = new ArrayList<>(rows);
         expected.sort(reversed ? byFirst.reversed() : byFirst);
         Layout layout = new Layout(256);
         String[] args = reversed ? new String[] {"-r"} : new String[0];
-        assertThat(new ToolHarness(layout).run("bsort", BsvModel.encode(rows, layout), args).ok())
+        assertThat(new ToolHarness(layout)
+                        .run("bsort", BsvModel.encode(rows, layout), args)
+                        .ok())
                 .isEqualTo(BsvModel.encode(expected, layout));
     }
 }

@@ -33,10 +33,14 @@ class BsumTest {
         }
         assertThat(sum("i64", 8, values, (b, v) -> b.putLong(v))).isEqualTo(i64);
         assertThat(sum("u64", 8, values, (b, v) -> b.putLong(v))).isEqualTo(i64);
-        assertThat((int) sum("i32", 4, values, (b, v) -> b.putInt((int) (long) v))).isEqualTo(i32);
-        assertThat((int) sum("u32", 4, values, (b, v) -> b.putInt((int) (long) v))).isEqualTo(i32);
-        assertThat((short) sum("i16", 2, values, (b, v) -> b.putShort((short) (long) v))).isEqualTo(i16);
-        assertThat((short) sum("u16", 2, values, (b, v) -> b.putShort((short) (long) v))).isEqualTo(i16);
+        assertThat((int) sum("i32", 4, values, (b, v) -> b.putInt((int) (long) v)))
+                .isEqualTo(i32);
+        assertThat((int) sum("u32", 4, values, (b, v) -> b.putInt((int) (long) v)))
+                .isEqualTo(i32);
+        assertThat((short) sum("i16", 2, values, (b, v) -> b.putShort((short) (long) v)))
+                .isEqualTo(i16);
+        assertThat((short) sum("u16", 2, values, (b, v) -> b.putShort((short) (long) v)))
+                .isEqualTo(i16);
         assertThat(sum("f64", 8, values, (b, v) -> b.putDouble(v / 7.0))).isEqualTo(Double.doubleToRawLongBits(f64));
         assertThat((int) sum("f32", 4, values, (b, v) -> b.putFloat((float) (v / 3.0))))
                 .isEqualTo(Float.floatToRawIntBits(f32));
@@ -54,7 +58,9 @@ class BsumTest {
             put.put(b, v);
             rows.add(List.of(b.array()));
         }
-        byte[] out = new ToolHarness(LAYOUT).run("bsum", BsvModel.encode(rows, LAYOUT), type).ok();
+        byte[] out = new ToolHarness(LAYOUT)
+                .run("bsum", BsvModel.encode(rows, LAYOUT), type)
+                .ok();
         List<List<byte[]>> decoded = BsvModel.decode(out);
         assertThat(decoded).hasSize(1);
         byte[] column = decoded.get(0).get(0);

@@ -7,31 +7,31 @@ import com.s4bsv.bsv.bytes.Xxh3;
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.testing.BsvModel;
 import com.s4bsv.bsv.testing.ToolHarness;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import org.jspecify.annotations.Nullable;
-import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-import java.util.Arrays;
-import java.util.function.BiPredicate;
-import java.util.function.Consumer;
-import net.jqwik.api.Tuple;
 
 /**
  * Every tool against a tiny model on random rows: 1..40 columns, empty columns, arbitrary bytes
@@ -81,11 +81,16 @@ class BsvToolsPropertiesTest {
         Arbitrary<Integer> buffer = Arbitraries.of(8, 16, 32, 64, 128, 1024, 70_000, 200_000);
         return buffer.flatMap(b -> {
             int maxColumn = Math.min(Layout.MAX_COLUMN_BYTES, b);
-            Arbitrary<List<byte[]>> row = column(csvSafe, maxColumn).list().ofMinSize(minColumns).ofMaxSize(40);
-            return row.list().ofMaxSize(60).map(rows -> new Input(new Layout(b), rows.stream()
-                    .filter(r -> BsvModel.row(r).length <= b)
-                    .filter(r -> !csvSafe || r.size() > 1 || r.get(0).length > 0)
-                    .toList()));
+            Arbitrary<List<byte[]>> row =
+                    column(csvSafe, maxColumn).list().ofMinSize(minColumns).ofMaxSize(40);
+            return row.list()
+                    .ofMaxSize(60)
+                    .map(rows -> new Input(
+                            new Layout(b),
+                            rows.stream()
+                                    .filter(r -> BsvModel.row(r).length <= b)
+                                    .filter(r -> !csvSafe || r.size() > 1 || r.get(0).length > 0)
+                                    .toList()));
         });
     }
 
@@ -125,15 +130,18 @@ class BsvToolsPropertiesTest {
     }
 
     @Property(tries = 150)
-    void bcutSelectsColumns(@ForAll("rows") Input in, @ForAll @IntRange(min = 1, max = 5) int count,
-            @ForAll Random random) {
+    void bcutSelectsColumns(
+            @ForAll("rows") Input in, @ForAll @IntRange(min = 1, max = 5) int count, @ForAll Random random) {
         int minColumns = in.rows().stream().mapToInt(List::size).min().orElse(1);
         int[] picks = random.ints(count, 0, minColumns).toArray();
-        String arg = String.join(",", Arrays.stream(picks).mapToObj(i -> Integer.toString(i + 1)).toList());
+        String arg = String.join(
+                ",", Arrays.stream(picks).mapToObj(i -> Integer.toString(i + 1)).toList());
         List<List<byte[]>> expected = in.rows().stream()
-                .map(r -> Arrays.stream(picks).mapToObj(r::get).toList()).toList();
+                .map(r -> Arrays.stream(picks).mapToObj(r::get).toList())
+                .toList();
         ToolHarness.Result r = in.harness().run("bcut", in.bsv(), arg);
-        if (expected.stream().anyMatch(row -> BsvModel.row(row).length > in.layout().bufferSize())) {
+        if (expected.stream()
+                .anyMatch(row -> BsvModel.row(row).length > in.layout().bufferSize())) {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.errText()).isEqualTo("fatal: cant write larger than BUFFER_SIZE\n");
         } else {
@@ -151,13 +159,12 @@ class BsvToolsPropertiesTest {
         List<List<byte[]>> expected = new ArrayList<>(in.rows());
         expected.sort(reversed ? byFirst.reversed() : byFirst);
         String[] args = reversed ? new String[] {"-r"} : new String[0];
-        assertThat(in.harness().run("bsort", in.bsv(), args).ok())
-                .isEqualTo(BsvModel.encode(expected, in.layout()));
+        assertThat(in.harness().run("bsort", in.bsv(), args).ok()).isEqualTo(BsvModel.encode(expected, in.layout()));
     }
 
     @Property(tries = 100)
-    void bsortOrdersTypedColumns(@ForAll("typedRows") List<Long> values, @ForAll boolean reversed,
-            @ForAll("types") String type) {
+    void bsortOrdersTypedColumns(
+            @ForAll("typedRows") List<Long> values, @ForAll boolean reversed, @ForAll("types") String type) {
         int width = type.endsWith("64") ? 8 : type.endsWith("32") ? 4 : 2;
         List<List<byte[]>> rows = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
@@ -177,7 +184,9 @@ class BsvToolsPropertiesTest {
         expected.sort(reversed ? cmp.reversed() : cmp);
         Layout layout = new Layout(64);
         String[] args = reversed ? new String[] {"-r", type} : new String[] {type};
-        assertThat(new ToolHarness(layout).run("bsort", BsvModel.encode(rows, layout), args).ok())
+        assertThat(new ToolHarness(layout)
+                        .run("bsort", BsvModel.encode(rows, layout), args)
+                        .ok())
                 .isEqualTo(BsvModel.encode(expected, layout));
     }
 
@@ -206,8 +215,12 @@ class BsvToolsPropertiesTest {
 
     @Provide
     Arbitrary<List<Long>> typedRows() {
-        return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-5, 5),
-                Arbitraries.of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 32768L, 65535L)).list().ofMaxSize(80);
+        return Arbitraries.oneOf(
+                        Arbitraries.longs(),
+                        Arbitraries.longs().between(-5, 5),
+                        Arbitraries.of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 32768L, 65535L))
+                .list()
+                .ofMaxSize(80);
     }
 
     @Provide
@@ -216,12 +229,13 @@ class BsvToolsPropertiesTest {
     }
 
     /** The heap of spec §3.5, written plainly, as the model of bmerge's tie order. */
-    private static List<List<byte[]>> heapMerge(List<List<List<byte[]>>> files, boolean reversed,
-            Comparator<byte[]> order) {
+    private static List<List<byte[]>> heapMerge(
+            List<List<List<byte[]>>> files, boolean reversed, Comparator<byte[]> order) {
         List<int[]> heap = new ArrayList<>();
         int[] next = new int[files.size()];
         BiPredicate<int[], int[]> before = (x, y) -> {
-            int c = order.compare(files.get(x[0]).get(x[1]).get(0), files.get(y[0]).get(y[1]).get(0));
+            int c = order.compare(
+                    files.get(x[0]).get(x[1]).get(0), files.get(y[0]).get(y[1]).get(0));
             return reversed ? c > 0 : c < 0;
         };
         Consumer<int[]> insert = x -> {
@@ -270,16 +284,23 @@ class BsvToolsPropertiesTest {
     }
 
     @Property(tries = 80)
-    void bmergeMergesSortedFilesWithTheOriginalTieOrder(@ForAll("rows") Input in,
-            @ForAll @IntRange(min = 1, max = 6) int fileCount, @ForAll boolean reversed, @ForAll Random random)
+    void bmergeMergesSortedFilesWithTheOriginalTieOrder(
+            @ForAll("rows") Input in,
+            @ForAll @IntRange(min = 1, max = 6) int fileCount,
+            @ForAll boolean reversed,
+            @ForAll Random random)
             throws IOException {
         checkBmerge(in, fileCount, reversed, random, null);
     }
 
     @Property(tries = 60)
-    void bmergeMergesTypedColumnsWithTheOriginalTieOrder(@ForAll("typedRows") List<Long> values,
-            @ForAll("types") String type, @ForAll @IntRange(min = 2, max = 6) int fileCount, @ForAll boolean reversed,
-            @ForAll Random random) throws IOException {
+    void bmergeMergesTypedColumnsWithTheOriginalTieOrder(
+            @ForAll("typedRows") List<Long> values,
+            @ForAll("types") String type,
+            @ForAll @IntRange(min = 2, max = 6) int fileCount,
+            @ForAll boolean reversed,
+            @ForAll Random random)
+            throws IOException {
         int width = type.endsWith("64") ? 8 : type.endsWith("32") ? 4 : 2;
         List<List<byte[]>> rows = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
@@ -301,17 +322,23 @@ class BsvToolsPropertiesTest {
     /** First columns that often share their first eight bytes, and end, or hold a NUL, near them. */
     @Provide
     Arbitrary<Input> keyTies() {
-        Arbitrary<Byte> letter = Arbitraries.frequency(Tuple.of(12, (byte) 'a'),
-                Tuple.of(1, (byte) 'b'), Tuple.of(1, (byte) 0));
+        Arbitrary<Byte> letter =
+                Arbitraries.frequency(Tuple.of(12, (byte) 'a'), Tuple.of(1, (byte) 'b'), Tuple.of(1, (byte) 0));
         Arbitrary<byte[]> key = letter.array(byte[].class).ofMinSize(6).ofMaxSize(11);
         Arbitrary<byte[]> tag = Arbitraries.bytes().array(byte[].class).ofMaxSize(3);
-        return Combinators.combine(key, tag).as(List::of).list().ofMaxSize(80)
+        return Combinators.combine(key, tag)
+                .as(List::of)
+                .list()
+                .ofMaxSize(80)
                 .map(rows -> new Input(new Layout(1024), rows));
     }
 
     @Property(tries = 60)
-    void bmergeKeepsTheTieOrderOnLongSharedPrefixes(@ForAll("keyTies") Input in,
-            @ForAll @IntRange(min = 2, max = 6) int fileCount, @ForAll boolean reversed, @ForAll Random random)
+    void bmergeKeepsTheTieOrderOnLongSharedPrefixes(
+            @ForAll("keyTies") Input in,
+            @ForAll @IntRange(min = 2, max = 6) int fileCount,
+            @ForAll boolean reversed,
+            @ForAll Random random)
             throws IOException {
         checkBmerge(in, fileCount, reversed, random, null);
     }
@@ -320,7 +347,8 @@ class BsvToolsPropertiesTest {
             throws IOException {
         Path dir = Files.createTempDirectory("bmerge");
         try {
-            Comparator<byte[]> order = type == null ? BsvToolsPropertiesTest::strcmp : (x, y) -> compareTyped(type, x, y);
+            Comparator<byte[]> order =
+                    type == null ? BsvToolsPropertiesTest::strcmp : (x, y) -> compareTyped(type, x, y);
             Comparator<List<byte[]>> byFirst = (x, y) -> order.compare(x.get(0), y.get(0));
             List<List<List<byte[]>>> files = new ArrayList<>();
             for (int f = 0; f < fileCount; f++) {
@@ -343,7 +371,8 @@ class BsvToolsPropertiesTest {
             if (type != null) {
                 args.add(type);
             }
-            assertThat(h.run("bmerge", names.toString(), args.toArray(new String[0])).ok())
+            assertThat(h.run("bmerge", names.toString(), args.toArray(new String[0]))
+                            .ok())
                     .isEqualTo(BsvModel.encode(heapMerge(files, reversed, order), in.layout()));
         } finally {
             deleteTree(dir);
@@ -351,8 +380,9 @@ class BsvToolsPropertiesTest {
     }
 
     @Property(tries = 60)
-    void bpartitionSendsEachRowToItsHashBucket(@ForAll("rows") Input in, @ForAll @IntRange(min = 1, max = 12) int n,
-            @ForAll boolean lz4) throws IOException {
+    void bpartitionSendsEachRowToItsHashBucket(
+            @ForAll("rows") Input in, @ForAll @IntRange(min = 1, max = 12) int n, @ForAll boolean lz4)
+            throws IOException {
         Path dir = Files.createTempDirectory("bpartition");
         try {
             ToolHarness h = new ToolHarness(in.layout(), dir);
@@ -380,8 +410,7 @@ class BsvToolsPropertiesTest {
                 if (lz4) {
                     content = h.run("blz4d", content).ok();
                 }
-                assertThat(BsvModel.decode(content)).usingRecursiveComparison()
-                        .isEqualTo(buckets.get(i));
+                assertThat(BsvModel.decode(content)).usingRecursiveComparison().isEqualTo(buckets.get(i));
                 if (n > 1) {
                     assertThat(content).isEqualTo(BsvModel.encode(buckets.get(i), in.layout()));
                 }
@@ -413,7 +442,10 @@ class BsvToolsPropertiesTest {
             assertThat(counted.errText()).isEqualTo("fatal: cant write larger than BUFFER_SIZE\n");
         } else {
             byte[] count = counted.ok();
-            assertThat(ByteBuffer.wrap(count, 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()).isEqualTo(rows.size());
+            assertThat(ByteBuffer.wrap(count, 8, 8)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .getLong())
+                    .isEqualTo(rows.size());
         }
     }
 
@@ -423,21 +455,30 @@ class BsvToolsPropertiesTest {
         long i64 = 0;
         short i16 = 0;
         for (long v : values) {
-            rows.add(List.of(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array()));
+            rows.add(List.of(ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(v)
+                    .array()));
             i64 += v;
         }
         Layout layout = new Layout(128);
         ToolHarness h = new ToolHarness(layout);
         byte[] sum = h.run("bsum", BsvModel.encode(rows, layout), "i64").ok();
         assertThat(BsvModel.decode(sum).get(0).get(0))
-                .isEqualTo(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(i64).array());
+                .isEqualTo(ByteBuffer.allocate(8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putLong(i64)
+                        .array());
         byte[] cut16 = h.run("bschema", BsvModel.encode(rows, layout), "2*").ok();
         for (long v : values) {
             i16 += (short) v;
         }
         byte[] sum16 = h.run("bsum", cut16, "i16").ok();
         assertThat(BsvModel.decode(sum16).get(0).get(0))
-                .isEqualTo(ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort(i16).array());
+                .isEqualTo(ByteBuffer.allocate(2)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putShort(i16)
+                        .array());
     }
 
     @Property(tries = 60)
@@ -446,7 +487,8 @@ class BsvToolsPropertiesTest {
         Path dir = Files.createTempDirectory("bsplit");
         try {
             ToolHarness h = new ToolHarness(in.layout(), dir);
-            String printed = h.run("bsplit", in.bsv(), "s", String.valueOf(perFile)).outText();
+            String printed =
+                    h.run("bsplit", in.bsv(), "s", String.valueOf(perFile)).outText();
             List<byte[]> chunks = BsvModel.chunks(in.bsv());
             int files = (chunks.size() + perFile - 1) / perFile;
             ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -473,8 +515,17 @@ class BsvToolsPropertiesTest {
             if (v == Long.MIN_VALUE || v == Long.MAX_VALUE) {
                 continue;
             }
-            csv.append(v).append(',').append((short) v).append(',').append(Long.toUnsignedString(v >>> 1)).append('\n');
-            expected.append(v).append(',').append((short) v).append(',').append(Long.toUnsignedString(v >>> 1))
+            csv.append(v)
+                    .append(',')
+                    .append((short) v)
+                    .append(',')
+                    .append(Long.toUnsignedString(v >>> 1))
+                    .append('\n');
+            expected.append(v)
+                    .append(',')
+                    .append((short) v)
+                    .append(',')
+                    .append(Long.toUnsignedString(v >>> 1))
                     .append('\n');
         }
         ToolHarness h = new ToolHarness(new Layout(256));
@@ -485,8 +536,12 @@ class BsvToolsPropertiesTest {
     @Property(tries = 200)
     void bschemaF64PrintsWhatCPrintfWould(@ForAll double v) {
         ToolHarness h = new ToolHarness();
-        byte[] row = BsvModel.encode(List.of(List.of(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
-                .putDouble(v).array())), Layout.DEFAULT);
+        byte[] row = BsvModel.encode(
+                List.of(List.of(ByteBuffer.allocate(8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putDouble(v)
+                        .array())),
+                Layout.DEFAULT);
         String text = h.csv(h.run("bschema", row, "f64:a").ok()).strip();
         if (Double.isNaN(v)) {
             assertThat(text).isIn("nan", "-nan");
@@ -496,16 +551,17 @@ class BsvToolsPropertiesTest {
             // 16 significant digits: reparsing is within half a unit of the 16th digit
             BigDecimal exact = new BigDecimal(v);
             BigDecimal printed = new BigDecimal(text.replace("e+", "e"));
-            assertThat(printed).isEqualByComparingTo(exact.round(new MathContext(16,
-                    RoundingMode.HALF_EVEN)));
+            assertThat(printed).isEqualByComparingTo(exact.round(new MathContext(16, RoundingMode.HALF_EVEN)));
             assertThat(text).doesNotContain("E").doesNotEndWith(".");
         }
     }
 
     @Property(tries = 100)
-    void bschemaFilterDropsRowsFailingCountOrSize(@ForAll("rows") Input in, @ForAll @IntRange(min = 0, max = 3) int size) {
+    void bschemaFilterDropsRowsFailingCountOrSize(
+            @ForAll("rows") Input in, @ForAll @IntRange(min = 0, max = 3) int size) {
         List<List<byte[]>> kept = in.rows().stream()
-                .filter(r -> r.size() == 2 && r.get(0).length == size).toList();
+                .filter(r -> r.size() == 2 && r.get(0).length == size)
+                .toList();
         ToolHarness.Result r = in.harness().run("bschema", in.bsv(), size + ",*", "--filter");
         assertThat(r.ok()).isEqualTo(BsvModel.encode(kept, in.layout()));
         int dropped = in.rows().size() - kept.size();

@@ -17,8 +17,7 @@ class CoreToolsTest {
 
     @Test
     void bsvWritesTheSpecExampleBytes() {
-        assertThat(h.run("bsv", "a,bb,ccc\n").ok())
-                .isEqualTo(hex("11000000 0200 010002000300 6100 626200 63636300"));
+        assertThat(h.run("bsv", "a,bb,ccc\n").ok()).isEqualTo(hex("11000000 0200 010002000300 6100 626200 63636300"));
         assertThat(h.run("bsv", ",\n").ok()).isEqualTo(hex("08000000 0100 0000 0000 00 00"));
     }
 
@@ -50,7 +49,8 @@ class CoreToolsTest {
         ToolHarness.Result r = h.run("bsv", "", "x", "-h");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errText()).isEqualTo("convert csv to bsv\n\nusage: ... | bsv\n\n>> echo a,b,c | bsv | bcut 3,2,1 | csv\nc,b,a\n");
+        assertThat(r.errText())
+                .isEqualTo("convert csv to bsv\n\nusage: ... | bsv\n\n>> echo a,b,c | bsv | bcut 3,2,1 | csv\nc,b,a\n");
         assertThat(h.run("csv", "", "--help").errText()).startsWith("convert bsv to csv\n\nusage: ... | csv\n\n");
     }
 
@@ -80,8 +80,10 @@ class CoreToolsTest {
                 .isEqualTo("fatal: indices must be gte 0, got: -1 (columns are numbered from 1)\n");
         assertThat(h.run("bcut", in, "65536").errText())
                 .isEqualTo("fatal: cannot select indices above 65535, tried to select: 65536\n");
-        assertThat(h.run("bcut", in, " 2").ok()).isEqualTo(h.run("bcut", in, "2").ok());
-        assertThat(h.run("bcut", in, "2x").ok()).isEqualTo(h.run("bcut", in, "2").ok());
+        assertThat(h.run("bcut", in, " 2").ok())
+                .isEqualTo(h.run("bcut", in, "2").ok());
+        assertThat(h.run("bcut", in, "2x").ok())
+                .isEqualTo(h.run("bcut", in, "2").ok());
         ToolHarness.Result noArgs = h.run("bcut", in);
         assertThat(noArgs.exit()).isEqualTo(1);
         assertThat(noArgs.errText()).isEqualTo("usage: ... | bcut COL1,...,COLN\n\n");
@@ -102,7 +104,7 @@ class CoreToolsTest {
     void tinyChunksSplitRowsGreedily() {
         ToolHarness tiny = new ToolHarness(new Layout(16));
         // each row "a" is 2+2+2 = 6 bytes: two fit in 16, the third starts a new chunk
-        assertThat(tiny.run("bsv", "a\nb\nc\n").ok()).isEqualTo(hex(
-                "0c000000 0000 0100 6100 0000 0100 6200 06000000 0000 0100 6300"));
+        assertThat(tiny.run("bsv", "a\nb\nc\n").ok())
+                .isEqualTo(hex("0c000000 0000 0100 6100 0000 0100 6200 06000000 0000 0100 6300"));
     }
 }

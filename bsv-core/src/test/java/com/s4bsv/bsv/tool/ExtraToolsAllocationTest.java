@@ -10,10 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Random;
 
 /** The per-row loop of each of these tools allocates nothing: under 1 byte per row over 102k rows. */
 class ExtraToolsAllocationTest {
@@ -123,18 +123,21 @@ class ExtraToolsAllocationTest {
     @Test
     void btakeuntil() {
         assertThat(perRow("btakeuntil", sameSmall, sameLarge, "key1")).isLessThan(1.0);
-        assertThat(perRow("btakeuntil", numbersSmall, numbersLarge, "99999999", "u64")).isLessThan(1.0);
+        assertThat(perRow("btakeuntil", numbersSmall, numbersLarge, "99999999", "u64"))
+                .isLessThan(1.0);
     }
 
     @Test
     void btopn() {
         assertThat(keyed("btopn", "10")).isLessThan(1.0);
-        assertThat(perRow("btopn", numbersSmall, numbersLarge, "5", "i64", "-r")).isLessThan(1.0);
+        assertThat(perRow("btopn", numbersSmall, numbersLarge, "5", "i64", "-r"))
+                .isLessThan(1.0);
     }
 
     @Test
     void bquantileSketch() {
-        assertThat(perRow("bquantile-sketch", numbersSmall, numbersLarge, "i64")).isLessThan(1.0);
+        assertThat(perRow("bquantile-sketch", numbersSmall, numbersLarge, "i64"))
+                .isLessThan(1.0);
     }
 
     @Test
@@ -145,7 +148,8 @@ class ExtraToolsAllocationTest {
         byte[] b = h.run("bquantile-sketch", numbers(900), "i64").ok();
         byte[] small = repeat(a, b, 1_000);
         byte[] large = repeat(a, b, 11_000);
-        assertThat(meter.bytesPerRow("bquantile-merge", List.of(".1,.5,.99"), small, large, 20_000)).isLessThan(1.0);
+        assertThat(meter.bytesPerRow("bquantile-merge", List.of(".1,.5,.99"), small, large, 20_000))
+                .isLessThan(1.0);
     }
 
     private static byte[] repeat(byte[] a, byte[] b, int times) {

@@ -6,6 +6,7 @@ import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.testing.BsvModel;
 import com.s4bsv.bsv.testing.ToolHarness;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.ArrayList;
 
 /** Corrupt input, wrong-width or non-numeric typed columns, bad arguments: one error line, exit 1. */
 class ExtraToolsBadInputTest {
@@ -23,21 +23,34 @@ class ExtraToolsBadInputTest {
 
     /** Each tool with arguments that make it read every row of a [key, i64] stream. */
     static Stream<List<String>> tools() {
-        return Stream.of(List.of("bcombine", "1,2"), List.of("bcounteach"), List.of("bcounteach-hash"),
-                List.of("bdedupe"), List.of("bdedupe-hash"), List.of("bdropuntil", "zzz"), List.of("btake", "k"),
-                List.of("btakeuntil", "zzz"), List.of("btopn", "3"), List.of("bsumeach", "i64"),
-                List.of("bsumeach-hash", "i64"), List.of("bunzip", "col"), List.of("bquantile-merge", ".5"));
+        return Stream.of(
+                List.of("bcombine", "1,2"),
+                List.of("bcounteach"),
+                List.of("bcounteach-hash"),
+                List.of("bdedupe"),
+                List.of("bdedupe-hash"),
+                List.of("bdropuntil", "zzz"),
+                List.of("btake", "k"),
+                List.of("btakeuntil", "zzz"),
+                List.of("btopn", "3"),
+                List.of("bsumeach", "i64"),
+                List.of("bsumeach-hash", "i64"),
+                List.of("bunzip", "col"),
+                List.of("bquantile-merge", ".5"));
     }
 
     private ToolHarness.Result run(List<String> tool, byte[] in) {
-        return new ToolHarness(Layout.DEFAULT, dir).run(tool.get(0), in,
-                tool.subList(1, tool.size()).toArray(String[]::new));
+        return new ToolHarness(Layout.DEFAULT, dir)
+                .run(tool.get(0), in, tool.subList(1, tool.size()).toArray(String[]::new));
     }
 
     private static void assertOneFatalLine(ToolHarness.Result r) {
         assertThat(r.exit()).isEqualTo(1);
         String err = r.errText();
-        assertThat(err).doesNotContain("Exception").doesNotContain("internal error").doesNotContain("\tat ");
+        assertThat(err)
+                .doesNotContain("Exception")
+                .doesNotContain("internal error")
+                .doesNotContain("\tat ");
         assertThat(err.strip().lines()).hasSize(1);
     }
 
@@ -65,14 +78,18 @@ class ExtraToolsBadInputTest {
 
     /** The tools that copy chunks without parsing rows, and what a stream cut inside a chunk header says. */
     static Stream<List<String>> chunkCopiers() {
-        return Stream.of(List.of("blz4", "fatal: impossible\n"), List.of("blz4d", "fatal: impossible\n"),
-                List.of("bsplit", "fatal: impossible\n"), List.of("bpartition", "fatal: bad bpartition chunk read 2\n"));
+        return Stream.of(
+                List.of("blz4", "fatal: impossible\n"),
+                List.of("blz4d", "fatal: impossible\n"),
+                List.of("bsplit", "fatal: impossible\n"),
+                List.of("bpartition", "fatal: bad bpartition chunk read 2\n"));
     }
 
     @ParameterizedTest
     @MethodSource("chunkCopiers")
     void chunkCopiersReportCorruptChunksAsTheReaderDoes(List<String> tool) {
-        List<String> args = tool.get(0).equals("bpartition") ? List.of("bpartition", "1", "p")
+        List<String> args = tool.get(0).equals("bpartition")
+                ? List.of("bpartition", "1", "p")
                 : tool.get(0).equals("bsplit") ? List.of("bsplit", "s") : List.of(tool.get(0));
         byte[] in = keyed(3);
         assertThat(run(args, Arrays.copyOf(in, 2)).errText()).isEqualTo(tool.get(1));
@@ -140,10 +157,11 @@ class ExtraToolsBadInputTest {
         byte[] in = BsvModel.encode(List.of(List.of(wide, wide)), big);
         ToolHarness.Result r = new ToolHarness(big).run("bcombine", in, "1,2");
         assertOneFatalLine(r);
-        assertThat(r.errText()).isEqualTo("fatal: cannot have columns with more than 2**16 - 1 bytes, column: 0,"
-                + " size: 80001, content: xxxxxxxxxx...\n");
-        ToolHarness.Result small = new ToolHarness(new Layout(100_000)).run("bcombine",
-                BsvModel.encode(List.of(List.of(wide, wide)), new Layout(100_000)), "1,2");
+        assertThat(r.errText())
+                .isEqualTo("fatal: cannot have columns with more than 2**16 - 1 bytes, column: 0,"
+                        + " size: 80001, content: xxxxxxxxxx...\n");
+        ToolHarness.Result small = new ToolHarness(new Layout(100_000))
+                .run("bcombine", BsvModel.encode(List.of(List.of(wide, wide)), new Layout(100_000)), "1,2");
         assertThat(small.errText()).isEqualTo("fatal: cant write larger than BUFFER_SIZE\n");
     }
 

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.testing.BsvModel;
 import com.s4bsv.bsv.testing.ToolHarness;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /** The spec's and the seed readme's examples for bcombine, bcounteach*, bdedupe*, btake, btopn, bsumeach*. */
 class ExtraToolsExamplesTest {
@@ -57,8 +57,8 @@ class ExtraToolsExamplesTest {
                 .containsExactly("a,2", "b,3", "a,1");
         assertThat(keyedText(h.pipe(BsvModel.bytes(",x\n,y\na\n,z\nb\n"), "bsv", "bcounteach")))
                 .containsExactly("a,1", "b,1");
-        assertThat(h.pipe(BsvModel.bytes("a\na\nb\nb\nb\na\n"), "bsv", "bcounteach")).startsWith(
-                hex("33000000 0100 0100 0800 6100 0200000000000000 00"));
+        assertThat(h.pipe(BsvModel.bytes("a\na\nb\nb\nb\na\n"), "bsv", "bcounteach"))
+                .startsWith(hex("33000000 0100 0100 0800 6100 0200000000000000 00"));
         assertThat(h.run("bcounteach", new byte[0]).ok()).isEmpty();
     }
 
@@ -88,7 +88,8 @@ class ExtraToolsExamplesTest {
     @Test
     void btakeTakesWhileEqual() {
         assertThat(h.pipe("c\nc\nd\nc\n", "bsv", "btake c", "csv")).isEqualTo("c\nc\n");
-        assertThat(h.pipe("\na\nb\nc\nd\n", "bsv", "bdropuntil c", "btake c", "csv")).isEqualTo("c\n");
+        assertThat(h.pipe("\na\nb\nc\nd\n", "bsv", "bdropuntil c", "btake c", "csv"))
+                .isEqualTo("c\n");
         assertThat(h.pipe("d\nc\n", "bsv", "btake c", "csv")).isEqualTo("\n");
     }
 
@@ -124,12 +125,15 @@ class ExtraToolsExamplesTest {
 
     @Test
     void sumsWrapInTheTypesWidth() {
-        List<List<byte[]>> rows = List.of(List.of(BsvModel.bytes("k"), new byte[] {(byte) 0xFF, 0x7F}),
+        List<List<byte[]>> rows = List.of(
+                List.of(BsvModel.bytes("k"), new byte[] {(byte) 0xFF, 0x7F}),
                 List.of(BsvModel.bytes("k"), new byte[] {1, 0}));
         byte[] in = BsvModel.encode(rows, Layout.DEFAULT);
         assertThat(BsvModel.decode(h.run("bsumeach", in, "i16").ok()).get(0).get(1))
                 .isEqualTo(new byte[] {0, (byte) 0x80});
-        assertThat(BsvModel.decode(h.run("bsumeach-hash", in, "u16").ok()).get(0).get(1))
+        assertThat(BsvModel.decode(h.run("bsumeach-hash", in, "u16").ok())
+                        .get(0)
+                        .get(1))
                 .isEqualTo(new byte[] {0, (byte) 0x80});
     }
 
@@ -137,8 +141,12 @@ class ExtraToolsExamplesTest {
     void floatSumsAddInTheirPrecision() {
         List<List<byte[]>> rows = new ArrayList<>();
         for (float f : new float[] {0.1f, 0.2f, 0.3f}) {
-            rows.add(List.of(BsvModel.bytes("k"), ByteBuffer.allocate(4)
-                    .order(ByteOrder.LITTLE_ENDIAN).putFloat(f).array()));
+            rows.add(List.of(
+                    BsvModel.bytes("k"),
+                    ByteBuffer.allocate(4)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .putFloat(f)
+                            .array()));
         }
         byte[] in = BsvModel.encode(rows, Layout.DEFAULT);
         float expected = 0.1f + 0.2f + 0.3f;
@@ -150,61 +158,83 @@ class ExtraToolsExamplesTest {
         List<List<byte[]>> negativeZero = List.of(List.of(BsvModel.bytes("k"), RowGen.f64(-0.0)));
         byte[] nz = BsvModel.encode(negativeZero, Layout.DEFAULT);
         // bsumeach starts each run at 0, the hash variant at the first value
-        assertThat(RowGen.f64(BsvModel.decode(h.run("bsumeach", nz, "f64").ok()).get(0).get(1)))
+        assertThat(RowGen.f64(BsvModel.decode(h.run("bsumeach", nz, "f64").ok())
+                        .get(0)
+                        .get(1)))
                 .isEqualTo(0.0);
-        assertThat(Double.doubleToRawLongBits(
-                RowGen.f64(BsvModel.decode(h.run("bsumeach-hash", nz, "f64").ok()).get(0).get(1))))
+        assertThat(Double.doubleToRawLongBits(RowGen.f64(
+                        BsvModel.decode(h.run("bsumeach-hash", nz, "f64").ok())
+                                .get(0)
+                                .get(1))))
                 .isEqualTo(Double.doubleToRawLongBits(-0.0));
     }
 
     @Test
     void helpTextsAreTheOriginals() {
-        assertThat(h.run("bcombine", "", "-h").errText()).isEqualTo("prepend a new column by combining values from"
-                + " existing columns\n\nusage: ... | bcombine COL1,...,COLN\n\n>> echo a,b,c | bsv | bcombine 3,2 | csv\n"
-                + "b:a,a,b,c\n");
-        assertThat(h.run("bcounteach", "", "--help").errText()).isEqualTo("count as i64 each contiguous identical row"
-                + " by the first column\n\nusage: ... | bcounteach\n\necho '\\na\\na\\nb\\nb\\nb\\na\\n' | bsv |"
-                + " bcounteach | bschema *,i64:a | csv\na,2\nb,3\na,1\n");
-        assertThat(h.run("bcounteach-hash", "", "-h").errText()).isEqualTo("count as i64 by hash of the first column"
-                + "\n\nusage: ... | bcounteach-hash\n\necho '\\na\\na\\nb\\nb\\nb\\na\\n' | bsv | bcounteach-hash |"
-                + " bschema *,i64:a | bsort | csv\na,3\nb,3\n");
-        assertThat(h.run("bdedupe", "", "-h").errText()).isEqualTo("dedupe identical contiguous rows by the first"
-                + " column, keeping the first\n\nusage: ... | bdedupe\n\n>> echo '\\na\\na\\nb\\nb\\na\\na\\n' | bsv |"
-                + " bdedupe | csv\na\nb\na\n");
-        assertThat(h.run("bdedupe-hash", "", "-h").errText()).isEqualTo("dedupe rows by hash of the first column,"
-                + " keeping the first\n\nusage: ... | bdedupe-hash\n\n>> echo '\\na\\na\\nb\\nb\\na\\na\\n' | bsv |"
-                + " bdedupe-hash | csv\na\nb\n");
-        assertThat(h.run("bdropuntil", "", "-h").errText()).isEqualTo("for sorted input, drop until the first column"
-                + " is gte to VALUE\n\nusage: ... | bdropuntil VALUE [TYPE]\n\n>> echo '\\na\\nb\\nc\\nd\\n' | bsv |"
-                + " bdropuntil c | csv\nc\nd\n\n");
-        assertThat(h.run("bquantile-merge", "", "-h").errText()).isEqualTo("merge ddsketches and output quantile value"
-                + " pairs as f64\n\nusage: ... | bquantile-merge QUANTILES \n\n>> seq 1 100 | bsv | bschema a:i64 |"
-                + " bquantile-sketch i64 | bquantile-merge .2,.5,.7 | bschema f64:a,f64:a | csv\n0.2,19.88667024086646"
-                + "\n0.5,49.90296094906742\n0.7,70.11183939140405\n");
-        assertThat(h.run("bquantile-sketch", "", "-h").errText()).isEqualTo("collapse the first column into a single"
-                + " row ddsketch\n\nusage: ... | bquantile-sketch TYPE [-a|--alpha] [-b|--max-bins] [-m|--min-value]"
-                + " \n\n>> seq 1 100 | bsv | bschema a:i64 | bquantile-sketch i64 | bquantile-merge .2,.5,.7 |"
-                + " bschema f64:a,f64:a | csv\n0.2,19.88667024086646\n0.5,49.90296094906742\n0.7,70.11183939140405\n");
-        assertThat(h.run("bsumeach", "", "-h").errText()).isEqualTo("sum the second column of each contiguous"
-                + " identical row by the first column\n\nusage: ... | bsumeach TYPE\n\necho '\\na,1\\na,2\\nb,3\\nb,4"
-                + "\\nb,5\\na,6\\n' | bsv | bschema *,a:i64 | bsumeach i64 | bschema *,i64:a | csv\na,3\nb,12\na,6\n");
-        assertThat(h.run("bsumeach-hash", "", "-h").errText()).isEqualTo("sum as i64 the second column by hash of"
-                + " the first column\n\nusage: ... | bsumeach-hash i64\n\necho '\\na,1\\na,2\\nb,3\\nb,4\\nb,5\\na,6"
-                + "\\n' | bsv | bschema *,a:i64 | bsumeach-hash i64 | bschema *,i64:a | csv\na,3\nb,12\na,6\n");
-        assertThat(h.run("btake", "", "-h").errText()).isEqualTo("take while the first column is VALUE\n\nusage:"
-                + " ... | btake VALUE\n\n>> echo '\\na\\nb\\nc\\nd\\n' | bsv | bdropntil c | btake c | csv\nc\n\n");
-        assertThat(h.run("btakeuntil", "", "-h").errText()).isEqualTo("for sorted input, take until the first"
-                + " column is gte to VALUE\n\nusage: ... | btakeuntil VALUE [TYPE]\n\n>> echo '\\na\\nb\\nc\\nd\\n' |"
-                + " bsv | btakeuntil c | csv\na\nb\n\n");
-        assertThat(h.run("btopn", "", "-h").errText()).isEqualTo("accumulate the top n rows in a heap by first column"
-                + " value\n\nusage: ... | btopn N [TYPE] [-r|--reversed]\n\n>> echo '\\n1\\n3\\n2\\n' | bsv | bschema"
-                + " a:i64 | btopn 2 i64 | bschema i64:a | csv\n3\n2\n\n");
-        assertThat(h.run("bunzip", "", "-h").errText()).isEqualTo("split a multi column input into single column"
-                + " outputs\n\nusage: ... | bunzip PREFIX [-l|--lz4]\n\n>> echo '\\na,b,c\\n1,2,3\\n' | bsv | bunzip"
-                + " col && echo col_1 col_3 | bzip | csv\na,c\n1,3\n");
-        assertThat(h.run("bzip", "", "-h").errText()).isEqualTo("combine single column inputs into a multi column"
-                + " output\n\nusage: ls column_* | bzip [COL1,...COLN] [-l|--lz4]\n\n>> echo '\\na,b,c\\n1,2,3\\n' |"
-                + " bsv | bunzip column && ls column_* | bzip 1,3 | csv\na,c\n1,3\n");
+        assertThat(h.run("bcombine", "", "-h").errText())
+                .isEqualTo("prepend a new column by combining values from"
+                        + " existing columns\n\nusage: ... | bcombine COL1,...,COLN\n\n>> echo a,b,c | bsv | bcombine 3,2 | csv\n"
+                        + "b:a,a,b,c\n");
+        assertThat(h.run("bcounteach", "", "--help").errText())
+                .isEqualTo("count as i64 each contiguous identical row"
+                        + " by the first column\n\nusage: ... | bcounteach\n\necho '\\na\\na\\nb\\nb\\nb\\na\\n' | bsv |"
+                        + " bcounteach | bschema *,i64:a | csv\na,2\nb,3\na,1\n");
+        assertThat(h.run("bcounteach-hash", "", "-h").errText())
+                .isEqualTo("count as i64 by hash of the first column"
+                        + "\n\nusage: ... | bcounteach-hash\n\necho '\\na\\na\\nb\\nb\\nb\\na\\n' | bsv | bcounteach-hash |"
+                        + " bschema *,i64:a | bsort | csv\na,3\nb,3\n");
+        assertThat(h.run("bdedupe", "", "-h").errText())
+                .isEqualTo("dedupe identical contiguous rows by the first"
+                        + " column, keeping the first\n\nusage: ... | bdedupe\n\n>> echo '\\na\\na\\nb\\nb\\na\\na\\n' | bsv |"
+                        + " bdedupe | csv\na\nb\na\n");
+        assertThat(h.run("bdedupe-hash", "", "-h").errText())
+                .isEqualTo("dedupe rows by hash of the first column,"
+                        + " keeping the first\n\nusage: ... | bdedupe-hash\n\n>> echo '\\na\\na\\nb\\nb\\na\\na\\n' | bsv |"
+                        + " bdedupe-hash | csv\na\nb\n");
+        assertThat(h.run("bdropuntil", "", "-h").errText())
+                .isEqualTo("for sorted input, drop until the first column"
+                        + " is gte to VALUE\n\nusage: ... | bdropuntil VALUE [TYPE]\n\n>> echo '\\na\\nb\\nc\\nd\\n' | bsv |"
+                        + " bdropuntil c | csv\nc\nd\n\n");
+        assertThat(h.run("bquantile-merge", "", "-h").errText())
+                .isEqualTo("merge ddsketches and output quantile value"
+                        + " pairs as f64\n\nusage: ... | bquantile-merge QUANTILES \n\n>> seq 1 100 | bsv | bschema a:i64 |"
+                        + " bquantile-sketch i64 | bquantile-merge .2,.5,.7 | bschema f64:a,f64:a | csv\n0.2,19.88667024086646"
+                        + "\n0.5,49.90296094906742\n0.7,70.11183939140405\n");
+        assertThat(h.run("bquantile-sketch", "", "-h").errText())
+                .isEqualTo(
+                        "collapse the first column into a single"
+                                + " row ddsketch\n\nusage: ... | bquantile-sketch TYPE [-a|--alpha] [-b|--max-bins] [-m|--min-value]"
+                                + " \n\n>> seq 1 100 | bsv | bschema a:i64 | bquantile-sketch i64 | bquantile-merge .2,.5,.7 |"
+                                + " bschema f64:a,f64:a | csv\n0.2,19.88667024086646\n0.5,49.90296094906742\n0.7,70.11183939140405\n");
+        assertThat(h.run("bsumeach", "", "-h").errText())
+                .isEqualTo(
+                        "sum the second column of each contiguous"
+                                + " identical row by the first column\n\nusage: ... | bsumeach TYPE\n\necho '\\na,1\\na,2\\nb,3\\nb,4"
+                                + "\\nb,5\\na,6\\n' | bsv | bschema *,a:i64 | bsumeach i64 | bschema *,i64:a | csv\na,3\nb,12\na,6\n");
+        assertThat(h.run("bsumeach-hash", "", "-h").errText())
+                .isEqualTo("sum as i64 the second column by hash of"
+                        + " the first column\n\nusage: ... | bsumeach-hash i64\n\necho '\\na,1\\na,2\\nb,3\\nb,4\\nb,5\\na,6"
+                        + "\\n' | bsv | bschema *,a:i64 | bsumeach-hash i64 | bschema *,i64:a | csv\na,3\nb,12\na,6\n");
+        assertThat(h.run("btake", "", "-h").errText())
+                .isEqualTo(
+                        "take while the first column is VALUE\n\nusage:"
+                                + " ... | btake VALUE\n\n>> echo '\\na\\nb\\nc\\nd\\n' | bsv | bdropntil c | btake c | csv\nc\n\n");
+        assertThat(h.run("btakeuntil", "", "-h").errText())
+                .isEqualTo("for sorted input, take until the first"
+                        + " column is gte to VALUE\n\nusage: ... | btakeuntil VALUE [TYPE]\n\n>> echo '\\na\\nb\\nc\\nd\\n' |"
+                        + " bsv | btakeuntil c | csv\na\nb\n\n");
+        assertThat(h.run("btopn", "", "-h").errText())
+                .isEqualTo("accumulate the top n rows in a heap by first column"
+                        + " value\n\nusage: ... | btopn N [TYPE] [-r|--reversed]\n\n>> echo '\\n1\\n3\\n2\\n' | bsv | bschema"
+                        + " a:i64 | btopn 2 i64 | bschema i64:a | csv\n3\n2\n\n");
+        assertThat(h.run("bunzip", "", "-h").errText())
+                .isEqualTo("split a multi column input into single column"
+                        + " outputs\n\nusage: ... | bunzip PREFIX [-l|--lz4]\n\n>> echo '\\na,b,c\\n1,2,3\\n' | bsv | bunzip"
+                        + " col && echo col_1 col_3 | bzip | csv\na,c\n1,3\n");
+        assertThat(h.run("bzip", "", "-h").errText())
+                .isEqualTo("combine single column inputs into a multi column"
+                        + " output\n\nusage: ls column_* | bzip [COL1,...COLN] [-l|--lz4]\n\n>> echo '\\na,b,c\\n1,2,3\\n' |"
+                        + " bsv | bunzip column && ls column_* | bzip 1,3 | csv\na,c\n1,3\n");
         assertThat(h.run("btake", "", "-h").exit()).isEqualTo(1);
     }
 }

@@ -61,8 +61,8 @@ class ExtraToolsPropertiesTest {
      * As above; when {@code thenFails} is given the tool must fail with it after the rows, unless
      * the writer refused one of them first.
      */
-    private static void assertWrote(ToolHarness.Result r, List<List<byte[]>> rows, Layout layout, byte[] prefix,
-            @Nullable String thenFails) {
+    private static void assertWrote(
+            ToolHarness.Result r, List<List<byte[]>> rows, Layout layout, byte[] prefix, @Nullable String thenFails) {
         for (List<byte[]> row : rows) {
             if (BsvModel.row(row).length > layout.bufferSize()) {
                 assertThat(r.exit()).isEqualTo(1);
@@ -110,7 +110,11 @@ class ExtraToolsPropertiesTest {
             ByteArrayOutputStream combined = new ByteArrayOutputStream();
             for (int i = 0; i < n; i++) {
                 if (picks[i] >= row.size()) {
-                    assertWrote(r, expected, in.layout(), new byte[0],
+                    assertWrote(
+                            r,
+                            expected,
+                            in.layout(),
+                            new byte[0],
                             "fatal: line with " + row.size() + " columns, needed " + (picks[i] + 1) + "\n");
                     return;
                 }
@@ -216,7 +220,8 @@ class ExtraToolsPropertiesTest {
     @Property(tries = TRIES)
     void btakeTakesWhileEqual(@ForAll("rows") RowGen.Input in, @ForAll("values") String value) {
         byte[] v = value.getBytes(StandardCharsets.UTF_8);
-        List<List<byte[]>> expected = in.rows().stream().takeWhile(r -> strcmp(r.get(0), v) == 0).toList();
+        List<List<byte[]>> expected =
+                in.rows().stream().takeWhile(r -> strcmp(r.get(0), v) == 0).toList();
         assertWrote(in.harness().run("btake", in.bsv(), value), expected, in.layout());
     }
 
@@ -224,8 +229,11 @@ class ExtraToolsPropertiesTest {
     private static List<List<List<byte[]>>> chunkRows(byte[] bsv) {
         List<List<List<byte[]>>> chunks = new ArrayList<>();
         for (byte[] body : BsvModel.chunks(bsv)) {
-            byte[] one = ByteBuffer.allocate(4 + body.length).order(ByteOrder.LITTLE_ENDIAN).putInt(body.length)
-                    .put(body).array();
+            byte[] one = ByteBuffer.allocate(4 + body.length)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(body.length)
+                    .put(body)
+                    .array();
             chunks.add(BsvModel.decode(one));
         }
         return chunks;
@@ -245,9 +253,12 @@ class ExtraToolsPropertiesTest {
     void bdropuntilDropsFromTheScanStart(@ForAll("rows") RowGen.Input in, @ForAll("values") String value) {
         byte[] v = value.getBytes(StandardCharsets.UTF_8);
         List<List<List<byte[]>>> chunks = chunkRows(in.bsv());
-        List<List<byte[]>> expected = chunks.isEmpty() ? List.of()
-                : chunks.subList(scanStart(chunks, v), chunks.size()).stream().flatMap(List::stream)
-                        .dropWhile(r -> strcmp(r.get(0), v) < 0).toList();
+        List<List<byte[]>> expected = chunks.isEmpty()
+                ? List.of()
+                : chunks.subList(scanStart(chunks, v), chunks.size()).stream()
+                        .flatMap(List::stream)
+                        .dropWhile(r -> strcmp(r.get(0), v) < 0)
+                        .toList();
         assertWrote(in.harness().run("bdropuntil", in.bsv(), value), expected, in.layout());
     }
 
@@ -262,27 +273,34 @@ class ExtraToolsPropertiesTest {
             for (int i = 0; i < start; i++) {
                 verbatim.writeBytes(BsvModel.encode(chunks.get(i), in.layout()));
             }
-            expected = chunks.subList(start, chunks.size()).stream().flatMap(List::stream)
-                    .takeWhile(r -> strcmp(r.get(0), v) < 0).toList();
+            expected = chunks.subList(start, chunks.size()).stream()
+                    .flatMap(List::stream)
+                    .takeWhile(r -> strcmp(r.get(0), v) < 0)
+                    .toList();
         }
         assertWrote(in.harness().run("btakeuntil", in.bsv(), value), expected, in.layout(), verbatim.toByteArray());
     }
 
     @Property(tries = TRIES)
-    void btopnFollowsTheHeap(@ForAll("rows") RowGen.Input in, @ForAll @IntRange(min = 0, max = 4) int n,
-            @ForAll boolean reversed) {
+    void btopnFollowsTheHeap(
+            @ForAll("rows") RowGen.Input in, @ForAll @IntRange(min = 0, max = 4) int n, @ForAll boolean reversed) {
         List<List<byte[]>> expected = HeapModel.topN(in.rows(), n, reversed);
         String[] args = reversed ? new String[] {"-r", Integer.toString(n)} : new String[] {Integer.toString(n)};
         assertWrote(in.harness().run("btopn", in.bsv(), args), expected, in.layout());
     }
 
     @Property(tries = 30)
-    void btopnTruncatesLikeTheOriginal(@ForAll @IntRange(min = 1, max = 3) int n, @ForAll boolean reversed,
-            @ForAll @IntRange(min = 100, max = 900) int count, @ForAll long seed) {
+    void btopnTruncatesLikeTheOriginal(
+            @ForAll @IntRange(min = 1, max = 3) int n,
+            @ForAll boolean reversed,
+            @ForAll @IntRange(min = 100, max = 900) int count,
+            @ForAll long seed) {
         Random random = new Random(seed);
         List<List<byte[]>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            rows.add(List.of(new byte[] {(byte) ('a' + random.nextInt(4))}, Integer.toString(i).getBytes()));
+            rows.add(List.of(
+                    new byte[] {(byte) ('a' + random.nextInt(4))},
+                    Integer.toString(i).getBytes()));
         }
         Layout layout = new Layout(128);
         List<List<byte[]>> expected = HeapModel.topN(rows, n, reversed);
@@ -297,16 +315,20 @@ class ExtraToolsPropertiesTest {
             return;
         }
         int columns = in.rows().get(0).size();
-        List<List<byte[]>> rows = in.rows().stream().filter(r -> r.size() == columns).toList();
+        List<List<byte[]>> rows =
+                in.rows().stream().filter(r -> r.size() == columns).toList();
         Path dir = Files.createTempDirectory("bunzip");
         try {
             ToolHarness h = new ToolHarness(in.layout(), dir);
-            String names = lz4 ? h.run("bunzip", BsvModel.encode(rows, in.layout()), "c", "-l").outText()
+            String names = lz4
+                    ? h.run("bunzip", BsvModel.encode(rows, in.layout()), "c", "-l")
+                            .outText()
                     : h.run("bunzip", BsvModel.encode(rows, in.layout()), "c").outText();
             assertThat(names.split("\n")).hasSize(columns);
             for (int i = 0; i < columns; i++) {
                 int column = i;
-                List<List<byte[]>> single = rows.stream().map(r -> List.of(r.get(column))).toList();
+                List<List<byte[]>> single =
+                        rows.stream().map(r -> List.of(r.get(column))).toList();
                 byte[] file = Files.readAllBytes(dir.resolve(names.split("\n")[i]));
                 if (!lz4) {
                     assertThat(file).isEqualTo(BsvModel.encode(single, in.layout()));
@@ -468,8 +490,8 @@ class ExtraToolsPropertiesTest {
             table.add(key.getBytes(StandardCharsets.UTF_8), 1);
         }
         ToolHarness h = new ToolHarness();
-        List<List<byte[]>> out = BsvModel.decode(h.pipe(csv.toString().getBytes(StandardCharsets.UTF_8), "bsv",
-                "bcounteach-hash"));
+        List<List<byte[]>> out =
+                BsvModel.decode(h.pipe(csv.toString().getBytes(StandardCharsets.UTF_8), "bsv", "bcounteach-hash"));
         assertThat(out).hasSize(n);
         List<byte[]> expected = table.keysInOrder();
         for (int i = 0; i < n; i++) {

@@ -7,7 +7,11 @@ import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.testing.BsvModel;
 import com.s4bsv.bsv.testing.ToolHarness;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -15,10 +19,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /** bquantile-sketch and bquantile-merge: the spec's examples, the serialized layout, errors, accuracy. */
 class QuantileToolsTest {
@@ -51,7 +51,8 @@ class QuantileToolsTest {
 
     /** {@code [q, value]} pairs of a bquantile-merge output. */
     private static List<double[]> pairs(byte[] bsv) {
-        return BsvModel.decode(bsv).stream().map(r -> new double[] {RowGen.f64(r.get(0)), RowGen.f64(r.get(1))})
+        return BsvModel.decode(bsv).stream()
+                .map(r -> new double[] {RowGen.f64(r.get(0)), RowGen.f64(r.get(1))})
                 .toList();
     }
 
@@ -69,7 +70,9 @@ class QuantileToolsTest {
 
     @Test
     void serializedSketchHasTheSpecHeader() {
-        List<byte[]> row = BsvModel.decode(h.run("bquantile-sketch", i64s(seq(1, 100)), "i64").ok()).get(0);
+        List<byte[]> row = BsvModel.decode(
+                        h.run("bquantile-sketch", i64s(seq(1, 100)), "i64").ok())
+                .get(0);
         assertThat(row).hasSize(14 + 359);
         assertThat(RowGen.f64(row.get(0))).isEqualTo(1.0);
         assertThat(RowGen.f64(row.get(1))).isEqualTo(100.0);
@@ -99,7 +102,10 @@ class QuantileToolsTest {
     @Test
     void emptyInputGivesOneEmptySketchRow() {
         byte[] out = h.run("bquantile-sketch", new byte[0], "f64").ok();
-        assertThat(BsvModel.chunks(out)).singleElement().extracting(c -> c.length).isEqualTo(1540);
+        assertThat(BsvModel.chunks(out))
+                .singleElement()
+                .extracting(c -> c.length)
+                .isEqualTo(1540);
         ToolHarness.Result merged = h.run("bquantile-merge", out, "0.5");
         assertThat(merged.exit()).isEqualTo(1);
         assertThat(merged.errText()).isEqualTo("fatal: bad q param or no data 17\n");
@@ -129,10 +135,14 @@ class QuantileToolsTest {
     @Test
     void typesAreConvertedToDouble() {
         byte[] u64 = BsvModel.encode(List.of(List.of(RowGen.i64(-1))), Layout.DEFAULT);
-        List<byte[]> row = BsvModel.decode(h.run("bquantile-sketch", u64, "u64").ok()).get(0);
+        List<byte[]> row =
+                BsvModel.decode(h.run("bquantile-sketch", u64, "u64").ok()).get(0);
         assertThat(RowGen.f64(row.get(0))).isEqualTo(1.8446744073709552e19);
         byte[] f32 = BsvModel.encode(List.of(List.of(new byte[] {0, 0, (byte) 0xc0, 0x3f})), Layout.DEFAULT);
-        assertThat(RowGen.f64(BsvModel.decode(h.run("bquantile-sketch", f32, "f32").ok()).get(0).get(0)))
+        assertThat(RowGen.f64(
+                        BsvModel.decode(h.run("bquantile-sketch", f32, "f32").ok())
+                                .get(0)
+                                .get(0)))
                 .isEqualTo(1.5);
         assertThat(BquantileSketch.unsignedToDouble(0x8000_0000_0000_0401L)).isEqualTo(9.223372036854777856E18);
         assertThat(BquantileSketch.unsignedToDouble(0x8000_0000_0000_0400L)).isEqualTo(9.223372036854775808E18);
@@ -170,14 +180,18 @@ class QuantileToolsTest {
         byte[] sketch = h.run("bquantile-sketch", i64s(1), "i64").ok();
         List<byte[]> row = new ArrayList<>(BsvModel.decode(sketch).get(0));
         row.set(3, new byte[4]);
-        assertThat(h.run("bquantile-merge", BsvModel.encode(List.of(row), Layout.DEFAULT), ".5").errText())
+        assertThat(h.run("bquantile-merge", BsvModel.encode(List.of(row), Layout.DEFAULT), ".5")
+                        .errText())
                 .isEqualTo("fatal: bad size 22\n");
         List<byte[]> truncated = new ArrayList<>(BsvModel.decode(sketch).get(0)).subList(0, 20);
-        assertThat(h.run("bquantile-merge", BsvModel.encode(List.of(truncated), Layout.DEFAULT), ".5").errText())
-                .startsWith("fatal: not enough bin data").endsWith(" 34\n");
+        assertThat(h.run("bquantile-merge", BsvModel.encode(List.of(truncated), Layout.DEFAULT), ".5")
+                        .errText())
+                .startsWith("fatal: not enough bin data")
+                .endsWith(" 34\n");
         List<byte[]> badBin = new ArrayList<>(BsvModel.decode(sketch).get(0));
         badBin.set(20, new byte[1]);
-        assertThat(h.run("bquantile-merge", BsvModel.encode(List.of(badBin), Layout.DEFAULT), ".5").errText())
+        assertThat(h.run("bquantile-merge", BsvModel.encode(List.of(badBin), Layout.DEFAULT), ".5")
+                        .errText())
                 .isEqualTo("fatal: bad size 35\n");
         byte[] other = h.run("bquantile-sketch", i64s(1), "i64", "-a", "0.05").ok();
         ByteArrayOutputStream both = new ByteArrayOutputStream();
@@ -192,8 +206,10 @@ class QuantileToolsTest {
 
     /** The relative-accuracy guarantee the original's own property tests check. */
     @Property(tries = 60)
-    void quantilesAreWithinAlphaOfTheTrueValue(@ForAll @IntRange(min = 1, max = 3000) int n,
-            @ForAll @IntRange(min = 1, max = 4) int parts, @ForAll long seed,
+    void quantilesAreWithinAlphaOfTheTrueValue(
+            @ForAll @IntRange(min = 1, max = 3000) int n,
+            @ForAll @IntRange(min = 1, max = 4) int parts,
+            @ForAll long seed,
             @ForAll @DoubleRange(min = 0, max = 1) double q) {
         Random random = new Random(seed);
         double[] values = new double[n];
@@ -204,11 +220,14 @@ class QuantileToolsTest {
         int from = 0;
         for (int p = 0; p < parts; p++) {
             int to = p == parts - 1 ? n : from + n / parts;
-            sketches.writeBytes(h.run("bquantile-sketch", f64s(Arrays.copyOfRange(values, from, to)), "f64",
-                    "-a", "0.01").ok());
+            sketches.writeBytes(
+                    h.run("bquantile-sketch", f64s(Arrays.copyOfRange(values, from, to)), "f64", "-a", "0.01")
+                            .ok());
             from = to;
         }
-        double got = pairs(h.run("bquantile-merge", sketches.toByteArray(), new BigDecimal(q).toPlainString()).ok()).get(0)[1];
+        double got = pairs(h.run("bquantile-merge", sketches.toByteArray(), new BigDecimal(q).toPlainString())
+                        .ok())
+                .get(0)[1];
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int rank = (int) Math.fma(q, n - 1, 1.0);

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Random inputs for the property tests: 1..40 columns, first columns from a tiny alphabet (so keys
@@ -21,8 +21,7 @@ import net.jqwik.api.Combinators;
  */
 final class RowGen {
 
-    private RowGen() {
-    }
+    private RowGen() {}
 
     /** Rows and the chunk size they are encoded with; every row fits a chunk. */
     record Input(Layout layout, List<List<byte[]>> rows) {
@@ -42,15 +41,20 @@ final class RowGen {
     }
 
     static Arbitrary<byte[]> key() {
-        Arbitrary<byte[]> tiny = Arbitraries.of((byte) 'a', (byte) 'b', (byte) 0, (byte) 0xFF).array(byte[].class)
-                .ofMinSize(0).ofMaxSize(3);
-        Arbitrary<byte[]> any = Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(20);
+        Arbitrary<byte[]> tiny = Arbitraries.of((byte) 'a', (byte) 'b', (byte) 0, (byte) 0xFF)
+                .array(byte[].class)
+                .ofMinSize(0)
+                .ofMaxSize(3);
+        Arbitrary<byte[]> any =
+                Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(20);
         return Arbitraries.frequencyOf(Tuple.of(8, tiny), Tuple.of(1, any));
     }
 
     static Arbitrary<byte[]> column(int maxSize) {
         Arbitrary<byte[]> small = Arbitraries.oneOf(Arbitraries.bytes(), Arbitraries.of((byte) 0, (byte) 0xFF))
-                .array(byte[].class).ofMinSize(0).ofMaxSize(Math.min(12, maxSize));
+                .array(byte[].class)
+                .ofMinSize(0)
+                .ofMaxSize(Math.min(12, maxSize));
         Arbitrary<byte[]> large = Arbitraries.integers().between(0, maxSize).map(n -> {
             byte[] b = new byte[n];
             new Random(n).nextBytes(b);
@@ -68,22 +72,33 @@ final class RowGen {
         return buffer.flatMap(b -> {
             int limit = b == 0 ? 70_000 : b;
             int maxColumn = Math.min(Layout.MAX_COLUMN_BYTES / 2, limit);
-            Arbitrary<List<byte[]>> rest = column(maxColumn).list().ofMinSize(Math.max(0, minColumns - 2))
+            Arbitrary<List<byte[]>> rest = column(maxColumn)
+                    .list()
+                    .ofMinSize(Math.max(0, minColumns - 2))
                     .ofMaxSize(38);
-            Arbitrary<List<byte[]>> row = Combinators.combine(key(), second, rest).as((k, s, r) -> {
-                List<byte[]> cols = new ArrayList<>();
-                cols.add(k);
-                if (minColumns >= 2 || !r.isEmpty()) {
-                    cols.add(s);
-                }
-                cols.addAll(r);
-                return cols;
-            });
+            Arbitrary<List<byte[]>> row = Combinators.combine(key(), second, rest)
+                    .as((k, s, r) -> {
+                        List<byte[]> cols = new ArrayList<>();
+                        cols.add(k);
+                        if (minColumns >= 2 || !r.isEmpty()) {
+                            cols.add(s);
+                        }
+                        cols.addAll(r);
+                        return cols;
+                    });
             return row.list().ofMaxSize(60).map(rows -> {
-                int fit = b == 0 ? rows.stream().mapToInt(r -> BsvModel.row(r).length + slack).max().orElse(8) : b;
+                int fit = b == 0
+                        ? rows.stream()
+                                .mapToInt(r -> BsvModel.row(r).length + slack)
+                                .max()
+                                .orElse(8)
+                        : b;
                 Layout layout = new Layout(Math.max(8, fit));
-                return new Input(layout, rows.stream()
-                        .filter(r -> BsvModel.row(r).length + slack <= layout.bufferSize()).toList());
+                return new Input(
+                        layout,
+                        rows.stream()
+                                .filter(r -> BsvModel.row(r).length + slack <= layout.bufferSize())
+                                .toList());
             });
         });
     }
@@ -105,7 +120,10 @@ final class RowGen {
     }
 
     static byte[] f64(double v) {
-        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(v).array();
+        return ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putDouble(v)
+                .array();
     }
 
     /** The column as C string functions see it: up to the first NUL. */

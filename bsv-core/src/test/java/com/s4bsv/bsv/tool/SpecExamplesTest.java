@@ -3,18 +3,18 @@ package com.s4bsv.bsv.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.s4bsv.bsv.format.Layout;
+import com.s4bsv.bsv.testing.BsvModel;
 import com.s4bsv.bsv.testing.ToolHarness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import com.s4bsv.bsv.testing.BsvModel;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
-import java.util.List;
 
 /** The examples of spec/bsv.md and of the seed readme, for the tools of this class's owner. */
 class SpecExamplesTest {
@@ -32,7 +32,8 @@ class SpecExamplesTest {
 
     private String files() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return String.join(" ", s.map(p -> p.getFileName().toString()).sorted().toList());
+            return String.join(
+                    " ", s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -51,13 +52,16 @@ class SpecExamplesTest {
     void bsortIsStableInBothDirections() {
         ToolHarness h = h();
         assertThat(h.pipe("b,1\na,1\nb,2\na,2\nb,3\n", "bsv", "bsort", "csv")).isEqualTo("a,1\na,2\nb,1\nb,2\nb,3\n");
-        assertThat(h.pipe("b,1\na,1\nb,2\na,2\nb,3\n", "bsv", "bsort -r", "csv")).isEqualTo("b,1\nb,2\nb,3\na,1\na,2\n");
+        assertThat(h.pipe("b,1\na,1\nb,2\na,2\nb,3\n", "bsv", "bsort -r", "csv"))
+                .isEqualTo("b,1\nb,2\nb,3\na,1\na,2\n");
         // strcmp ends at an embedded NUL: "a\0x" equals "a"
         byte[] in = h.bsv("a,1\n");
-        byte[] nul = BsvModel.encode(List.of(
-                BsvModel.columns("ab", "1"),
-                List.of(new byte[] {'a', 0, 'x'}, new byte[] {'2'}),
-                BsvModel.columns("a", "3")), Layout.DEFAULT);
+        byte[] nul = BsvModel.encode(
+                List.of(
+                        BsvModel.columns("ab", "1"),
+                        List.of(new byte[] {'a', 0, 'x'}, new byte[] {'2'}),
+                        BsvModel.columns("a", "3")),
+                Layout.DEFAULT);
         assertThat(h.pipe(nul, "bsort", "bcut 2", "csv")).isEqualTo("2\n3\n1\n".getBytes());
         assertThat(in).isNotEmpty();
     }
@@ -92,7 +96,8 @@ class SpecExamplesTest {
         ToolHarness h = h();
         assertThat(h.run("bpartition", h.bsv("a\nb\nc\n"), "10", "prefix").outText())
                 .isEqualTo("prefix_01\nprefix_05\nprefix_09\n");
-        assertThat(h.run("bcat", "", "--prefix", "prefix_01", "prefix_05", "prefix_09").outText())
+        assertThat(h.run("bcat", "", "--prefix", "prefix_01", "prefix_05", "prefix_09")
+                        .outText())
                 .isEqualTo("prefix_01:c\nprefix_05:b\nprefix_09:a\n");
         assertThat(files()).isEqualTo("prefix_01 prefix_05 prefix_09");
     }
@@ -118,7 +123,8 @@ class SpecExamplesTest {
         ToolHarness h = h();
         assertThat(h.pipe("aa,bbb,cccc\n", "bsv", "bschema 2,3,4", "csv")).isEqualTo("aa,bbb,cccc\n");
         assertThat(h.pipe("asdf,qwer\n", "bsv", "bschema 2*,*2", "csv")).isEqualTo("as,er\n");
-        assertThat(h.pipe("11,22,33\n", "bsv", "bschema u16:a,u16:a,u16:a", "csv")).isEqualTo("12593,12850,13107\n");
+        assertThat(h.pipe("11,22,33\n", "bsv", "bschema u16:a,u16:a,u16:a", "csv"))
+                .isEqualTo("12593,12850,13107\n");
         assertThat(h.pipe(h.bsv("1,2\n"), "bschema a:i64,a:u16"))
                 .isEqualTo(hex("12000000 0100 0800 0200 0100000000000000 00 0200 00"));
         assertThat(h.pipe(" 42\n+7\nabc\n12abc\n", "bsv", "bschema a:i64", "bschema i64:a", "csv"))
@@ -136,17 +142,44 @@ class SpecExamplesTest {
     @Test
     void bschemaFloatRoundTrips() {
         ToolHarness h = h();
-        String[][] f64 = {{"0.1", "0.1"}, {"-0.0", "-0"}, {"1e300", "1e+300"}, {"123456789012345678", "1.234567890123457e+17"},
-            {"1e16", "1e+16"}, {"1e15", "1000000000000000"}, {"0.0001", "0.0001"}, {"0.00001", "1e-05"},
-            {"inf", "inf"}, {"-INF", "-inf"}, {"nan", "nan"}, {"-nan", "-nan"}, {"0x1p3", "8"}, {"1e400", "inf"},
-            {"5e-324", "4.940656458412465e-324"}, {"abc", "0"}, {"1.5xyz", "1.5"}};
+        String[][] f64 = {
+            {"0.1", "0.1"},
+            {"-0.0", "-0"},
+            {"1e300", "1e+300"},
+            {"123456789012345678", "1.234567890123457e+17"},
+            {"1e16", "1e+16"},
+            {"1e15", "1000000000000000"},
+            {"0.0001", "0.0001"},
+            {"0.00001", "1e-05"},
+            {"inf", "inf"},
+            {"-INF", "-inf"},
+            {"nan", "nan"},
+            {"-nan", "-nan"},
+            {"0x1p3", "8"},
+            {"1e400", "inf"},
+            {"5e-324", "4.940656458412465e-324"},
+            {"abc", "0"},
+            {"1.5xyz", "1.5"}
+        };
         for (String[] c : f64) {
-            assertThat(h.pipe(c[0] + "\n", "bsv", "bschema a:f64", "bschema f64:a", "csv")).as(c[0]).isEqualTo(c[1] + "\n");
+            assertThat(h.pipe(c[0] + "\n", "bsv", "bschema a:f64", "bschema f64:a", "csv"))
+                    .as(c[0])
+                    .isEqualTo(c[1] + "\n");
         }
-        String[][] f32 = {{"0.1", "0.1"}, {"123456789", "1.2345679e+08"}, {"3.14159265358979", "3.1415927"},
-            {"0.0001", "9.9999997e-05"}, {"16777217", "16777216"}, {"1e40", "inf"}, {"1e8", "1e+08"}, {"1e7", "10000000"}};
+        String[][] f32 = {
+            {"0.1", "0.1"},
+            {"123456789", "1.2345679e+08"},
+            {"3.14159265358979", "3.1415927"},
+            {"0.0001", "9.9999997e-05"},
+            {"16777217", "16777216"},
+            {"1e40", "inf"},
+            {"1e8", "1e+08"},
+            {"1e7", "10000000"}
+        };
         for (String[] c : f32) {
-            assertThat(h.pipe(c[0] + "\n", "bsv", "bschema a:f32", "bschema f32:a", "csv")).as(c[0]).isEqualTo(c[1] + "\n");
+            assertThat(h.pipe(c[0] + "\n", "bsv", "bschema a:f32", "bschema f32:a", "csv"))
+                    .as(c[0])
+                    .isEqualTo(c[1] + "\n");
         }
         assertThat(h.pipe(h.bsv("-nan\n"), "bschema a:f64")).endsWith(hex("0000000000 00f8ff 00"));
         assertThat(h.pipe(h.bsv("-nan\n"), "bschema a:f32")).endsWith(hex("0000c0ff 00"));
@@ -159,8 +192,10 @@ class SpecExamplesTest {
         assertThat(h.run("bschema", h.bsv("a,b\n"), "*").errText()).isEqualTo("fatal: row had 2 columns, needed 1\n");
         assertThat(h.run("bschema", h.bsv("a\n"), "*,*,...").errText())
                 .isEqualTo("fatal: row had 1 columns, needed at least 2\n");
-        assertThat(h.run("bschema", h.bsv("abc\n"), "2").errText()).isEqualTo("fatal: column 0 was size 3, needed to be 2\n");
-        assertThat(h.run("bschema", h.bsv("a\n"), "2*").errText()).isEqualTo("fatal: column 0 was size 1, needed to be 2\n");
+        assertThat(h.run("bschema", h.bsv("abc\n"), "2").errText())
+                .isEqualTo("fatal: column 0 was size 3, needed to be 2\n");
+        assertThat(h.run("bschema", h.bsv("a\n"), "2*").errText())
+                .isEqualTo("fatal: column 0 was size 1, needed to be 2\n");
         assertThat(h.run("bschema", h.bsv("a\n"), "**").errText()).isEqualTo("fatal: bad schema: **\n");
         assertThat(h.run("bschema", h.bsv("a\n"), "x").errText()).isEqualTo("fatal: bad schema: x\n");
         assertThat(h.run("bschema", h.bsv("a\n")).errText()).isEqualTo("usage: ... | bschema SCHEMA [--filter]\n\n");
@@ -183,15 +218,19 @@ class SpecExamplesTest {
                 .isEqualTo("fatal: above max value: 18446744073709551615 > 18446744073709551615\n");
         assertThat(h.pipe("18446744073709551614\n", "bsv", "bschema a:u64", "bschema u64:a", "csv"))
                 .isEqualTo("18446744073709551614\n");
-        assertThat(h.pipe("x\n", "bsv", "bschema a:u32", "bschema u32:a", "csv")).isEqualTo("0\n");
+        assertThat(h.pipe("x\n", "bsv", "bschema a:u32", "bschema u32:a", "csv"))
+                .isEqualTo("0\n");
     }
 
     @Test
     void bsumExamples() {
         ToolHarness h = h();
-        assertThat(h.pipe("\n1\n2\n3\n4\n", "bsv", "bschema a:i64", "bsum i64", "bschema i64:a", "csv")).isEqualTo("10\n");
-        assertThat(h.pipe("32767\n1\n", "bsv", "bschema a:i16", "bsum i16", "bschema i16:a", "csv")).isEqualTo("-32768\n");
-        assertThat(h.pipe("0.1\n0.2\n", "bsv", "bschema a:f64", "bsum f64", "bschema f64:a", "csv")).isEqualTo("0.3\n");
+        assertThat(h.pipe("\n1\n2\n3\n4\n", "bsv", "bschema a:i64", "bsum i64", "bschema i64:a", "csv"))
+                .isEqualTo("10\n");
+        assertThat(h.pipe("32767\n1\n", "bsv", "bschema a:i16", "bsum i16", "bschema i16:a", "csv"))
+                .isEqualTo("-32768\n");
+        assertThat(h.pipe("0.1\n0.2\n", "bsv", "bschema a:f64", "bsum f64", "bschema f64:a", "csv"))
+                .isEqualTo("0.3\n");
         assertThat(h.pipe("0.1\n0.2\n0.3\n", "bsv", "bschema a:f32", "bsum f32", "bschema f32:a", "csv"))
                 .isEqualTo("0.60000002\n");
         assertThat(h.pipe(new byte[0], "bsum u32", "bschema u32:a", "csv")).isEqualTo("0\n".getBytes());
@@ -204,7 +243,8 @@ class SpecExamplesTest {
     void bcountrowsExamples() {
         ToolHarness h = h();
         assertThat(h.pipe(h.bsv("1\n2\n3\n"), "bcountrows")).isEqualTo(hex("0d000000 0000 0800 0300000000000000 00"));
-        assertThat(h.pipe("\n1\n2\n3\n4\n", "bsv", "bcountrows", "bschema i64:a", "csv")).isEqualTo("4\n");
+        assertThat(h.pipe("\n1\n2\n3\n4\n", "bsv", "bcountrows", "bschema i64:a", "csv"))
+                .isEqualTo("4\n");
         assertThat(h.pipe(new byte[0], "bcountrows", "bschema i64:a", "csv")).isEqualTo("0\n".getBytes());
     }
 
@@ -240,8 +280,10 @@ class SpecExamplesTest {
         assertThat(h.pipe("a,b,c\n", "bsv", "blz4", "blz4d", "csv")).isEqualTo("a,b,c\n");
         assertThat(h.pipe(hex("00000000 01000000 00"), "blz4d")).isEqualTo(hex("00000000"));
         assertThat(h.pipe(hex("00000000"), "blz4")).hasSize(9).startsWith(hex("00000000"));
-        assertThat(h.run("blz4d", hex("04000000 01000000 00")).errText()).isEqualTo("fatal: decompress size mismatch\n");
-        assertThat(h.run("blz4", hex("05000000 00")).errText()).isEqualTo("fatal: failed to read input, expected 5 got 1\n");
+        assertThat(h.run("blz4d", hex("04000000 01000000 00")).errText())
+                .isEqualTo("fatal: decompress size mismatch\n");
+        assertThat(h.run("blz4", hex("05000000 00")).errText())
+                .isEqualTo("fatal: failed to read input, expected 5 got 1\n");
     }
 
     @Test
@@ -255,7 +297,8 @@ class SpecExamplesTest {
         assertThat(tiny.csv(Files.readAllBytes(dir.resolve("p_0000000000")))).isEqualTo("a\nb\nc\nd\n");
         assertThat(tiny.csv(Files.readAllBytes(dir.resolve("p_0000000001")))).isEqualTo("e\nf\ng\n");
         assertThat(h.run("bsplit", new byte[0], "q").ok()).isEmpty();
-        assertThat(h.run("bsplit", new byte[0]).errText()).isEqualTo("usage: ... | bsplit PREFIX [chunks_per_file=1] \n\n");
+        assertThat(h.run("bsplit", new byte[0]).errText())
+                .isEqualTo("usage: ... | bsplit PREFIX [chunks_per_file=1] \n\n");
         assertThat(h.run("bsplit", in, "z", "0").exit()).isEqualTo(1);
     }
 
@@ -264,10 +307,10 @@ class SpecExamplesTest {
         ToolHarness h = h();
         for (String c : new String[] {"a", "a", "b"}) {
             Path f = dir.resolve("f_" + c);
-            Files.write(f, h.bsv(c + "\n"), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.write(f, h.bsv(c + "\n"), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
-        assertThat(h.run("bcat", "", "--prefix", "--head", "1", "f_a", "f_b").outText()).isEqualTo("f_a:a\nf_b:b\n");
+        assertThat(h.run("bcat", "", "--prefix", "--head", "1", "f_a", "f_b").outText())
+                .isEqualTo("f_a:a\nf_b:b\n");
         assertThat(h.run("bcat", "", "f_a", "f_b").outText()).isEqualTo("a\na\nb\n");
         assertThat(h.run("bcat", "", "-p", "-h1", "f_a").outText()).isEqualTo("f_a:a\n");
         assertThat(h.run("bcat", "", "--head", "x", "f_a").errText())
@@ -301,7 +344,8 @@ class SpecExamplesTest {
     void seedReadmeExamples() {
         ToolHarness h = h();
         assertThat(h.pipe("a,b,c\n", "bsv", "bcut 3,2,1", "csv")).isEqualTo("c,b,a\n");
-        assertThat(h.pipe("\n1\n2\n3\n4\n".getBytes(), "bsv", "bcountrows", "csv")).isEqualTo(hex("0400000000000000 0a"));
+        assertThat(h.pipe("\n1\n2\n3\n4\n".getBytes(), "bsv", "bcountrows", "csv"))
+                .isEqualTo(hex("0400000000000000 0a"));
         assertThat(h.pipe("\n1,2\n3,4\n", "bsv", "bschema a:u16,a:u16", "bschema u16:a,u16:a", "csv"))
                 .isEqualTo("1,2\n3,4\n");
         assertThat(h.pipe("a,b,c\n", "bsv", "blz4", "blz4d", "csv")).isEqualTo("a,b,c\n");

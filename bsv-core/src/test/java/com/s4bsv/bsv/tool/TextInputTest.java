@@ -31,7 +31,9 @@ class TextInputTest {
         byte[] csv = "a,b\nc,d\n".getBytes(StandardCharsets.UTF_8);
         ToolFeeds.Outcome outcome = invocation.run(csv, Layout.DEFAULT, dir, new ByteArrayOutputStream());
         assertThat(outcome.exit()).as(invocation.toString()).isEqualTo(1);
-        assertThat(outcome.err()).as(invocation.toString()).startsWith("fatal: ")
+        assertThat(outcome.err())
+                .as(invocation.toString())
+                .startsWith("fatal: ")
                 .endsWith(" (input is not bsv? first bytes look like text)\n");
         assertThat(ToolFeeds.violation(outcome)).isNull();
     }

@@ -26,8 +26,8 @@ class ToolsFuzzTest {
 
     private static final int MAX_INPUT = 1 << 20;
     private static final List<ToolFeeds.Invocation> INVOCATIONS = ToolFeeds.all();
-    private static final FuzzMeter METER = new FuzzMeter("bsv-tools(" + Tools.NAMES.size() + " tools, "
-            + INVOCATIONS.size() + " invocations)");
+    private static final FuzzMeter METER =
+            new FuzzMeter("bsv-tools(" + Tools.NAMES.size() + " tools, " + INVOCATIONS.size() + " invocations)");
     private static final Path DIR = tempDir();
 
     @FuzzTest(maxDuration = "10s")

@@ -34,8 +34,10 @@ class ToolsTest {
         Method get = loader.loadClass(Tools.class.getName()).getMethod("get", String.class);
         get.invoke(null, "bcut");
         List<String> toolClasses = Tools.NAMES.stream()
-                .map(n -> Tools.class.getPackageName() + "." + Tools.className(n)).toList();
-        List<String> tools = loader.loaded.stream().filter(toolClasses::contains).toList();
+                .map(n -> Tools.class.getPackageName() + "." + Tools.className(n))
+                .toList();
+        List<String> tools =
+                loader.loaded.stream().filter(toolClasses::contains).toList();
         assertThat(tools).containsExactly(Tools.class.getPackageName() + ".Bcut");
     }
 

@@ -35,7 +35,8 @@ class ZipToolsTest {
     @Test
     void bunzipPadsColumnNumbersToTheDigitsOfTheCount() throws IOException {
         ToolHarness h = h();
-        String names = h.run("bunzip", h.bsv("1,2,3,4,5,6,7,8,9,10,11,12\n"), "c").outText();
+        String names =
+                h.run("bunzip", h.bsv("1,2,3,4,5,6,7,8,9,10,11,12\n"), "c").outText();
         assertThat(names).startsWith("c_01\nc_02\n").endsWith("c_10\nc_11\nc_12\n");
         assertThat(h.csv(Files.readAllBytes(dir.resolve("c_12")))).isEqualTo("12\n");
     }
@@ -81,8 +82,8 @@ class ZipToolsTest {
         String below = "fatal: bad column selection, should be like: '1,2,3' and cannot select below column 1.\n";
         assertThat(h.run("bzip", "col_1 col_2 ", "0").errText()).isEqualTo(below);
         assertThat(h.run("bzip", "col_1 col_2 ", "1,").errText()).isEqualTo(below);
-        assertThat(h.run("bzip", "col_1 col_2 ", "3").errText()).isEqualTo(
-                "fatal: bad column selection, should be like: '1,2,3' and cannot select above column 2.\n");
+        assertThat(h.run("bzip", "col_1 col_2 ", "3").errText())
+                .isEqualTo("fatal: bad column selection, should be like: '1,2,3' and cannot select above column 2.\n");
         assertThat(h.run("bzip", "col_1 col_2 ", "2,2").errText())
                 .isEqualTo("fatal: can only select columns once, got dupe for column: 2\n");
         assertThat(h.run("bzip", "col_1 short ").errText())
@@ -109,6 +110,8 @@ class ZipToolsTest {
         byte[] zipped = h.run("bzip", "t_1 t_2 ").ok();
         assertThat(zipped).isEqualTo(in);
         assertThat(BsvModel.decode(zipped)).hasSize(200);
-        assertThat(BsvModel.text(BsvModel.decode(h.run("bzip", "t_2 t_1 ").ok())).get(199)).containsExactly("1393", "199");
+        assertThat(BsvModel.text(BsvModel.decode(h.run("bzip", "t_2 t_1 ").ok()))
+                        .get(199))
+                .containsExactly("1393", "199");
     }
 }

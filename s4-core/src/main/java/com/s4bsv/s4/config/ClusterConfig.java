@@ -74,8 +74,10 @@ public record ClusterConfig(List<NodeAddress> nodes, String source) {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException("cannot read cluster config " + file + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new ConfigException(
+                    "cannot read cluster config " + file + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    e);
         }
         return parse(text, file.toString());
     }

@@ -7,8 +7,7 @@ public final class KeyOrder {
 
     public static final Comparator<String> CODE_POINTS = KeyOrder::compare;
 
-    private KeyOrder() {
-    }
+    private KeyOrder() {}
 
     public static int compare(String a, String b) {
         int i = 0;

@@ -12,10 +12,10 @@ public final class KeyRules {
     public static final int MAX_KEY_BYTES = 1024;
     /** Each segment is a file or directory name on the owner node (NAME_MAX of Linux filesystems). */
     public static final int MAX_SEGMENT_BYTES = 255;
+
     public static final int MAX_BUCKET_CHARS = 63;
 
-    private KeyRules() {
-    }
+    private KeyRules() {}
 
     /** Checks a bucket name: 1-63 of {@code a-z 0-9 . -}, starting and ending with a letter or digit. */
     public static void checkBucket(String original, String bucket) {
@@ -32,8 +32,8 @@ public final class KeyRules {
             char c = bucket.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
             if (!ok) {
-                throw new InvalidKeyException(original,
-                        "bucket name may hold only lowercase letters, digits, '.' and '-'");
+                throw new InvalidKeyException(
+                        original, "bucket name may hold only lowercase letters, digits, '.' and '-'");
             }
         }
         if (!isAlnum(bucket.charAt(0)) || !isAlnum(bucket.charAt(bucket.length() - 1))) {
@@ -90,8 +90,9 @@ public final class KeyRules {
             throw new InvalidKeyException(original, "empty path segment ('//' or a leading '/')");
         }
         if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
-            throw new InvalidKeyException(original, "key longer than " + MAX_SEGMENT_BYTES
-                    + " bytes in one path segment (a file name on the node)");
+            throw new InvalidKeyException(
+                    original,
+                    "key longer than " + MAX_SEGMENT_BYTES + " bytes in one path segment (a file name on the node)");
         }
         String decoded = segment.replace("%2e", ".").replace("%2E", ".");
         if (decoded.equals(".") || decoded.equals("..")) {

@@ -5,8 +5,7 @@ final class KeyText {
 
     private static final int SHOWN_CHARS = 120;
 
-    private KeyText() {
-    }
+    private KeyText() {}
 
     static String printable(String key) {
         var out = new StringBuilder(Math.min(key.length(), SHOWN_CHARS) + 8).append('\'');

@@ -20,8 +20,8 @@ public record S4Key(String bucket, String path) {
             throw new InvalidKeyException(text, "missing s4:// prefix");
         }
         int slash = text.indexOf('/', KeyRules.SCHEME.length());
-        String bucket = slash < 0 ? text.substring(KeyRules.SCHEME.length())
-                : text.substring(KeyRules.SCHEME.length(), slash);
+        String bucket =
+                slash < 0 ? text.substring(KeyRules.SCHEME.length()) : text.substring(KeyRules.SCHEME.length(), slash);
         KeyRules.checkBucket(text, bucket);
         if (slash < 0) {
             throw new InvalidKeyException(text, "missing key path after the bucket");

@@ -16,8 +16,7 @@ public final class Placement {
 
     private static final LongHashFunction XXH3 = LongHashFunction.xx3();
 
-    private Placement() {
-    }
+    private Placement() {}
 
     public static int nodeIndex(S4Key key, int nodes) {
         return nodeIndex(key.basename(), nodes);

@@ -20,8 +20,7 @@ public final class RequestSigner {
     /** The signing key of the last day signed for: derived once a day, not per request. */
     private volatile DayKey dayKey = new DayKey("", new byte[0]);
 
-    private record DayKey(String date, byte[] key) {
-    }
+    private record DayKey(String date, byte[] key) {}
 
     public RequestSigner(Credentials credentials, String region) {
         this.credentials = credentials;
@@ -38,8 +37,8 @@ public final class RequestSigner {
      *
      * @param signedHeaders further headers that the request carries and that should be signed (name → value)
      */
-    public Map<String, String> sign(String method, URI uri, Map<String, String> signedHeaders, String payloadHash,
-            Instant now) {
+    public Map<String, String> sign(
+            String method, URI uri, Map<String, String> signedHeaders, String payloadHash, Instant now) {
         String amzDate = SigV4.amzDate(now);
         String date = amzDate.substring(0, 8);
         TreeMap<String, String> headers = new TreeMap<>();
@@ -50,8 +49,12 @@ public final class RequestSigner {
         headers.put(SigV4.DATE, amzDate);
         headers.put(SigV4.CONTENT_SHA256, payloadHash);
         String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
-        String canonical = SigV4.canonicalRequest(method, SigV4.canonicalUri(rawPath),
-                SigV4.canonicalQuery(uri.getRawQuery(), null), new ArrayList<>(headers.entrySet()), payloadHash);
+        String canonical = SigV4.canonicalRequest(
+                method,
+                SigV4.canonicalUri(rawPath),
+                SigV4.canonicalQuery(uri.getRawQuery(), null),
+                new ArrayList<>(headers.entrySet()),
+                payloadHash);
         String scope = SigV4.scope(date, region, SigV4.SERVICE);
         DayKey current = dayKey;
         if (!current.date().equals(date)) {
@@ -62,15 +65,18 @@ public final class RequestSigner {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(SigV4.DATE, amzDate);
         out.put(SigV4.CONTENT_SHA256, payloadHash);
-        out.put("Authorization", SigV4.ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope
-                + ", SignedHeaders=" + String.join(";", List.copyOf(headers.keySet())) + ", Signature=" + signature);
+        out.put(
+                "Authorization",
+                SigV4.ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope + ", SignedHeaders="
+                        + String.join(";", List.copyOf(headers.keySet())) + ", Signature=" + signature);
         return out;
     }
 
     /** The Host header java.net.http sends for {@code uri}: the port only when it is not the scheme's default. */
     public static String hostHeader(URI uri) {
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("http".equalsIgnoreCase(uri.getScheme()) && port == 80)
+        boolean defaultPort = port == -1
+                || ("http".equalsIgnoreCase(uri.getScheme()) && port == 80)
                 || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443);
         String host = uri.getHost();
         if (host != null && host.indexOf(':') >= 0 && !host.startsWith("[")) {

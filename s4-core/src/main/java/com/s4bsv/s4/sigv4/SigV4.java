@@ -31,13 +31,12 @@ public final class SigV4 {
     public static final String STREAMING_UNSIGNED_TRAILER = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
     public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
     private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
-    private SigV4() {
-    }
+    private SigV4() {}
 
     public static String amzDate(Instant time) {
         return AMZ_DATE.format(time);
@@ -59,10 +58,19 @@ public final class SigV4 {
         return hmac(key, TERMINATOR);
     }
 
-    public static String canonicalRequest(String method, String canonicalUri, String canonicalQuery,
-            List<Map.Entry<String, String>> canonicalHeaders, String payloadHash) {
+    public static String canonicalRequest(
+            String method,
+            String canonicalUri,
+            String canonicalQuery,
+            List<Map.Entry<String, String>> canonicalHeaders,
+            String payloadHash) {
         var out = new StringBuilder(256);
-        out.append(method).append('\n').append(canonicalUri).append('\n').append(canonicalQuery).append('\n');
+        out.append(method)
+                .append('\n')
+                .append(canonicalUri)
+                .append('\n')
+                .append(canonicalQuery)
+                .append('\n');
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, String> header : canonicalHeaders) {
             out.append(header.getKey()).append(':').append(header.getValue()).append('\n');
@@ -77,15 +85,14 @@ public final class SigV4 {
     }
 
     /** What the signature of one aws-chunked chunk signs; {@code dataSha256Hex} is the chunk's data hash. */
-    public static String chunkStringToSign(String amzDate, String scope, String previousSignature,
-            String dataSha256Hex) {
-        return ALGORITHM + "-PAYLOAD\n" + amzDate + "\n" + scope + "\n" + previousSignature + "\n" + EMPTY_SHA256
-                + "\n" + dataSha256Hex;
+    public static String chunkStringToSign(
+            String amzDate, String scope, String previousSignature, String dataSha256Hex) {
+        return ALGORITHM + "-PAYLOAD\n" + amzDate + "\n" + scope + "\n" + previousSignature + "\n" + EMPTY_SHA256 + "\n"
+                + dataSha256Hex;
     }
 
     /** What the trailer signature signs: {@code trailers} is the trailer lines, each {@code name:value\n}. */
-    public static String trailerStringToSign(String amzDate, String scope, String previousSignature,
-            String trailers) {
+    public static String trailerStringToSign(String amzDate, String scope, String previousSignature, String trailers) {
         return ALGORITHM + "-TRAILER\n" + amzDate + "\n" + scope + "\n" + previousSignature + "\n"
                 + sha256Hex(trailers);
     }
@@ -149,8 +156,14 @@ public final class SigV4 {
         var out = new StringBuilder(bytes.length + 16);
         for (byte b : bytes) {
             int c = b & 0xFF;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~' || (keepSlash && c == '/')) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~'
+                    || (keepSlash && c == '/')) {
                 out.append((char) c);
             } else {
                 out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xF]);
@@ -168,7 +181,9 @@ public final class SigV4 {
         byte[] raw = text.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < raw.length; i++) {
             byte b = raw[i];
-            if (b == '%' && i + 2 < raw.length && Character.digit(raw[i + 1], 16) >= 0
+            if (b == '%'
+                    && i + 2 < raw.length
+                    && Character.digit(raw[i + 1], 16) >= 0
                     && Character.digit(raw[i + 2], 16) >= 0) {
                 bytes.write(Character.digit(raw[i + 1], 16) * 16 + Character.digit(raw[i + 2], 16));
                 i += 2;
@@ -209,8 +224,9 @@ public final class SigV4 {
 
     /** Compares two hex signatures in time independent of where they differ. */
     public static boolean sameSignature(String expected, @Nullable String provided) {
-        return provided != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                provided.getBytes(StandardCharsets.US_ASCII));
+        return provided != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), provided.getBytes(StandardCharsets.US_ASCII));
     }
 
     public static boolean isHexSha256(String value) {

@@ -12,6 +12,5 @@ public final class CommandError {
     public static final String EXIT_CODE = "ExitCode";
     public static final String STDERR = "Stderr";
 
-    private CommandError() {
-    }
+    private CommandError() {}
 }

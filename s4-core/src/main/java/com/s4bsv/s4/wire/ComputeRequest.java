@@ -12,6 +12,5 @@ public final class ComputeRequest {
     /** The content type of a map-family answer: one {@link JobEvent} per line. */
     public static final String NDJSON = "application/x-ndjson";
 
-    private ComputeRequest() {
-    }
+    private ComputeRequest() {}
 }

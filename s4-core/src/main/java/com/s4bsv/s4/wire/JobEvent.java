@@ -10,6 +10,7 @@ public final class JobEvent {
 
     /** On every type: the node the line is about, or {@link #ALL_NODES} on the final done of a whole job. */
     public static final String NODE = "node";
+
     public static final String ALL_NODES = "*";
 
     public static final String KEYS_DONE = "keysDone";
@@ -25,10 +26,10 @@ public final class JobEvent {
     public static final String KEY = "key";
     /** The command's exit status; -1 for a timeout or a failure that is not the command's. */
     public static final String EXIT_CODE = "exitCode";
+
     public static final String STDERR = "stderr";
     public static final String MESSAGE = "message";
     public static final String SUCCEEDED = "succeeded";
 
-    private JobEvent() {
-    }
+    private JobEvent() {}
 }

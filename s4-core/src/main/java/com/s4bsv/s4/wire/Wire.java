@@ -13,15 +13,16 @@ public final class Wire {
     public static final String FORWARDED_HOST = "x-s4-forwarded-host";
     /** Set on a listing request meant for one node only (no fan-out). */
     public static final String LOCAL_ONLY = "x-s4-local";
+
     public static final String REQUEST_ID = "x-amz-request-id";
 
     /** Internal paths; {@code _s4} can never be a bucket because '_' buckets are reserved. */
     public static final String INTERNAL_PREFIX = "/_s4/";
+
     public static final String EVAL_PATH = "/_s4/eval";
     public static final String MAP_PATH = "/_s4/map";
     public static final String MAP_TO_N_PATH = "/_s4/map-to-n";
     public static final String MAP_FROM_N_PATH = "/_s4/map-from-n";
 
-    private Wire() {
-    }
+    private Wire() {}
 }

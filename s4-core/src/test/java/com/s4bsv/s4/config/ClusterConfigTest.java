@@ -18,8 +18,11 @@ class ClusterConfigTest {
     @Test
     void parsesHostPortLinesInRingOrderSkippingBlanksAndComments() {
         var config = ClusterConfig.parse("# ring\n10.0.0.2:8080\n\n   \n10.0.0.1:8081 \n[::1]:9000\n", "x.conf");
-        assertThat(config.nodes()).containsExactly(new NodeAddress("10.0.0.2", 8080),
-                new NodeAddress("10.0.0.1", 8081), new NodeAddress("::1", 9000));
+        assertThat(config.nodes())
+                .containsExactly(
+                        new NodeAddress("10.0.0.2", 8080),
+                        new NodeAddress("10.0.0.1", 8081),
+                        new NodeAddress("::1", 9000));
         assertThat(config.toText()).isEqualTo("10.0.0.2:8080\n10.0.0.1:8081\n[::1]:9000\n");
     }
 
@@ -46,11 +49,14 @@ class ClusterConfigTest {
         Path env = Files.writeString(dir.resolve("env.conf"), "env:2\n");
         Path home = Files.createDirectories(dir.resolve("home"));
 
-        assertThat(ClusterConfig.locate(flag, Map.of("S4_CONF_PATH", env.toString()), home).nodes())
+        assertThat(ClusterConfig.locate(flag, Map.of("S4_CONF_PATH", env.toString()), home)
+                        .nodes())
                 .containsExactly(new NodeAddress("flag", 1));
-        assertThat(ClusterConfig.locate(null, Map.of("S4_CONF_PATH", env.toString()), home).nodes())
+        assertThat(ClusterConfig.locate(null, Map.of("S4_CONF_PATH", env.toString()), home)
+                        .nodes())
                 .containsExactly(new NodeAddress("env", 2));
-        assertThat(ClusterConfig.locate(null, Map.of("S4_CONF_PATH", ""), home).isEmbeddedDefault()).isTrue();
+        assertThat(ClusterConfig.locate(null, Map.of("S4_CONF_PATH", ""), home).isEmbeddedDefault())
+                .isTrue();
 
         Files.writeString(home.resolve(".s4.conf"), "home:3\n");
         assertThat(ClusterConfig.locate(null, Map.of(), home).nodes()).containsExactly(new NodeAddress("home", 3));

@@ -5,9 +5,9 @@ import com.s4bsv.testing.FuzzMeter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import java.util.Locale;
 
 /**
  * {@link S4Key#parse} and {@link S4Prefix#parse} on fuzzed text. Each accepts exactly what an independent
@@ -77,8 +77,11 @@ class KeyParserFuzzTest {
         check(S4Prefix.parse(prefix.toString()).equals(prefix), "parse(toString) differs", text, prefix);
         if (!prefix.isAllBuckets()) {
             Path bucketDir = ROOT.resolve(prefix.bucket());
-            check(bucketDir.resolve(prefix.prefix()).normalize().startsWith(bucketDir), "resolves outside its bucket",
-                    text, prefix);
+            check(
+                    bucketDir.resolve(prefix.prefix()).normalize().startsWith(bucketDir),
+                    "resolves outside its bucket",
+                    text,
+                    prefix);
         }
     }
 
@@ -115,8 +118,13 @@ class KeyParserFuzzTest {
         if (path.getBytes(StandardCharsets.UTF_8).length > KeyRules.MAX_KEY_BYTES) {
             return false;
         }
-        if (!path.codePoints().allMatch(c -> c >= 0x21 && c != 0x7F && !(c >= 0x80 && c <= 0x9F)
-                && !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !isLoneSurrogate(c))) {
+        if (!path.codePoints()
+                .allMatch(c -> c >= 0x21
+                        && c != 0x7F
+                        && !(c >= 0x80 && c <= 0x9F)
+                        && !Character.isWhitespace(c)
+                        && !Character.isSpaceChar(c)
+                        && !isLoneSurrogate(c))) {
             return false;
         }
         if (path.isEmpty()) {
@@ -125,8 +133,11 @@ class KeyParserFuzzTest {
         String body = prefix && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         for (String segment : body.split("/", -1)) {
             String decoded = percentDecodedOnce(segment);
-            if (segment.isEmpty() || segment.getBytes(StandardCharsets.UTF_8).length > 255
-                    || decoded.equals(".") || decoded.equals("..") || decoded.contains("/")
+            if (segment.isEmpty()
+                    || segment.getBytes(StandardCharsets.UTF_8).length > 255
+                    || decoded.equals(".")
+                    || decoded.equals("..")
+                    || decoded.contains("/")
                     || count(decoded, '\\') > count(segment, '\\')) {
                 return false;
             }
@@ -167,8 +178,14 @@ class KeyParserFuzzTest {
 
     private static void checkMessage(InvalidKeyException e) {
         String message = e.getMessage();
-        check(message != null && message.startsWith("invalid key '") && message.indexOf('\n') < 0
-                && message.indexOf('\r') < 0, "message is not one 'invalid key' line", String.valueOf(message), "");
+        check(
+                message != null
+                        && message.startsWith("invalid key '")
+                        && message.indexOf('\n') < 0
+                        && message.indexOf('\r') < 0,
+                "message is not one 'invalid key' line",
+                String.valueOf(message),
+                "");
     }
 
     private static void check(boolean ok, String what, String text, Object detail) {

@@ -26,22 +26,25 @@ class S4KeyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "bucket/key           | missing s4:// prefix",
-        "s4://bucket          | missing key path after the bucket",
-        "s4://bucket/         | missing key path after the bucket",
-        "s4:///key            | missing bucket name",
-        "s4://_tempfiles/x    | reserved",
-        "s4://Bucket/x        | lowercase",
-        "s4://b/dir/          | got directory",
-        "s4://b/a//c          | empty path segment",
-        "s4://b//abs          | empty path segment",
-        "s4://b/../etc/passwd | '..' segments",
-        "s4://b/a/./c         | '..' segments",
-        "s4://b/%2e%2e/x      | percent-encoded",
-        "s4://b/a%2Fb         | percent-encoded '/'",
-        "\"s4://b/a b\"        | whitespace or control character at offset 1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "bucket/key           | missing s4:// prefix",
+                "s4://bucket          | missing key path after the bucket",
+                "s4://bucket/         | missing key path after the bucket",
+                "s4:///key            | missing bucket name",
+                "s4://_tempfiles/x    | reserved",
+                "s4://Bucket/x        | lowercase",
+                "s4://b/dir/          | got directory",
+                "s4://b/a//c          | empty path segment",
+                "s4://b//abs          | empty path segment",
+                "s4://b/../etc/passwd | '..' segments",
+                "s4://b/a/./c         | '..' segments",
+                "s4://b/%2e%2e/x      | percent-encoded",
+                "s4://b/a%2Fb         | percent-encoded '/'",
+                "\"s4://b/a b\"        | whitespace or control character at offset 1",
+            })
     void rejectsWithAMessageNamingTheKeyAndTheRule(String text, String rule) {
         assertThatThrownBy(() -> S4Key.parse(text))
                 .isInstanceOf(InvalidKeyException.class)

@@ -6,8 +6,8 @@ import java.math.BigInteger;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
 import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
@@ -16,15 +16,18 @@ import net.jqwik.api.constraints.StringLength;
 class PlacementPropertiesTest {
 
     @Property
-    void isAPureFunctionOfBasenameAndNodeCount(@ForAll @StringLength(min = 1, max = 80) String basename,
-            @ForAll @IntRange(min = 1, max = 64) int nodes) {
+    void isAPureFunctionOfBasenameAndNodeCount(
+            @ForAll @StringLength(min = 1, max = 80) String basename, @ForAll @IntRange(min = 1, max = 64) int nodes) {
         int first = Placement.nodeIndex(basename, nodes);
-        assertThat(Placement.nodeIndex(new String(basename.toCharArray()), nodes)).isEqualTo(first);
+        assertThat(Placement.nodeIndex(new String(basename.toCharArray()), nodes))
+                .isEqualTo(first);
         assertThat(first).isBetween(0, nodes - 1);
     }
 
     @Property
-    void numericPrefixMapsToItsIntegerModN(@ForAll("digits") String number, @ForAll("suffixes") String suffix,
+    void numericPrefixMapsToItsIntegerModN(
+            @ForAll("digits") String number,
+            @ForAll("suffixes") String suffix,
             @ForAll @IntRange(min = 1, max = 64) int nodes) {
         int expected = new BigInteger(number).mod(BigInteger.valueOf(nodes)).intValue();
         assertThat(Placement.nodeIndex(number + suffix, nodes)).isEqualTo(expected);
@@ -37,7 +40,8 @@ class PlacementPropertiesTest {
 
     @Provide
     Arbitrary<String> suffixes() {
-        return Arbitraries.oneOf(Arbitraries.just(""),
+        return Arbitraries.oneOf(
+                Arbitraries.just(""),
                 Arbitraries.strings().alpha().numeric().ofMaxLength(10).map(s -> "_" + s));
     }
 

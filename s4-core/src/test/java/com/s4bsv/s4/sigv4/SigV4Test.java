@@ -18,10 +18,16 @@ class SigV4Test {
 
     @Test
     void getObjectExample() {
-        String canonical = SigV4.canonicalRequest("GET", SigV4.canonicalUri("/test.txt"), "",
-                List.of(Map.entry("host", "examplebucket.s3.amazonaws.com"), Map.entry("range", "bytes=0-9"),
+        String canonical = SigV4.canonicalRequest(
+                "GET",
+                SigV4.canonicalUri("/test.txt"),
+                "",
+                List.of(
+                        Map.entry("host", "examplebucket.s3.amazonaws.com"),
+                        Map.entry("range", "bytes=0-9"),
                         Map.entry("x-amz-content-sha256", SigV4.EMPTY_SHA256),
-                        Map.entry("x-amz-date", "20130524T000000Z")), SigV4.EMPTY_SHA256);
+                        Map.entry("x-amz-date", "20130524T000000Z")),
+                SigV4.EMPTY_SHA256);
         assertThat(SigV4.signature(KEY, SigV4.stringToSign("20130524T000000Z", SCOPE, canonical)))
                 .isEqualTo("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
     }
@@ -30,10 +36,15 @@ class SigV4Test {
     void listObjectsExampleSortsAndEncodesTheQuery() {
         String query = SigV4.canonicalQuery("prefix=J&max-keys=2", null);
         assertThat(query).isEqualTo("max-keys=2&prefix=J");
-        String canonical = SigV4.canonicalRequest("GET", "/", query,
-                List.of(Map.entry("host", "examplebucket.s3.amazonaws.com"),
+        String canonical = SigV4.canonicalRequest(
+                "GET",
+                "/",
+                query,
+                List.of(
+                        Map.entry("host", "examplebucket.s3.amazonaws.com"),
                         Map.entry("x-amz-content-sha256", SigV4.EMPTY_SHA256),
-                        Map.entry("x-amz-date", "20130524T000000Z")), SigV4.EMPTY_SHA256);
+                        Map.entry("x-amz-date", "20130524T000000Z")),
+                SigV4.EMPTY_SHA256);
         assertThat(SigV4.signature(KEY, SigV4.stringToSign("20130524T000000Z", SCOPE, canonical)))
                 .isEqualTo("34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7");
     }
@@ -45,14 +56,13 @@ class SigV4Test {
         Arrays.fill(first, (byte) 'a');
         byte[] second = new byte[1024];
         Arrays.fill(second, (byte) 'a');
-        String s1 = SigV4.signature(KEY, SigV4.chunkStringToSign("20130524T000000Z", SCOPE, seed,
-                SigV4.sha256Hex(first)));
+        String s1 =
+                SigV4.signature(KEY, SigV4.chunkStringToSign("20130524T000000Z", SCOPE, seed, SigV4.sha256Hex(first)));
         assertThat(s1).isEqualTo("ad80c730a21e5b8d04586a2213dd63b9a0e99e0e2307b0ade35a65485a288648");
-        String s2 = SigV4.signature(KEY, SigV4.chunkStringToSign("20130524T000000Z", SCOPE, s1,
-                SigV4.sha256Hex(second)));
+        String s2 =
+                SigV4.signature(KEY, SigV4.chunkStringToSign("20130524T000000Z", SCOPE, s1, SigV4.sha256Hex(second)));
         assertThat(s2).isEqualTo("0055627c9e194cb4542bae2aa5492e3c1575bbb81b612b7d234b86a503ef5497");
-        String last = SigV4.signature(KEY, SigV4.chunkStringToSign("20130524T000000Z", SCOPE, s2,
-                SigV4.EMPTY_SHA256));
+        String last = SigV4.signature(KEY, SigV4.chunkStringToSign("20130524T000000Z", SCOPE, s2, SigV4.EMPTY_SHA256));
         assertThat(last).isEqualTo("b6c6ea8a5354eaf15b3cb7646744f4275b71ea724fed81ceb9323e279d449df9");
     }
 
@@ -74,11 +84,16 @@ class SigV4Test {
     @Test
     void requestSignerSignsWhatTheVerifierRebuilds() {
         var signer = new RequestSigner(new Credentials("AKIAIOSFODNN7EXAMPLE", SECRET), "us-east-1");
-        Map<String, String> headers = signer.sign("GET", URI.create("http://examplebucket.s3.amazonaws.com/test.txt"),
-                Map.of("Range", "bytes=0-9"), SigV4.EMPTY_SHA256, Instant.parse("2013-05-24T00:00:00Z"));
-        assertThat(headers.get("Authorization")).isEqualTo("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/"
-                + "20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, "
-                + "Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
+        Map<String, String> headers = signer.sign(
+                "GET",
+                URI.create("http://examplebucket.s3.amazonaws.com/test.txt"),
+                Map.of("Range", "bytes=0-9"),
+                SigV4.EMPTY_SHA256,
+                Instant.parse("2013-05-24T00:00:00Z"));
+        assertThat(headers.get("Authorization"))
+                .isEqualTo("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/"
+                        + "20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, "
+                        + "Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
         assertThat(headers).containsEntry("x-amz-date", "20130524T000000Z");
     }
 
@@ -86,6 +101,7 @@ class SigV4Test {
     void hostHeaderKeepsOnlyANonDefaultPort() {
         assertThat(RequestSigner.hostHeader(URI.create("http://h:80/x"))).isEqualTo("h");
         assertThat(RequestSigner.hostHeader(URI.create("https://h:443/x"))).isEqualTo("h");
-        assertThat(RequestSigner.hostHeader(URI.create("http://127.0.0.1:8080/x"))).isEqualTo("127.0.0.1:8080");
+        assertThat(RequestSigner.hostHeader(URI.create("http://127.0.0.1:8080/x")))
+                .isEqualTo("127.0.0.1:8080");
     }
 }

@@ -20,8 +20,7 @@ import java.time.Duration;
  */
 public final class AotTraining {
 
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("s4-aot-training");
@@ -30,38 +29,71 @@ public final class AotTraining {
             port = socket.getLocalPort();
         }
         Path conf = Files.writeString(work.resolve("s4.conf"), "127.0.0.1:" + port + "\n");
-        int status = S4ServerApplication.run(new String[] {"--conf", conf.toString(), "--port", Integer.toString(port),
-            "--data-dir", work.resolve("s4_data").toString()}, System.out, System.err);
+        int status = S4ServerApplication.run(
+                new String[] {
+                    "--conf",
+                    conf.toString(),
+                    "--port",
+                    Integer.toString(port),
+                    "--data-dir",
+                    work.resolve("s4_data").toString()
+                },
+                System.out,
+                System.err);
         if (status != 0) {
             System.exit(status);
         }
         URI node = URI.create("http://127.0.0.1:" + port);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
         PrintStream out = System.out;
         for (int round = 0; round < 20; round++) {
             String key = "/train/dir/key" + round;
-            send(http, out, HttpRequest.newBuilder(node.resolve("/_s4/actuator/health/readiness")).GET());
+            send(
+                    http,
+                    out,
+                    HttpRequest.newBuilder(node.resolve("/_s4/actuator/health/readiness"))
+                            .GET());
             send(http, out, HttpRequest.newBuilder(node.resolve("/train")).PUT(HttpRequest.BodyPublishers.noBody()));
-            send(http, out, HttpRequest.newBuilder(node.resolve(key))
-                    .PUT(HttpRequest.BodyPublishers.ofString("hello " + round)));
+            send(
+                    http,
+                    out,
+                    HttpRequest.newBuilder(node.resolve(key))
+                            .PUT(HttpRequest.BodyPublishers.ofString("hello " + round)));
             send(http, out, HttpRequest.newBuilder(node.resolve(key)).GET());
-            send(http, out, HttpRequest.newBuilder(node.resolve(key)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
-            send(http, out, HttpRequest.newBuilder(node.resolve("/train?list-type=2&prefix=dir/")).GET());
-            send(http, out, HttpRequest.newBuilder(node.resolve("/train/missing")).GET());
+            send(
+                    http,
+                    out,
+                    HttpRequest.newBuilder(node.resolve(key)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            send(
+                    http,
+                    out,
+                    HttpRequest.newBuilder(node.resolve("/train?list-type=2&prefix=dir/"))
+                            .GET());
+            send(
+                    http,
+                    out,
+                    HttpRequest.newBuilder(node.resolve("/train/missing")).GET());
             send(http, out, HttpRequest.newBuilder(node.resolve("/")).GET());
             send(http, out, HttpRequest.newBuilder(node.resolve(key)).DELETE());
         }
-        send(http, out, HttpRequest.newBuilder(node.resolve("/_s4/actuator/prometheus")).GET());
-        send(http, out, HttpRequest.newBuilder(node.resolve("/_s4/actuator/health")).GET());
+        send(
+                http,
+                out,
+                HttpRequest.newBuilder(node.resolve("/_s4/actuator/prometheus")).GET());
+        send(
+                http,
+                out,
+                HttpRequest.newBuilder(node.resolve("/_s4/actuator/health")).GET());
         // The JVM writes the cache at exit; Spring's shutdown hook stops the node first.
         System.exit(0);
     }
 
-    private static void send(HttpClient http, PrintStream out, HttpRequest.Builder request) throws IOException,
-            InterruptedException {
-        HttpResponse<Void> response = http.send(request.timeout(Duration.ofMinutes(2)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        out.println("training: " + response.request().method() + " " + response.uri().getPath() + " "
-                + response.statusCode());
+    private static void send(HttpClient http, PrintStream out, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        HttpResponse<Void> response =
+                http.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.discarding());
+        out.println("training: " + response.request().method() + " "
+                + response.uri().getPath() + " " + response.statusCode());
     }
 }

@@ -89,8 +89,15 @@ public class S4ServerApplication {
             checkPortFree(bind, listenPort);
             SpringApplication application = new SpringApplication(S4ServerApplication.class);
             application.run(flags.springArgs(listenPort, bind, self).toArray(String[]::new));
-            LoggerFactory.getLogger(S4ServerApplication.class).info("s4-server {} listening on {}:{}, node {} of {} ({})",
-                    me, bind, listenPort, self, config.size(), config.source());
+            LoggerFactory.getLogger(S4ServerApplication.class)
+                    .info(
+                            "s4-server {} listening on {}:{}, node {} of {} ({})",
+                            me,
+                            bind,
+                            listenPort,
+                            self,
+                            config.size(),
+                            config.source());
             return 0;
         } catch (RuntimeException e) {
             err.println("s4-server: " + describe(e));
@@ -140,7 +147,7 @@ public class S4ServerApplication {
                 case PortInUseException p -> {
                     return "port " + p.getPort() + " is already in use";
                 }
-                default -> { }
+                default -> {}
             }
             if (cause.getCause() == null || cause.getCause() == cause) {
                 break;
@@ -148,6 +155,8 @@ public class S4ServerApplication {
             cause = cause.getCause();
         }
         @Nullable String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+        return message == null
+                ? cause.getClass().getSimpleName()
+                : message.lines().findFirst().orElse("");
     }
 }

@@ -15,13 +15,21 @@ import org.springframework.boot.convert.DurationStyle;
  *
  * @param passThrough {@code --spring.property=value} arguments, passed to Spring as they are
  */
-record ServerFlags(boolean help, @Nullable Integer port, @Nullable String conf, @Nullable String dataDir,
-        @Nullable String bind, @Nullable Integer maxIoJobs, @Nullable Integer maxCpuJobs,
-        @Nullable Duration commandTimeout, @Nullable String keysFile, boolean allowAnonymous,
+record ServerFlags(
+        boolean help,
+        @Nullable Integer port,
+        @Nullable String conf,
+        @Nullable String dataDir,
+        @Nullable String bind,
+        @Nullable Integer maxIoJobs,
+        @Nullable Integer maxCpuJobs,
+        @Nullable Duration commandTimeout,
+        @Nullable String keysFile,
+        boolean allowAnonymous,
         List<String> passThrough) {
 
-    private static final List<String> NAMES = List.of("port", "conf", "data-dir", "bind", "max-io-jobs",
-            "max-cpu-jobs", "command-timeout", "keys-file");
+    private static final List<String> NAMES =
+            List.of("port", "conf", "data-dir", "bind", "max-io-jobs", "max-cpu-jobs", "command-timeout", "keys-file");
 
     /** Bad usage: the message is one line for stderr. */
     static final class UsageException extends Exception {
@@ -119,14 +127,24 @@ record ServerFlags(boolean help, @Nullable Integer port, @Nullable String conf, 
         ServerFlags check() throws UsageException {
             try {
                 Integer port = values.containsKey("port") ? number("port", values.get("port")) : null;
-                Integer io = values.containsKey("max-io-jobs") ? number("max-io-jobs", values.get("max-io-jobs"))
-                        : null;
-                Integer cpu = values.containsKey("max-cpu-jobs")
-                        ? number("max-cpu-jobs", values.get("max-cpu-jobs")) : null;
+                Integer io =
+                        values.containsKey("max-io-jobs") ? number("max-io-jobs", values.get("max-io-jobs")) : null;
+                Integer cpu =
+                        values.containsKey("max-cpu-jobs") ? number("max-cpu-jobs", values.get("max-cpu-jobs")) : null;
                 Duration timeout = values.containsKey("command-timeout")
-                        ? duration("command-timeout", values.get("command-timeout")) : null;
-                return new ServerFlags(false, port, values.get("conf"), values.get("data-dir"), values.get("bind"),
-                        io, cpu, timeout, values.get("keys-file"), values.containsKey("allow-anonymous"),
+                        ? duration("command-timeout", values.get("command-timeout"))
+                        : null;
+                return new ServerFlags(
+                        false,
+                        port,
+                        values.get("conf"),
+                        values.get("data-dir"),
+                        values.get("bind"),
+                        io,
+                        cpu,
+                        timeout,
+                        values.get("keys-file"),
+                        values.containsKey("allow-anonymous"),
                         List.copyOf(passThrough));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
@@ -142,8 +160,8 @@ record ServerFlags(boolean help, @Nullable Integer port, @Nullable String conf, 
             }
             return duration;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + flag + " needs a positive duration such as 30s, 5m or PT1H, got '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    "--" + flag + " needs a positive duration such as 30s, 5m or PT1H, got '" + value + "'");
         }
     }
 
@@ -155,8 +173,8 @@ record ServerFlags(boolean help, @Nullable Integer port, @Nullable String conf, 
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + flag + " needs a " + (flag.equals("port") ? "port 0-65535"
-                    : "positive number") + ", got '" + value + "'");
+            throw new IllegalArgumentException("--" + flag + " needs a "
+                    + (flag.equals("port") ? "port 0-65535" : "positive number") + ", got '" + value + "'");
         }
     }
 }

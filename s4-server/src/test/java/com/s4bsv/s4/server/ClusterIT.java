@@ -57,12 +57,15 @@ class ClusterIT {
         env.put("AWS_SECRET_ACCESS_KEY", "s4");
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
+        env.put(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                work.resolve("no-aws-credentials").toString());
         return env;
     }
 
     static Commands.Result aws(int node, Path dir, byte[] stdin, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", nodes.endpoint(node).toString()));
+        List<String> command = new ArrayList<>(
+                List.of("aws", "--endpoint-url", nodes.endpoint(node).toString()));
         command.addAll(List.of(args));
         return Commands.run(dir, awsEnv(), stdin, 300, command.toArray(String[]::new));
     }
@@ -102,14 +105,17 @@ class ClusterIT {
             Files.write(path, file.getValue());
         }
 
-        Commands.Result up = aws(0, work, null, "s3", "cp", "--recursive", "--only-show-errors", local.toString(),
-                "s3://cli/up/");
+        Commands.Result up =
+                aws(0, work, null, "s3", "cp", "--recursive", "--only-show-errors", local.toString(), "s3://cli/up/");
         assertThat(up.exit()).as(up.toString()).isZero();
 
         Commands.Result ls = aws(1, work, null, "s3", "ls", "--recursive", "s3://cli/up/");
         assertThat(ls.exit()).as(ls.toString()).isZero();
-        List<String> listed = ls.out().lines().map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList();
-        assertThat(listed).containsExactlyElementsOf(files.keySet().stream().map(k -> "up/" + k).sorted().toList());
+        List<String> listed =
+                ls.out().lines().map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList();
+        assertThat(listed)
+                .containsExactlyElementsOf(
+                        files.keySet().stream().map(k -> "up/" + k).sorted().toList());
 
         Commands.Result dirs = aws(2, work, null, "s3", "ls", "s3://cli/up/");
         assertThat(dirs.out()).contains("PRE even/").contains("PRE odd/").contains("big.bin");
@@ -120,22 +126,29 @@ class ClusterIT {
 
         Commands.Result stdin = aws(1, work, "from stdin\n".getBytes(), "s3", "cp", "-", "s3://cli/stdin.txt");
         assertThat(stdin.exit()).as(stdin.toString()).isZero();
-        assertThat(aws(0, work, null, "s3", "cp", "s3://cli/stdin.txt", "-").out()).isEqualTo("from stdin\n");
+        assertThat(aws(0, work, null, "s3", "cp", "s3://cli/stdin.txt", "-").out())
+                .isEqualTo("from stdin\n");
 
         Path down = work.resolve("cli-down");
-        Commands.Result get = aws(1, work, null, "s3", "cp", "--recursive", "--only-show-errors", "s3://cli/up/",
-                down.toString());
+        Commands.Result get =
+                aws(1, work, null, "s3", "cp", "--recursive", "--only-show-errors", "s3://cli/up/", down.toString());
         assertThat(get.exit()).as(get.toString()).isZero();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            assertThat(Files.readAllBytes(down.resolve(file.getKey()))).as(file.getKey()).isEqualTo(file.getValue());
+            assertThat(Files.readAllBytes(down.resolve(file.getKey())))
+                    .as(file.getKey())
+                    .isEqualTo(file.getValue());
         }
 
         for (int node = 0; node < 3; node++) {
-            assertThat(filesUnder(nodes.dataDir(node).resolve("cli"))).as("keys on node " + node).isNotEmpty();
+            assertThat(filesUnder(nodes.dataDir(node).resolve("cli")))
+                    .as("keys on node " + node)
+                    .isNotEmpty();
         }
         for (String key : files.keySet()) {
             int owner = owner("cli", "up/" + key);
-            assertThat(Files.exists(nodes.dataDir(owner).resolve("cli/up/" + key))).as(key).isTrue();
+            assertThat(Files.exists(nodes.dataDir(owner).resolve("cli/up/" + key)))
+                    .as(key)
+                    .isTrue();
         }
 
         Commands.Result again = aws(2, work, "x".getBytes(), "s3", "cp", "-", "s3://cli/stdin.txt");
@@ -144,7 +157,8 @@ class ClusterIT {
 
         Commands.Result rm = aws(0, work, null, "s3", "rm", "--recursive", "--only-show-errors", "s3://cli/up/");
         assertThat(rm.exit()).as(rm.toString()).isZero();
-        assertThat(aws(2, work, null, "s3", "ls", "--recursive", "s3://cli/up/").out()).isEmpty();
+        assertThat(aws(2, work, null, "s3", "ls", "--recursive", "s3://cli/up/").out())
+                .isEmpty();
         for (int node = 0; node < 3; node++) {
             assertThat(filesUnder(nodes.dataDir(node).resolve("cli/up"))).isEmpty();
             assertThat(filesUnder(nodes.dataDir(node).resolve("_tmp"))).isEmpty();
@@ -186,8 +200,16 @@ class ClusterIT {
         Path py = work.resolve("boto_test.py");
         Files.writeString(py, script);
         Path out = work.resolve("boto-30m.out");
-        Commands.Result result = Commands.run(work, awsEnv(), null, 300, "python3", py.toString(),
-                nodes.endpoint(1).toString(), big.toString(), out.toString());
+        Commands.Result result = Commands.run(
+                work,
+                awsEnv(),
+                null,
+                300,
+                "python3",
+                py.toString(),
+                nodes.endpoint(1).toString(),
+                big.toString(),
+                out.toString());
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).contains("OK");
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(big));
@@ -198,12 +220,20 @@ class ClusterIT {
 
     @Test
     void sdkAwsChunkedUploadsAreForwardedToTheOwnerAndVerified() {
-        try (S3Client s3 = S3Client.builder().endpointOverride(nodes.endpoint(0)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("s4", "s4")))
-                .forcePathStyle(true).httpClient(ApacheHttpClient.create()).build();
-             S3Client other = S3Client.builder().endpointOverride(nodes.endpoint(2)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("s4", "s4")))
-                .forcePathStyle(true).httpClient(ApacheHttpClient.create()).build()) {
+        try (S3Client s3 = S3Client.builder()
+                        .endpointOverride(nodes.endpoint(0))
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("s4", "s4")))
+                        .forcePathStyle(true)
+                        .httpClient(ApacheHttpClient.create())
+                        .build();
+                S3Client other = S3Client.builder()
+                        .endpointOverride(nodes.endpoint(2))
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("s4", "s4")))
+                        .forcePathStyle(true)
+                        .httpClient(ApacheHttpClient.create())
+                        .build()) {
             s3.createBucket(b -> b.bucket("sdk"));
             for (int i = 0; i < 9; i++) {
                 byte[] data = random(70_000 + i, i);
@@ -212,7 +242,8 @@ class ClusterIT {
                 var got = other.getObjectAsBytes(b -> b.bucket("sdk").key(key).checksumMode(ChecksumMode.ENABLED));
                 assertThat(got.asByteArray()).isEqualTo(data);
                 assertThat(got.response().checksumCRC32C()).isNotBlank();
-                assertThat(Files.exists(nodes.dataDir(i % 3).resolve("sdk/" + key))).isTrue();
+                assertThat(Files.exists(nodes.dataDir(i % 3).resolve("sdk/" + key)))
+                        .isTrue();
             }
         }
     }
@@ -226,28 +257,39 @@ class ClusterIT {
         }
         for (String key : keys) {
             int via = key.length() % 3;
-            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/merge/"
-                    + key)).PUT(HttpRequest.BodyPublishers.ofString(key)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> put = http.send(
+                    HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/merge/" + key))
+                            .PUT(HttpRequest.BodyPublishers.ofString(key))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         }
         List<String> listed = new ArrayList<>();
         String token = null;
         do {
             String query = "/merge?list-type=2&max-keys=7" + (token == null ? "" : "&continuation-token=" + token);
-            String body = http.send(HttpRequest.newBuilder(URI.create(nodes.endpoint(1) + query)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = http.send(
+                            HttpRequest.newBuilder(URI.create(nodes.endpoint(1) + query))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             for (String part : body.split("<Key>")) {
                 if (part.contains("</Key>")) {
                     listed.add(part.substring(0, part.indexOf("</Key>")));
                 }
             }
-            token = body.contains("<NextContinuationToken>") ? body.substring(body.indexOf(
-                    "<NextContinuationToken>") + 23, body.indexOf("</NextContinuationToken>")) : null;
+            token = body.contains("<NextContinuationToken>")
+                    ? body.substring(
+                            body.indexOf("<NextContinuationToken>") + 23, body.indexOf("</NextContinuationToken>"))
+                    : null;
         } while (token != null);
         assertThat(listed).containsExactlyElementsOf(keys.stream().sorted().toList());
 
-        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(nodes.endpoint(2)
-                + "/merge?prefix=m/")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deleted = http.send(
+                HttpRequest.newBuilder(URI.create(nodes.endpoint(2) + "/merge?prefix=m/"))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
         assertThat(deleted.body()).contains("<Deleted>30</Deleted>");
         for (int node = 0; node < 3; node++) {

@@ -27,8 +27,7 @@ final class Commands {
         }
     }
 
-    private Commands() {
-    }
+    private Commands() {}
 
     static boolean available(String... probe) {
         try {

@@ -17,13 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Map;
 
 /** Nodes that die: kill -9 in the middle of an upload, a peer that is down during a listing. */
 class NodeFailureIT {
@@ -77,7 +77,7 @@ class NodeFailureIT {
     }
 
     static String keyOwnedBy(int node) {
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             String path = "big/file" + i + ".bin";
             if (Placement.nodeIndex(new S4Key("crash", path), nodes.size()) == node) {
                 return path;
@@ -115,23 +115,32 @@ class NodeFailureIT {
             while (count(ownerTemp) == 0 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(20);
             }
-            assertThat(count(ownerTemp)).as("the owner is receiving into a temp file").isPositive();
+            assertThat(count(ownerTemp))
+                    .as("the owner is receiving into a temp file")
+                    .isPositive();
             nodes.kill(1);
         }
 
         nodes.restart(1);
         assertThat(count(ownerTemp)).as("temp files after restart").isZero();
         assertThat(Files.exists(nodes.dataDir(1).resolve("crash").resolve(key))).isFalse();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (int node = 0; node < 2; node++) {
-            HttpResponse<Void> head = http.send(HttpRequest.newBuilder(nodes.endpoint(node).resolve("/crash/" + key))
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> head = http.send(
+                    HttpRequest.newBuilder(nodes.endpoint(node).resolve("/crash/" + key))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             assertThat(head.statusCode()).isEqualTo(404);
         }
 
-        HttpResponse<String> retry = http.send(HttpRequest.newBuilder(nodes.endpoint(0).resolve("/crash/" + key))
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> data(SIZE)), SIZE)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> retry = http.send(
+                HttpRequest.newBuilder(nodes.endpoint(0).resolve("/crash/" + key))
+                        .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(() -> data(SIZE)), SIZE))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
         var expected = new StreamingChecksum();
         try (InputStream in = data(SIZE)) {
@@ -142,8 +151,11 @@ class NodeFailureIT {
             }
         }
         assertThat(retry.headers().firstValue("x-amz-checksum-crc32c")).hasValue(expected.base64());
-        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(nodes.endpoint(0).resolve("/crash/" + key))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> head = http.send(
+                HttpRequest.newBuilder(nodes.endpoint(0).resolve("/crash/" + key))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(head.headers().firstValueAsLong("content-length")).hasValue(SIZE);
         assertThat(head.headers().firstValue("x-amz-checksum-crc32c")).hasValue(expected.base64());
         assertThat(count(nodes.dataDir(0).resolve("_tmp"))).isZero();
@@ -152,29 +164,40 @@ class NodeFailureIT {
 
     @Test
     void aPeerThatIsDownFailsTheListingWithItsNameAndHealthSaysSo() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        http.send(HttpRequest.newBuilder(nodes.endpoint(0).resolve("/down/" + keyOwnedBy(0)))
-                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.discarding());
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        http.send(
+                HttpRequest.newBuilder(nodes.endpoint(0).resolve("/down/" + keyOwnedBy(0)))
+                        .PUT(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         nodes.kill(1);
         try {
-            HttpResponse<String> list = http.send(HttpRequest.newBuilder(nodes.endpoint(0).resolve(
-                    "/down?list-type=2")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> list = http.send(
+                    HttpRequest.newBuilder(nodes.endpoint(0).resolve("/down?list-type=2"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(list.statusCode()).isEqualTo(503);
-            assertThat(list.body()).contains("<Code>ServiceUnavailable</Code>")
-                    .contains("127.0.0.1:" + nodes.port(1));
+            assertThat(list.body()).contains("<Code>ServiceUnavailable</Code>").contains("127.0.0.1:" + nodes.port(1));
 
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(nodes.endpoint(0).resolve(
-                    "/_s4/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(nodes.endpoint(0).resolve("/_s4/actuator/health"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("127.0.0.1:" + nodes.port(1));
-            HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(nodes.endpoint(0).resolve(
-                    "/_s4/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> readiness = http.send(
+                    HttpRequest.newBuilder(nodes.endpoint(0).resolve("/_s4/actuator/health/readiness"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(readiness.statusCode()).isEqualTo(200);
         } finally {
             nodes.restart(1);
         }
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(nodes.endpoint(0).resolve("/down?list-type=2"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list = http.send(
+                HttpRequest.newBuilder(nodes.endpoint(0).resolve("/down?list-type=2"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(list.statusCode()).isEqualTo(200);
     }
 
@@ -182,20 +205,40 @@ class NodeFailureIT {
     void startUpFailuresAreOneLineAndNonZero() throws Exception {
         Path badConf = work.resolve("bad.conf");
         Files.writeString(badConf, "127.0.0.1:99999\n");
-        Commands.Result bad = Commands.run(work, Map.of(), null, 60, S4Nodes.java(), "-jar",
-                S4Nodes.jar().toString(), "-conf", badConf.toString());
+        Commands.Result bad = Commands.run(
+                work,
+                Map.of(),
+                null,
+                60,
+                S4Nodes.java(),
+                "-jar",
+                S4Nodes.jar().toString(),
+                "-conf",
+                badConf.toString());
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.stderr().strip().lines()).hasSize(1).allMatch(l -> l.contains("bad port"));
 
-        Commands.Result inUse = Commands.run(work, Map.of(), null, 60, S4Nodes.java(), "-jar",
-                S4Nodes.jar().toString(), "--port", Integer.toString(nodes.port(0)), "--conf",
-                nodes.conf().toString(), "--data-dir", work.resolve("other").toString());
+        Commands.Result inUse = Commands.run(
+                work,
+                Map.of(),
+                null,
+                60,
+                S4Nodes.java(),
+                "-jar",
+                S4Nodes.jar().toString(),
+                "--port",
+                Integer.toString(nodes.port(0)),
+                "--conf",
+                nodes.conf().toString(),
+                "--data-dir",
+                work.resolve("other").toString());
         assertThat(inUse.exit()).isNotZero();
-        assertThat(inUse.stderr().strip().lines()).hasSize(1).allMatch(l -> l.contains(
-                Integer.toString(nodes.port(0))));
+        assertThat(inUse.stderr().strip().lines())
+                .hasSize(1)
+                .allMatch(l -> l.contains(Integer.toString(nodes.port(0))));
 
-        Commands.Result help = Commands.run(work, Map.of(), null, 60, S4Nodes.java(), "-jar",
-                S4Nodes.jar().toString(), "-help");
+        Commands.Result help = Commands.run(
+                work, Map.of(), null, 60, S4Nodes.java(), "-jar", S4Nodes.jar().toString(), "-help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).startsWith("usage: s4-server");
     }

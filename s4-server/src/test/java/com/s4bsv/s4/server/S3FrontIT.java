@@ -41,11 +41,39 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class S3FrontIT {
 
     /** The subresources of the S3 API that s4 does not serve (as UnservedSubresourcesAppTest). */
-    static final List<String> UNSERVED = List.of("acl", "accelerate", "analytics", "attributes", "cors", "encryption",
-            "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging", "metadataTable", "metrics",
-            "notification", "object-lock", "ownershipControls", "policy", "policyStatus", "publicAccessBlock",
-            "renameObject", "replication", "requestPayment", "restore", "retention", "select", "session", "tagging",
-            "torrent", "versionId", "versioning", "versions", "website");
+    static final List<String> UNSERVED = List.of(
+            "acl",
+            "accelerate",
+            "analytics",
+            "attributes",
+            "cors",
+            "encryption",
+            "intelligent-tiering",
+            "inventory",
+            "legal-hold",
+            "lifecycle",
+            "logging",
+            "metadataTable",
+            "metrics",
+            "notification",
+            "object-lock",
+            "ownershipControls",
+            "policy",
+            "policyStatus",
+            "publicAccessBlock",
+            "renameObject",
+            "replication",
+            "requestPayment",
+            "restore",
+            "retention",
+            "select",
+            "session",
+            "tagging",
+            "torrent",
+            "versionId",
+            "versioning",
+            "versions",
+            "website");
 
     @TempDir
     static Path work;
@@ -70,9 +98,13 @@ class S3FrontIT {
     }
 
     static S3Client sdk(int node) {
-        return S3Client.builder().endpointOverride(nodes.endpoint(node)).region(Region.US_EAST_1)
+        return S3Client.builder()
+                .endpointOverride(nodes.endpoint(node))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("s4", "s4")))
-                .forcePathStyle(true).httpClient(ApacheHttpClient.create()).build();
+                .forcePathStyle(true)
+                .httpClient(ApacheHttpClient.create())
+                .build();
     }
 
     static Map<String, String> awsEnv() {
@@ -81,12 +113,15 @@ class S3FrontIT {
         env.put("AWS_SECRET_ACCESS_KEY", "s4");
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
+        env.put(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                work.resolve("no-aws-credentials").toString());
         return env;
     }
 
     static Commands.Result aws(int node, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", nodes.endpoint(node).toString()));
+        List<String> command = new ArrayList<>(
+                List.of("aws", "--endpoint-url", nodes.endpoint(node).toString()));
         command.addAll(List.of(args));
         return Commands.run(work, awsEnv(), null, 300, command.toArray(String[]::new));
     }
@@ -95,25 +130,35 @@ class S3FrontIT {
     void sdkKeepsMetadataListsOpenUploadsAndFolderMarkersThroughAForwardingNode() {
         String key = "meta/report.csv";
         int via = forwarder("sdkfront", key);
-        try (S3Client s3 = sdk(via); S3Client other = sdk((via + 1) % 3)) {
+        try (S3Client s3 = sdk(via);
+                S3Client other = sdk((via + 1) % 3)) {
             s3.createBucket(b -> b.bucket("sdkfront"));
-            s3.putObject(b -> b.bucket("sdkfront").key(key).contentType("text/csv").cacheControl("no-cache")
-                    .metadata(Map.of("origin", "sdk")), RequestBody.fromString("a,b\n"));
+            s3.putObject(
+                    b -> b.bucket("sdkfront")
+                            .key(key)
+                            .contentType("text/csv")
+                            .cacheControl("no-cache")
+                            .metadata(Map.of("origin", "sdk")),
+                    RequestBody.fromString("a,b\n"));
             HeadObjectResponse head = other.headObject(b -> b.bucket("sdkfront").key(key));
             assertThat(head.contentType()).isEqualTo("text/csv");
             assertThat(head.cacheControl()).isEqualTo("no-cache");
             assertThat(head.metadata()).containsEntry("origin", "sdk");
             assertThat(s3.getObjectAsBytes(b -> b.bucket("sdkfront").key(key).responseContentType("text/plain"))
-                    .response().contentType()).isEqualTo("text/plain");
+                            .response()
+                            .contentType())
+                    .isEqualTo("text/plain");
 
             String upload = "open/upload.bin";
             String id;
             try (S3Client starter = sdk(forwarder("sdkfront", upload))) {
-                id = starter.createMultipartUpload(b -> b.bucket("sdkfront").key(upload)).uploadId();
+                id = starter.createMultipartUpload(b -> b.bucket("sdkfront").key(upload))
+                        .uploadId();
             }
             for (int node = 0; node < 3; node++) {
                 try (S3Client any = sdk(node)) {
-                    assertThat(any.listMultipartUploads(b -> b.bucket("sdkfront")).uploads())
+                    assertThat(any.listMultipartUploads(b -> b.bucket("sdkfront"))
+                                    .uploads())
                             .extracting(MultipartUpload::key, MultipartUpload::uploadId)
                             .containsExactly(tuple(upload, id));
                 }
@@ -121,20 +166,28 @@ class S3FrontIT {
             s3.abortMultipartUpload(b -> b.bucket("sdkfront").key(upload).uploadId(id));
 
             s3.putObject(b -> b.bucket("sdkfront").key("meta/"), RequestBody.empty());
-            assertThat(other.listObjectsV2(b -> b.bucket("sdkfront").prefix("meta")).contents())
-                    .extracting(S3Object::key).containsExactly("meta/", key);
+            assertThat(other.listObjectsV2(b -> b.bucket("sdkfront").prefix("meta"))
+                            .contents())
+                    .extracting(S3Object::key)
+                    .containsExactly("meta/", key);
 
-            assertThatThrownBy(() -> s3.deleteObjectTagging(b -> b.bucket("sdkfront").key(key)))
-                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(501));
+            assertThatThrownBy(() ->
+                            s3.deleteObjectTagging(b -> b.bucket("sdkfront").key(key)))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(501));
             assertThatThrownBy(() -> s3.getBucketVersioning(b -> b.bucket("sdkfront")))
-                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(501));
-            assertThat(other.getObjectAsBytes(b -> b.bucket("sdkfront").key(key)).asUtf8String()).isEqualTo("a,b\n");
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(501));
+            assertThat(other.getObjectAsBytes(b -> b.bucket("sdkfront").key(key))
+                            .asUtf8String())
+                    .isEqualTo("a,b\n");
         }
     }
 
     @Test
     void everyUnservedSubresourceIsRefusedThroughEveryNodeAndNothingChanges() throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String key = "kept/object";
         put(http, nodes.endpoint(0) + "/rawfront/" + key, "kept");
         put(http, nodes.endpoint(0) + "/rawempty", "");
@@ -143,23 +196,40 @@ class S3FrontIT {
             for (String method : List.of("GET", "PUT", "POST", "DELETE", "HEAD")) {
                 for (String path : List.of("/rawfront/" + key, "/rawfront", "/rawempty")) {
                     URI uri = URI.create(nodes.endpoint(via) + path + "?" + subresource);
-                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).method(method, method.equals(
-                            "PUT") ? HttpRequest.BodyPublishers.ofString("<Tagging/>")
-                            : HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> answer = http.send(
+                            HttpRequest.newBuilder(uri)
+                                    .method(
+                                            method,
+                                            method.equals("PUT")
+                                                    ? HttpRequest.BodyPublishers.ofString("<Tagging/>")
+                                                    : HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     assertThat(answer.statusCode()).as("%s %s", method, uri).isEqualTo(501);
                 }
             }
         }
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/rawfront/" + key)).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("kept");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/rawempty"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(200);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/rawfront/" + key))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .isEqualTo("kept");
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/rawempty"))
+                                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private static void put(HttpClient http, String uri, String body) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(uri))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(uri))
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
@@ -183,15 +253,22 @@ class S3FrontIT {
         assertThat(ls.out()).contains("tree/empty/", "tree/top.txt", "tree/sub/inner.txt");
 
         int via = forwarder("clifront", "meta.json");
-        Commands.Result put = aws(via, "s3", "cp", "--content-type", "application/json", "--metadata", "team=data",
-                work.resolve("tree/top.txt").toString(), "s3://clifront/meta.json");
+        Commands.Result put = aws(
+                via,
+                "s3",
+                "cp",
+                "--content-type",
+                "application/json",
+                "--metadata",
+                "team=data",
+                work.resolve("tree/top.txt").toString(),
+                "s3://clifront/meta.json");
         assertThat(put.exit()).as(put.toString()).isZero();
-        Commands.Result head = aws((via + 1) % 3, "s3api", "head-object", "--bucket", "clifront", "--key",
-                "meta.json");
+        Commands.Result head = aws((via + 1) % 3, "s3api", "head-object", "--bucket", "clifront", "--key", "meta.json");
         assertThat(head.out()).contains("application/json").contains("\"team\": \"data\"");
 
-        Commands.Result tagging = aws(via, "s3api", "delete-object-tagging", "--bucket", "clifront", "--key",
-                "meta.json");
+        Commands.Result tagging =
+                aws(via, "s3api", "delete-object-tagging", "--bucket", "clifront", "--key", "meta.json");
         assertThat(tagging.exit()).isNotZero();
         assertThat(tagging.stderr()).contains("NotImplemented");
         assertThat(aws(0, "s3", "cp", "s3://clifront/meta.json", "-").out()).isEqualTo("top");
@@ -239,8 +316,15 @@ class S3FrontIT {
         Path py = work.resolve("boto_front.py");
         Files.writeString(py, script);
         int via = forwarder("botofront", "m/k.txt");
-        Commands.Result result = Commands.run(work, awsEnv(), null, 300, "python3", py.toString(),
-                nodes.endpoint(via).toString(), nodes.endpoint((via + 1) % 3).toString());
+        Commands.Result result = Commands.run(
+                work,
+                awsEnv(),
+                null,
+                300,
+                "python3",
+                py.toString(),
+                nodes.endpoint(via).toString(),
+                nodes.endpoint((via + 1) % 3).toString());
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).contains("OK");
     }

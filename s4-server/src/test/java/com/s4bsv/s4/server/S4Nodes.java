@@ -3,6 +3,7 @@ package com.s4bsv.s4.server;
 import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -138,32 +138,51 @@ public final class S4Nodes implements AutoCloseable {
 
     private void launch(int node) throws IOException {
         Files.createDirectories(dir(node));
-        List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-Xmx384m",
-                "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
-                "-port", Integer.toString(ports[node]), "-conf", conf.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "-XX:+UseSerialGC",
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar().toString(),
+                "-port",
+                Integer.toString(ports[node]),
+                "-conf",
+                conf.toString()));
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir(node).toFile());
         // commands of bsv tools that run under bash find the bin/ launchers
-        builder.environment().put("PATH", jar().toAbsolutePath().getParent().getParent().getParent().resolve("bin") + ":"
-                + System.getenv("PATH"));
-        processes[node] = builder
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(node).toFile()))
+        builder.environment()
+                .put(
+                        "PATH",
+                        jar().toAbsolutePath()
+                                        .getParent()
+                                        .getParent()
+                                        .getParent()
+                                        .resolve("bin") + ":" + System.getenv("PATH"));
+        processes[node] = builder.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(node).toFile()))
                 .start();
     }
 
     private void awaitReady(int node) throws IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI ready = URI.create(endpoint(node) + "/_s4/actuator/health/readiness");
         Instant deadline = Instant.now().plus(TestTimeouts.start());
         while (Instant.now().isBefore(deadline)) {
             if (!processes[node].isAlive()) {
-                throw new IllegalStateException("node " + node + " exited with " + processes[node].exitValue()
-                        + "; " + TestTimeouts.logTail(log(node)));
+                throw new IllegalStateException("node " + node + " exited with " + processes[node].exitValue() + "; "
+                        + TestTimeouts.logTail(log(node)));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(ready)
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {

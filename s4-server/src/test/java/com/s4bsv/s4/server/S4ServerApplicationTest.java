@@ -18,7 +18,9 @@ class S4ServerApplicationTest {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return S4ServerApplication.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return S4ServerApplication.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -29,7 +31,9 @@ class S4ServerApplicationTest {
     @Test
     void helpPrintsUsageAndSucceeds() {
         assertThat(run("-help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: s4-server").contains("--data-dir");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("usage: s4-server")
+                .contains("--data-dir");
     }
 
     @Test
@@ -58,8 +62,9 @@ class S4ServerApplicationTest {
         assertThat(errLines()).contains("--max-io-jobs needs a positive number");
         err.reset();
         assertThat(run("--command-timeout", "soon")).isEqualTo(2);
-        assertThat(errLines()).isEqualTo(
-                "s4-server: --command-timeout needs a positive duration such as 30s, 5m or PT1H, got 'soon'\n");
+        assertThat(errLines())
+                .isEqualTo(
+                        "s4-server: --command-timeout needs a positive duration such as 30s, 5m or PT1H, got 'soon'\n");
         err.reset();
         assertThat(run("--command-timeout=0s")).isEqualTo(2);
     }
@@ -69,19 +74,23 @@ class S4ServerApplicationTest {
         Path conf = dir.resolve("s4.conf");
         Files.writeString(conf, "127.0.0.1:18501\n");
         assertThat(run("--conf", conf.toString(), "--port", "18500")).isEqualTo(1);
-        assertThat(errLines().lines()).singleElement().asString()
+        assertThat(errLines().lines())
+                .singleElement()
+                .asString()
                 .contains("not in the cluster config " + conf)
                 .endsWith("add the line 127.0.0.1:18500 to " + conf
                         + ", or start a single local node with bin/s4-cluster 1 --port 18500");
         err.reset();
-        assertThat(run("--conf", conf.toString(), "--port", "18500", "--bind", "127.0.0.3")).isEqualTo(1);
+        assertThat(run("--conf", conf.toString(), "--port", "18500", "--bind", "127.0.0.3"))
+                .isEqualTo(1);
         assertThat(errLines()).contains("add the line 127.0.0.3:18500 to " + conf);
     }
 
     @Test
     void helpSaysThatWithoutAConfigTheFlagsPlaceTheSingleNode() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("else none: a single local node")
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("else none: a single local node")
                 .contains("on --bind and --port");
     }
 
@@ -90,8 +99,14 @@ class S4ServerApplicationTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Path conf = dir.resolve("s4.conf");
             Files.writeString(conf, "127.0.0.1:" + taken.getLocalPort() + "\n");
-            assertThat(run("--conf", conf.toString(), "--data-dir", dir.resolve("data").toString())).isEqualTo(1);
-            assertThat(errLines().lines()).hasSize(1)
+            assertThat(run(
+                            "--conf",
+                            conf.toString(),
+                            "--data-dir",
+                            dir.resolve("data").toString()))
+                    .isEqualTo(1);
+            assertThat(errLines().lines())
+                    .hasSize(1)
                     .allMatch(l -> l.contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()));
         }
     }

@@ -9,12 +9,18 @@ class ServerFlagsTest {
 
     @Test
     void givenFlagsBecomeSpringPropertiesAndTheRestKeepTheirDefaults() throws Exception {
-        ServerFlags flags = ServerFlags.parse(new String[] {"-data-dir", "/d", "--max-cpu-jobs=3",
-                "--command-timeout", "30s", "--spring.x=1"});
-        assertThat(flags.springArgs(9000, "127.0.0.2", 1)).containsExactly(
-                "--server.port=9000", "--server.address=127.0.0.2", "--s4.cluster.self-index=1",
-                "--s4.cluster.conf=", "--s4.storage.data-dir=/d", "--s4.compute.max-cpu-jobs=3",
-                "--s4.compute.command-timeout=PT30S", "--spring.x=1");
+        ServerFlags flags = ServerFlags.parse(
+                new String[] {"-data-dir", "/d", "--max-cpu-jobs=3", "--command-timeout", "30s", "--spring.x=1"});
+        assertThat(flags.springArgs(9000, "127.0.0.2", 1))
+                .containsExactly(
+                        "--server.port=9000",
+                        "--server.address=127.0.0.2",
+                        "--s4.cluster.self-index=1",
+                        "--s4.cluster.conf=",
+                        "--s4.storage.data-dir=/d",
+                        "--s4.compute.max-cpu-jobs=3",
+                        "--s4.compute.command-timeout=PT30S",
+                        "--spring.x=1");
         assertThat(ServerFlags.parse(new String[0]).springArgs(8080, "127.0.0.1", 0))
                 .noneMatch(arg -> arg.startsWith("--s4.storage") || arg.startsWith("--s4.compute"));
     }
@@ -31,14 +37,17 @@ class ServerFlagsTest {
     void helpWinsOverWhatFollowsButNotOverAnEarlierUnknownFlag() throws Exception {
         assertThat(ServerFlags.parse(new String[] {"--port", "x", "-h"}).help()).isTrue();
         assertThatThrownBy(() -> ServerFlags.parse(new String[] {"--nope", "--help"}))
-                .isInstanceOf(ServerFlags.UsageException.class).hasMessageContaining("unknown flag '--nope'");
+                .isInstanceOf(ServerFlags.UsageException.class)
+                .hasMessageContaining("unknown flag '--nope'");
     }
 
     @Test
     void aPortOfZeroOrNoneLeavesThePortToTheConfig() throws Exception {
-        assertThat(ServerFlags.parse(new String[] {"--port", "18500"}).namedPort()).isEqualTo(18500);
+        assertThat(ServerFlags.parse(new String[] {"--port", "18500"}).namedPort())
+                .isEqualTo(18500);
         assertThat(ServerFlags.parse(new String[] {"-port=0"}).namedPort()).isNull();
-        assertThat(ServerFlags.parse(new String[] {"--bind", "127.0.0.2"}).namedPort()).isNull();
+        assertThat(ServerFlags.parse(new String[] {"--bind", "127.0.0.2"}).namedPort())
+                .isNull();
     }
 
     @Test

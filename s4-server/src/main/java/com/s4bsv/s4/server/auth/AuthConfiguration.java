@@ -33,7 +33,8 @@ class AuthConfiguration {
                         + " this node serves only loopback; to listen on " + address + " without keys anyway, pass"
                         + " --allow-anonymous");
             }
-            log.warn("ANONYMOUS ACCESS on {}: anyone who reaches this node can read, write and run commands on it",
+            log.warn(
+                    "ANONYMOUS ACCESS on {}: anyone who reaches this node can read, write and run commands on it",
                     address);
         }
         return keys;
@@ -41,13 +42,16 @@ class AuthConfiguration {
 
     @Bean(destroyMethod = "close")
     AutoCloseable keysWatcher(Keys keys) {
-        return keys.file() == null ? () -> { } : KeysWatcher.start(keys);
+        return keys.file() == null ? () -> {} : KeysWatcher.start(keys);
     }
 
     @Bean
     FilterRegistrationBean<AuthFilter> authFilter(Keys keys, AuthProperties properties) {
-        var filter = new AuthFilter(keys, new SignatureVerifier(properties.region(), properties.maxSkew()),
-                properties.protectMetrics(), Clock.systemUTC());
+        var filter = new AuthFilter(
+                keys,
+                new SignatureVerifier(properties.region(), properties.maxSkew()),
+                properties.protectMetrics(),
+                Clock.systemUTC());
         var registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(FILTER_ORDER);
         return registration;

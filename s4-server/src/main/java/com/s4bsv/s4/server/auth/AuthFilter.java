@@ -1,8 +1,8 @@
 package com.s4bsv.s4.server.auth;
 
+import com.s4bsv.s4.server.s3.S3ErrorResponse;
 import com.s4bsv.s4.server.s3.checksum.ChunkSignatures;
 import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.S3ErrorResponse;
 import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.sigv4.SigV4;
 import com.s4bsv.s4.wire.Wire;
@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
-import com.s4bsv.s4.server.s3.checksum.UploadBody;
 
 /**
  * Lets a request through only when its SigV4 signature holds and its key's role allows it; runs before every other
@@ -69,9 +68,12 @@ final class AuthFilter extends OncePerRequestFilter {
             return false;
         }
         String endpoint = path.substring(ACTUATOR.length());
-        return endpoint.equals("health") || endpoint.startsWith("health/")
-                || (!protectMetrics && (endpoint.equals("prometheus") || endpoint.equals("metrics")
-                        || endpoint.startsWith("metrics/")));
+        return endpoint.equals("health")
+                || endpoint.startsWith("health/")
+                || (!protectMetrics
+                        && (endpoint.equals("prometheus")
+                                || endpoint.equals("metrics")
+                                || endpoint.startsWith("metrics/")));
     }
 
     private HttpServletRequest check(HttpServletRequest request, KeySet current) {
@@ -79,28 +81,33 @@ final class AuthFilter extends OncePerRequestFilter {
         Role role = verified.key().role();
         Role needed = request.getRequestURI().startsWith(ACTUATOR) ? Role.READ : RequiredRole.of(request);
         if (!role.allows(needed)) {
-            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied: the key " + verified.key().id() + " is "
-                    + role.wireName() + "; this request needs " + needed.wireName());
+            throw new S3Exception(
+                    S3Error.ACCESS_DENIED,
+                    "Access Denied: the key " + verified.key().id() + " is " + role.wireName() + "; this request needs "
+                            + needed.wireName());
         }
-        if (RequiredRole.hasNodeOnlyHeaders(request) && !role.allows(Role.CLUSTER) && !isForwardedByANode(request,
-                current, verified)) {
-            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied: " + Wire.FORWARDED + " is for the nodes of"
-                    + " the cluster");
+        if (RequiredRole.hasNodeOnlyHeaders(request)
+                && !role.allows(Role.CLUSTER)
+                && !isForwardedByANode(request, current, verified)) {
+            throw new S3Exception(
+                    S3Error.ACCESS_DENIED,
+                    "Access Denied: " + Wire.FORWARDED + " is for the nodes of" + " the cluster");
         }
         return withPayloadCheck(request, verified);
     }
 
-    private static boolean isForwardedByANode(HttpServletRequest request, KeySet current,
-            SignatureVerifier.Verified verified) {
+    private static boolean isForwardedByANode(
+            HttpServletRequest request, KeySet current, SignatureVerifier.Verified verified) {
         String proof = request.getHeader(Wire.FORWARDED);
         return proof != null && SigV4.sameSignature(ForwardProof.of(current.cluster(), verified.signature()), proof);
     }
 
-    private static HttpServletRequest withPayloadCheck(HttpServletRequest request,
-            SignatureVerifier.Verified verified) {
+    private static HttpServletRequest withPayloadCheck(
+            HttpServletRequest request, SignatureVerifier.Verified verified) {
         String payload = verified.payload();
         String encoding = request.getHeader("Content-Encoding");
-        boolean awsChunked = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("aws-chunked");
+        boolean awsChunked =
+                encoding != null && encoding.toLowerCase(Locale.ROOT).contains("aws-chunked");
         switch (payload) {
             case SigV4.UNSIGNED_PAYLOAD -> {
                 return request;
@@ -111,22 +118,27 @@ final class AuthFilter extends OncePerRequestFilter {
             }
             case SigV4.STREAMING_SIGNED, SigV4.STREAMING_SIGNED_TRAILER -> {
                 if (!"PUT".equals(request.getMethod())) {
-                    throw new S3Exception(S3Error.INVALID_REQUEST, "a signed streaming body is only accepted on"
-                            + " PUT (PutObject, UploadPart)");
+                    throw new S3Exception(
+                            S3Error.INVALID_REQUEST,
+                            "a signed streaming body is only accepted on" + " PUT (PutObject, UploadPart)");
                 }
-                request.setAttribute(ChunkSignatures.ATTRIBUTE, new ChunkSignatureVerifier(verified,
-                        payload.equals(SigV4.STREAMING_SIGNED_TRAILER)));
+                request.setAttribute(
+                        ChunkSignatures.ATTRIBUTE,
+                        new ChunkSignatureVerifier(verified, payload.equals(SigV4.STREAMING_SIGNED_TRAILER)));
                 return request;
             }
             default -> {
                 if (!SigV4.isHexSha256(payload)) {
-                    throw new S3Exception(S3Error.INVALID_ARGUMENT, "x-amz-content-sha256 must be UNSIGNED-PAYLOAD,"
-                            + " STREAMING-AWS4-HMAC-SHA256-PAYLOAD(-TRAILER), STREAMING-UNSIGNED-PAYLOAD-TRAILER"
-                            + " or the hex SHA-256 of the body");
+                    throw new S3Exception(
+                            S3Error.INVALID_ARGUMENT,
+                            "x-amz-content-sha256 must be UNSIGNED-PAYLOAD,"
+                                    + " STREAMING-AWS4-HMAC-SHA256-PAYLOAD(-TRAILER), STREAMING-UNSIGNED-PAYLOAD-TRAILER"
+                                    + " or the hex SHA-256 of the body");
                 }
                 if (awsChunked) {
-                    throw new S3Exception(S3Error.INVALID_REQUEST, "an aws-chunked body needs a STREAMING-"
-                            + " x-amz-content-sha256");
+                    throw new S3Exception(
+                            S3Error.INVALID_REQUEST,
+                            "an aws-chunked body needs a STREAMING-" + " x-amz-content-sha256");
                 }
                 // PUT bodies are hashed by the upload, on the node that stores them (see UploadBody).
                 return "PUT".equals(request.getMethod()) ? request : new PayloadHashRequest(request, payload);

@@ -13,6 +13,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxSkew        how far a request's date may be from this node's clock
  */
 @ConfigurationProperties("s4.auth")
-public record AuthProperties(String keysFile, String region, boolean allowAnonymous, boolean protectMetrics,
-        Duration maxSkew) {
-}
+public record AuthProperties(
+        String keysFile, String region, boolean allowAnonymous, boolean protectMetrics, Duration maxSkew) {}

@@ -41,7 +41,8 @@ final class ChunkSignatureVerifier implements ChunkSignatures {
         if (finalChunkSeen) {
             throw refused("a chunk after the final one");
         }
-        provided = extension != null && extension.startsWith(PREFIX) ? extension.substring(PREFIX.length()).strip()
+        provided = extension != null && extension.startsWith(PREFIX)
+                ? extension.substring(PREFIX.length()).strip()
                 : null;
         if (provided == null) {
             throw refused("a chunk without chunk-signature");
@@ -97,12 +98,16 @@ final class ChunkSignatureVerifier implements ChunkSignatures {
     }
 
     private static S3Exception refused(String what) {
-        return new S3Exception(S3Error.SIGNATURE_DOES_NOT_MATCH, "aws-chunked: " + what + "; every chunk of a"
-                + " signed streaming body is signed");
+        return new S3Exception(
+                S3Error.SIGNATURE_DOES_NOT_MATCH,
+                "aws-chunked: " + what + "; every chunk of a" + " signed streaming body is signed");
     }
 
     private static S3Exception mismatch(String stringToSign, @Nullable String provided) {
-        return new S3Exception(S3Error.SIGNATURE_DOES_NOT_MATCH, S3Error.SIGNATURE_DOES_NOT_MATCH.message(), null,
+        return new S3Exception(
+                S3Error.SIGNATURE_DOES_NOT_MATCH,
+                S3Error.SIGNATURE_DOES_NOT_MATCH.message(),
+                null,
                 Map.of("StringToSign", stringToSign, "SignatureProvided", provided == null ? "" : provided));
     }
 }

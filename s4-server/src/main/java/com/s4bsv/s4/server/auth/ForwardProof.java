@@ -12,11 +12,11 @@ import java.util.HexFormat;
  */
 final class ForwardProof {
 
-    private ForwardProof() {
-    }
+    private ForwardProof() {}
 
     static String of(AccessKey cluster, String clientSignature) {
-        return HexFormat.of().formatHex(SigV4.hmac(cluster.secret().getBytes(StandardCharsets.UTF_8),
-                "s4-forwarded\n" + clientSignature));
+        return HexFormat.of()
+                .formatHex(SigV4.hmac(
+                        cluster.secret().getBytes(StandardCharsets.UTF_8), "s4-forwarded\n" + clientSignature));
     }
 }

@@ -25,8 +25,7 @@ public final class KeysFile {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
-    private KeysFile() {
-    }
+    private KeysFile() {}
 
     /** @throws KeysFileException naming the file and line of the first problem */
     public static KeySet read(Path file) {
@@ -69,18 +68,25 @@ public final class KeysFile {
         if (keys.isEmpty()) {
             throw new KeysFileException(source + " has no keys (a line ACCESS_KEY_ID SECRET ROLE)");
         }
-        AccessKey cluster = keys.values().stream().filter(k -> k.role() == Role.CLUSTER).findFirst()
+        AccessKey cluster = keys.values().stream()
+                .filter(k -> k.role() == Role.CLUSTER)
+                .findFirst()
                 .orElseGet(() -> derivedClusterKey(keys));
         return new KeySet(Map.copyOf(keys), cluster);
     }
 
     private static AccessKey derivedClusterKey(Map<String, AccessKey> keys) {
         var all = new StringBuilder();
-        keys.values().stream().sorted((a, b) -> a.id().compareTo(b.id()))
-                .forEach(k -> all.append(k.id()).append(' ').append(k.secret()).append(' ')
-                        .append(k.role().wireName()).append('\n'));
-        String secret = HexFormat.of().formatHex(SigV4.hmac("s4 cluster key".getBytes(StandardCharsets.UTF_8),
-                all.toString()));
+        keys.values().stream()
+                .sorted((a, b) -> a.id().compareTo(b.id()))
+                .forEach(k -> all.append(k.id())
+                        .append(' ')
+                        .append(k.secret())
+                        .append(' ')
+                        .append(k.role().wireName())
+                        .append('\n'));
+        String secret =
+                HexFormat.of().formatHex(SigV4.hmac("s4 cluster key".getBytes(StandardCharsets.UTF_8), all.toString()));
         return new AccessKey(DERIVED_CLUSTER_ID, secret, Role.CLUSTER);
     }
 

@@ -27,7 +27,8 @@ final class KeysWatcher implements AutoCloseable {
         try {
             Signal.handle(new Signal("HUP"), signal -> onHangup.forEach(Keys::reload));
         } catch (IllegalArgumentException e) {
-            log.warn("SIGHUP cannot be handled here ({}); the keys file is still read again when it changes",
+            log.warn(
+                    "SIGHUP cannot be handled here ({}); the keys file is still read again when it changes",
                     e.getMessage());
         }
     }
@@ -39,7 +40,10 @@ final class KeysWatcher implements AutoCloseable {
     private KeysWatcher(Keys keys, Path directory) throws IOException {
         this.keys = keys;
         this.watcher = FileSystems.getDefault().newWatchService();
-        directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+        directory.register(
+                watcher,
+                StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
         this.thread = Thread.ofPlatform().daemon().name("s4-keys-watcher").start(this::watch);
         onHangup.add(keys);
@@ -54,8 +58,8 @@ final class KeysWatcher implements AutoCloseable {
         try {
             return new KeysWatcher(keys, directory);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot watch " + directory + " for changes of the keys file: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot watch " + directory + " for changes of the keys file: " + e.getMessage(), e);
         }
     }
 

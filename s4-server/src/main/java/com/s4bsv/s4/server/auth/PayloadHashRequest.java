@@ -74,8 +74,9 @@ final class PayloadHashRequest extends HttpServletRequestWrapper {
             checked = true;
             String actual = HexFormat.of().formatHex(digest.digest());
             if (!actual.equals(expected)) {
-                throw new S3Exception(S3Error.X_AMZ_CONTENT_SHA256_MISMATCH, "x-amz-content-sha256 is " + expected
-                        + " but the body's SHA-256 is " + actual);
+                throw new S3Exception(
+                        S3Error.X_AMZ_CONTENT_SHA256_MISMATCH,
+                        "x-amz-content-sha256 is " + expected + " but the body's SHA-256 is " + actual);
             }
         }
 

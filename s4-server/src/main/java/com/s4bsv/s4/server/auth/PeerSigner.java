@@ -39,7 +39,8 @@ final class PeerSigner implements PeerClient.Signer {
         Optional<String> clientSignature = clientSignature(request);
         if (clientSignature.isPresent()) {
             return HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase(Wire.FORWARDED))
-                    .header(Wire.FORWARDED, ForwardProof.of(current.cluster(), clientSignature.get())).build();
+                    .header(Wire.FORWARDED, ForwardProof.of(current.cluster(), clientSignature.get()))
+                    .build();
         }
         Map<String, String> signed = new LinkedHashMap<>();
         for (String name : new String[] {Wire.FORWARDED, Wire.LOCAL_ONLY, "content-type"}) {
@@ -62,7 +63,8 @@ final class PeerSigner implements PeerClient.Signer {
         if (header.isPresent()) {
             String value = header.get();
             int at = value.indexOf("Signature=");
-            return Optional.of(at < 0 ? "" : value.substring(at + "Signature=".length()).strip());
+            return Optional.of(
+                    at < 0 ? "" : value.substring(at + "Signature=".length()).strip());
         }
         URI uri = request.uri();
         String query = uri.getRawQuery();

@@ -6,8 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /** The least role a request needs, from its method and path. */
 final class RequiredRole {
 
-    private RequiredRole() {
-    }
+    private RequiredRole() {}
 
     static Role of(HttpServletRequest request) {
         if (request.getRequestURI().startsWith(Wire.INTERNAL_PREFIX)) {

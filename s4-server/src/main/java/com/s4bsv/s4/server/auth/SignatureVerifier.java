@@ -32,9 +32,14 @@ final class SignatureVerifier {
     private static final int MAX_CACHED_KEYS = 1024;
 
     /** A request whose signature holds. {@code payload} is the hash the signature covers (or a mode). */
-    record Verified(AccessKey key, String amzDate, String scope, byte[] signingKey, String signature,
-            String payload, boolean presigned) {
-    }
+    record Verified(
+            AccessKey key,
+            String amzDate,
+            String scope,
+            byte[] signingKey,
+            String signature,
+            String payload,
+            boolean presigned) {}
 
     private final String region;
     private final Duration maxSkew;
@@ -48,11 +53,13 @@ final class SignatureVerifier {
 
     Verified verify(HttpServletRequest request, KeySet keys, Instant now) {
         String header = request.getHeader(AUTHORIZATION);
-        boolean presigned = hasQueryParameter(request, "X-Amz-Algorithm")
-                || hasQueryParameter(request, "X-Amz-Signature");
+        boolean presigned =
+                hasQueryParameter(request, "X-Amz-Algorithm") || hasQueryParameter(request, "X-Amz-Signature");
         if (header != null && presigned) {
-            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Only one auth mechanism allowed; only the X-Amz-Algorithm"
-                    + " query parameter or the Authorization header should be specified");
+            throw new S3Exception(
+                    S3Error.INVALID_ARGUMENT,
+                    "Only one auth mechanism allowed; only the X-Amz-Algorithm"
+                            + " query parameter or the Authorization header should be specified");
         }
         if (header == null && !presigned) {
             throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied: the request is not signed");
@@ -60,7 +67,10 @@ final class SignatureVerifier {
         Parts parts = presigned ? fromQuery(request) : fromHeader(header);
         AccessKey key = keys.find(parts.accessKeyId);
         if (key == null) {
-            throw new S3Exception(S3Error.INVALID_ACCESS_KEY_ID, S3Error.INVALID_ACCESS_KEY_ID.message(), null,
+            throw new S3Exception(
+                    S3Error.INVALID_ACCESS_KEY_ID,
+                    S3Error.INVALID_ACCESS_KEY_ID.message(),
+                    null,
                     Map.of("AWSAccessKeyId", parts.accessKeyId));
         }
         String[] scope = parts.scope;
@@ -76,8 +86,10 @@ final class SignatureVerifier {
         Instant time = requestTime(request, parts, presigned);
         String amzDate = SigV4.amzDate(time);
         if (!scope[0].equals(amzDate.substring(0, 8))) {
-            throw malformed(presigned, "invalid credential date '" + scope[0] + "': it is not the day of the"
-                    + " request's date " + amzDate);
+            throw malformed(
+                    presigned,
+                    "invalid credential date '" + scope[0] + "': it is not the day of the" + " request's date "
+                            + amzDate);
         }
         checkTime(time, now, parts, presigned);
         List<String> signedHeaders = Arrays.asList(parts.signedHeaders.split(";"));
@@ -88,8 +100,8 @@ final class SignatureVerifier {
                 ? headerOr(request, SigV4.CONTENT_SHA256, SigV4.UNSIGNED_PAYLOAD)
                 : request.getHeader(SigV4.CONTENT_SHA256);
         if (payload == null) {
-            throw new S3Exception(S3Error.INVALID_REQUEST, "Missing required header for this request:"
-                    + " x-amz-content-sha256");
+            throw new S3Exception(
+                    S3Error.INVALID_REQUEST, "Missing required header for this request:" + " x-amz-content-sha256");
         }
         List<Map.Entry<String, String>> headers = canonicalHeaders(request, signedHeaders);
         String query = SigV4.canonicalQuery(request.getQueryString(), presigned ? "X-Amz-Signature" : null);
@@ -115,20 +127,26 @@ final class SignatureVerifier {
             extra.put("StringToSign", stringToSign);
             extra.put("SignatureProvided", parts.signature);
             extra.put("CanonicalRequest", canonical);
-            throw new S3Exception(S3Error.SIGNATURE_DOES_NOT_MATCH, S3Error.SIGNATURE_DOES_NOT_MATCH.message(), null,
-                    extra);
+            throw new S3Exception(
+                    S3Error.SIGNATURE_DOES_NOT_MATCH, S3Error.SIGNATURE_DOES_NOT_MATCH.message(), null, extra);
         }
         return new Verified(key, amzDate, scopeText, signingKey, expected, payload, presigned);
     }
 
-    private record Parts(String accessKeyId, String[] scope, String signedHeaders, String signature,
-            @Nullable String date, long expires) {
-    }
+    private record Parts(
+            String accessKeyId,
+            String[] scope,
+            String signedHeaders,
+            String signature,
+            @Nullable String date,
+            long expires) {}
 
     private static Parts fromHeader(String header) {
         if (!header.startsWith(SigV4.ALGORITHM + " ")) {
-            throw new S3Exception(S3Error.INVALID_ARGUMENT, "The authorization mechanism you have provided is not"
-                    + " supported. Please use " + SigV4.ALGORITHM + ".");
+            throw new S3Exception(
+                    S3Error.INVALID_ARGUMENT,
+                    "The authorization mechanism you have provided is not" + " supported. Please use " + SigV4.ALGORITHM
+                            + ".");
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (String field : header.substring(SigV4.ALGORITHM.length() + 1).split(",")) {
@@ -150,8 +168,9 @@ final class SignatureVerifier {
     private static Parts fromQuery(HttpServletRequest request) {
         String algorithm = query(request, "X-Amz-Algorithm");
         if (!SigV4.ALGORITHM.equals(algorithm)) {
-            throw new S3Exception(S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "X-Amz-Algorithm only supports \""
-                    + SigV4.ALGORITHM + "\"");
+            throw new S3Exception(
+                    S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
+                    "X-Amz-Algorithm only supports \"" + SigV4.ALGORITHM + "\"");
         }
         String credential = query(request, "X-Amz-Credential");
         String signedHeaders = query(request, "X-Amz-SignedHeaders");
@@ -159,9 +178,11 @@ final class SignatureVerifier {
         String date = query(request, "X-Amz-Date");
         String expires = query(request, "X-Amz-Expires");
         if (credential == null || signedHeaders == null || signature == null || date == null || expires == null) {
-            throw new S3Exception(S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "Query-string authentication"
-                    + " version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date,"
-                    + " X-Amz-SignedHeaders, and X-Amz-Expires parameters.");
+            throw new S3Exception(
+                    S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
+                    "Query-string authentication"
+                            + " version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date,"
+                            + " X-Amz-SignedHeaders, and X-Amz-Expires parameters.");
         }
         long seconds;
         try {
@@ -170,26 +191,37 @@ final class SignatureVerifier {
             seconds = -1;
         }
         if (seconds < 0 || seconds > MAX_PRESIGNED_SECONDS) {
-            throw new S3Exception(S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "X-Amz-Expires must be between 0"
-                    + " and " + MAX_PRESIGNED_SECONDS + " seconds");
+            throw new S3Exception(
+                    S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
+                    "X-Amz-Expires must be between 0" + " and " + MAX_PRESIGNED_SECONDS + " seconds");
         }
         return credentialParts(credential, signedHeaders, signature, date, seconds, true);
     }
 
-    private static Parts credentialParts(String credential, String signedHeaders, String signature,
-            @Nullable String date, long expires, boolean presigned) {
+    private static Parts credentialParts(
+            String credential,
+            String signedHeaders,
+            String signature,
+            @Nullable String date,
+            long expires,
+            boolean presigned) {
         int slash = credential.indexOf('/');
         if (slash <= 0) {
             throw malformed(presigned, "the credential must be ACCESS_KEY_ID/DATE/REGION/SERVICE/aws4_request");
         }
-        return new Parts(credential.substring(0, slash), credential.substring(slash + 1).split("/", -1),
-                signedHeaders.toLowerCase(Locale.ROOT), signature, date, expires);
+        return new Parts(
+                credential.substring(0, slash),
+                credential.substring(slash + 1).split("/", -1),
+                signedHeaders.toLowerCase(Locale.ROOT),
+                signature,
+                date,
+                expires);
     }
 
     private static S3Exception malformed(boolean presigned, String why) {
-        return new S3Exception(presigned ? S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR
-                : S3Error.AUTHORIZATION_HEADER_MALFORMED, "The authorization " + (presigned ? "query parameters are"
-                : "header is") + " malformed; " + why + ".");
+        return new S3Exception(
+                presigned ? S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR : S3Error.AUTHORIZATION_HEADER_MALFORMED,
+                "The authorization " + (presigned ? "query parameters are" : "header is") + " malformed; " + why + ".");
     }
 
     private static Instant requestTime(HttpServletRequest request, Parts parts, boolean presigned) {
@@ -203,8 +235,8 @@ final class SignatureVerifier {
                 return Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(date));
             }
         } catch (DateTimeParseException e) {
-            throw new S3Exception(S3Error.ACCESS_DENIED, "AWS authentication requires a valid Date or x-amz-date"
-                    + " header");
+            throw new S3Exception(
+                    S3Error.ACCESS_DENIED, "AWS authentication requires a valid Date or x-amz-date" + " header");
         }
         throw new S3Exception(S3Error.ACCESS_DENIED, "AWS authentication requires a valid Date or x-amz-date header");
     }
@@ -212,25 +244,41 @@ final class SignatureVerifier {
     private void checkTime(Instant time, Instant now, Parts parts, boolean presigned) {
         if (presigned) {
             if (now.isAfter(time.plusSeconds(parts.expires))) {
-                throw new S3Exception(S3Error.ACCESS_DENIED, "Request has expired", null, Map.of(
-                        "X-Amz-Expires", Long.toString(parts.expires),
-                        "Expires", time.plusSeconds(parts.expires).toString(), "ServerTime", now.toString()));
+                throw new S3Exception(
+                        S3Error.ACCESS_DENIED,
+                        "Request has expired",
+                        null,
+                        Map.of(
+                                "X-Amz-Expires",
+                                Long.toString(parts.expires),
+                                "Expires",
+                                time.plusSeconds(parts.expires).toString(),
+                                "ServerTime",
+                                now.toString()));
             }
             if (time.isAfter(now.plus(maxSkew))) {
-                throw new S3Exception(S3Error.ACCESS_DENIED, "Request is not valid yet", null, Map.of(
-                        "ServerTime", now.toString()));
+                throw new S3Exception(
+                        S3Error.ACCESS_DENIED, "Request is not valid yet", null, Map.of("ServerTime", now.toString()));
             }
             return;
         }
         if (Duration.between(time, now).abs().compareTo(maxSkew) > 0) {
-            throw new S3Exception(S3Error.REQUEST_TIME_TOO_SKEWED, S3Error.REQUEST_TIME_TOO_SKEWED.message(), null,
-                    Map.of("RequestTime", time.toString(), "ServerTime", now.toString(),
-                            "MaxAllowedSkewMilliseconds", Long.toString(maxSkew.toMillis())));
+            throw new S3Exception(
+                    S3Error.REQUEST_TIME_TOO_SKEWED,
+                    S3Error.REQUEST_TIME_TOO_SKEWED.message(),
+                    null,
+                    Map.of(
+                            "RequestTime",
+                            time.toString(),
+                            "ServerTime",
+                            now.toString(),
+                            "MaxAllowedSkewMilliseconds",
+                            Long.toString(maxSkew.toMillis())));
         }
     }
 
-    private static List<Map.Entry<String, String>> canonicalHeaders(HttpServletRequest request,
-            List<String> signedHeaders) {
+    private static List<Map.Entry<String, String>> canonicalHeaders(
+            HttpServletRequest request, List<String> signedHeaders) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(signedHeaders.size());
         for (String name : signedHeaders) {
             String value;

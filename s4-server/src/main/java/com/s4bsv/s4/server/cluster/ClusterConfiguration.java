@@ -23,7 +23,9 @@ class ClusterConfiguration {
         Integer listenPort = port == null || port == 0 ? null : port;
         String bind = environment.getProperty("server.address");
         ClusterConfig config = Membership.orLocalNode(
-                ClusterConfig.locate(properties.conf().isEmpty() ? null : Path.of(properties.conf())), listenPort, bind);
+                ClusterConfig.locate(properties.conf().isEmpty() ? null : Path.of(properties.conf())),
+                listenPort,
+                bind);
         int self = properties.selfIndex();
         if (self < 0) {
             self = Membership.findSelf(config, listenPort, bind);

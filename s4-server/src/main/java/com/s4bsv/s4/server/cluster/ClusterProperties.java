@@ -13,6 +13,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param healthTimeout  one peer reachability probe
  */
 @ConfigurationProperties("s4.cluster")
-public record ClusterProperties(String conf, boolean standalone, int selfIndex, Duration connectTimeout,
-        Duration healthTimeout) {
-}
+public record ClusterProperties(
+        String conf, boolean standalone, int selfIndex, Duration connectTimeout, Duration healthTimeout) {}

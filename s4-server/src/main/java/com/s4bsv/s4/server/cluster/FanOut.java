@@ -2,12 +2,12 @@ package com.s4bsv.s4.server.cluster;
 
 import com.s4bsv.s4.config.NodeAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Collections;
 
 /** Runs one call per node in parallel and returns the answers in ring order; a failing node fails the whole. */
 public final class FanOut {

@@ -26,8 +26,18 @@ import org.jspecify.annotations.Nullable;
 public final class Forwarder {
 
     // Hop-by-hop headers and those java.net.http sets itself.
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host",
-            "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "http2-settings");
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "keep-alive",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "http2-settings");
 
     private final PeerClient peers;
     private final MeterRegistry registry;
@@ -47,10 +57,12 @@ public final class Forwarder {
     }
 
     /** As {@link #forward(NodeAddress, HttpServletRequest, HttpServletResponse)}, with a body already read. */
-    public void forward(NodeAddress owner, HttpServletRequest request, byte @Nullable [] readBody,
-            HttpServletResponse response) throws IOException {
+    public void forward(
+            NodeAddress owner, HttpServletRequest request, byte @Nullable [] readBody, HttpServletResponse response)
+            throws IOException {
         String query = request.getQueryString();
-        HttpRequest.Builder builder = peers.request(owner, request.getRequestURI() + (query == null ? "" : "?" + query));
+        HttpRequest.Builder builder =
+                peers.request(owner, request.getRequestURI() + (query == null ? "" : "?" + query));
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (NOT_FORWARDED.contains(lower) || lower.equals(Wire.FORWARDED) || lower.equals(Wire.FORWARDED_HOST)) {

@@ -34,8 +34,9 @@ public final class KeyRouter {
     }
 
     /** As {@link #forwardIfRemote(S4Key, HttpServletRequest, HttpServletResponse)}, for a body already read. */
-    public boolean forwardIfRemote(S4Key key, HttpServletRequest request, byte @Nullable [] readBody,
-            HttpServletResponse response) throws IOException {
+    public boolean forwardIfRemote(
+            S4Key key, HttpServletRequest request, byte @Nullable [] readBody, HttpServletResponse response)
+            throws IOException {
         if (servesHere(key, request)) {
             return false;
         }

@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Membership {
 
-    private Membership() {
-    }
+    private Membership() {}
 
     /**
      * The config this node runs with: the one found, or, when none is (the embedded default), the single local
@@ -39,8 +38,8 @@ public final class Membership {
     /** This machine's entry for the flags: the bind address unless it is a wildcard, else loopback. */
     static NodeAddress localNode(@Nullable Integer port, @Nullable String bind) {
         @Nullable InetAddress bindAddress = bind == null ? null : resolve(bind);
-        String host = bindAddress == null || bindAddress.isAnyLocalAddress()
-                ? ClusterConfig.EMBEDDED_DEFAULT.host() : bind;
+        String host =
+                bindAddress == null || bindAddress.isAnyLocalAddress() ? ClusterConfig.EMBEDDED_DEFAULT.host() : bind;
         return new NodeAddress(host, port == null ? ClusterConfig.EMBEDDED_DEFAULT.port() : port);
     }
 
@@ -62,8 +61,8 @@ public final class Membership {
                 continue;
             }
             InetAddress address = resolve(node.host());
-            if (address == null || !(local.contains(address) || address.isLoopbackAddress()
-                    || address.isAnyLocalAddress())) {
+            if (address == null
+                    || !(local.contains(address) || address.isLoopbackAddress() || address.isAnyLocalAddress())) {
                 continue;
             }
             if (bindAddress != null && !bindAddress.isAnyLocalAddress() && !bindAddress.equals(address)) {
@@ -73,13 +72,14 @@ public final class Membership {
         }
         String narrowed = (port == null ? "" : " with port " + port) + (bind == null ? "" : " and address " + bind);
         if (matches.isEmpty()) {
-            throw new MembershipException("this node is not in the cluster config " + config.source()
-                    + ": no entry" + narrowed + " is a local address of this machine; " + howToAdd(config, port, bind));
+            throw new MembershipException("this node is not in the cluster config " + config.source() + ": no entry"
+                    + narrowed + " is a local address of this machine; " + howToAdd(config, port, bind));
         }
         if (matches.size() > 1) {
-            List<String> names = matches.stream().map(i -> config.node(i).toString()).toList();
-            throw new MembershipException("cannot tell which entry of " + config.source() + " is this node: "
-                    + names + " are all local" + narrowed + "; pick one with --port and/or --bind");
+            List<String> names =
+                    matches.stream().map(i -> config.node(i).toString()).toList();
+            throw new MembershipException("cannot tell which entry of " + config.source() + " is this node: " + names
+                    + " are all local" + narrowed + "; pick one with --port and/or --bind");
         }
         return matches.get(0);
     }

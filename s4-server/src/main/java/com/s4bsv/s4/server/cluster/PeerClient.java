@@ -79,7 +79,11 @@ public final class PeerClient {
     // ---- buckets, on one node only (x-s4-local) ----
 
     /** Whether a bucket is on a node, and whether it holds keys there. */
-    public enum BucketState { ABSENT, EMPTY, HOLDS_KEYS }
+    public enum BucketState {
+        ABSENT,
+        EMPTY,
+        HOLDS_KEYS
+    }
 
     public void createBucket(NodeAddress node, String bucket) throws IOException {
         int status = discard(sendLocal(node, "PUT", "/" + bucket));
@@ -107,32 +111,34 @@ public final class PeerClient {
 
     /** Deletes every key under {@code prefix} on the node; returns how many. */
     public long deletePrefix(NodeAddress node, String bucket, String prefix) throws IOException, XMLStreamException {
-        HttpResponse<InputStream> response = sendLocal(node, "DELETE", "/" + bucket + "?prefix="
-                + UriText.encode(prefix, false));
+        HttpResponse<InputStream> response =
+                sendLocal(node, "DELETE", "/" + bucket + "?prefix=" + UriText.encode(prefix, false));
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                throw new PeerFailedException(node, "node " + node + " failed to delete prefix: HTTP "
-                        + response.statusCode());
+                throw new PeerFailedException(
+                        node, "node " + node + " failed to delete prefix: HTTP " + response.statusCode());
             }
             return PeerXml.deletedCount(body);
         }
     }
 
     /** One key of a DeleteObjects answer: deleted when {@code code} is null. */
-    public record DeleteOutcome(@Nullable String key, @Nullable String code, String message) {
-    }
+    public record DeleteOutcome(
+            @Nullable String key, @Nullable String code, String message) {}
 
     /** DeleteObjects of keys the node owns, sent as a forward so it serves them itself. */
     public List<DeleteOutcome> deleteKeys(NodeAddress node, String bucket, List<String> keys)
             throws IOException, XMLStreamException {
-        HttpRequest request = request(node, "/" + bucket + "?delete").header(Wire.FORWARDED, "1")
+        HttpRequest request = request(node, "/" + bucket + "?delete")
+                .header(Wire.FORWARDED, "1")
                 .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(PeerXml.deleteRequest(keys, S3_NAMESPACE))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(PeerXml.deleteRequest(keys, S3_NAMESPACE)))
+                .build();
         HttpResponse<InputStream> response = send(node, request);
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                throw new PeerFailedException(node, "node " + node + " failed DeleteObjects: HTTP "
-                        + response.statusCode());
+                throw new PeerFailedException(
+                        node, "node " + node + " failed DeleteObjects: HTTP " + response.statusCode());
             }
             return PeerXml.deleteResult(body);
         }
@@ -141,12 +147,22 @@ public final class PeerClient {
     // ---- listings, of one node only ----
 
     /** The node's page of a listing, or null when the bucket is not on it. */
-    public @Nullable ListingPage list(NodeAddress node, String bucket, String prefix, String delimiter, int maxKeys,
-            @Nullable String continuationToken) throws IOException, XMLStreamException {
-        var uri = new StringBuilder("/").append(UriText.encode(bucket, false))
-                .append("?list-type=2&encoding-type=url&max-keys=").append(maxKeys)
-                .append("&prefix=").append(UriText.encode(prefix, false))
-                .append("&delimiter=").append(UriText.encode(delimiter, false));
+    public @Nullable ListingPage list(
+            NodeAddress node,
+            String bucket,
+            String prefix,
+            String delimiter,
+            int maxKeys,
+            @Nullable String continuationToken)
+            throws IOException, XMLStreamException {
+        var uri = new StringBuilder("/")
+                .append(UriText.encode(bucket, false))
+                .append("?list-type=2&encoding-type=url&max-keys=")
+                .append(maxKeys)
+                .append("&prefix=")
+                .append(UriText.encode(prefix, false))
+                .append("&delimiter=")
+                .append(UriText.encode(delimiter, false));
         if (continuationToken != null) {
             uri.append("&continuation-token=").append(UriText.encode(continuationToken, false));
         }
@@ -157,8 +173,7 @@ public final class PeerClient {
                 return null;
             }
             if (response.statusCode() != 200) {
-                throw new PeerFailedException(node, "node " + node + " failed to list: HTTP "
-                        + response.statusCode());
+                throw new PeerFailedException(node, "node " + node + " failed to list: HTTP " + response.statusCode());
             }
             return PeerXml.listing(body);
         }
@@ -168,8 +183,8 @@ public final class PeerClient {
         HttpResponse<InputStream> response = sendLocal(node, "GET", "/");
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                throw new PeerFailedException(node, "node " + node + " failed to list buckets: HTTP "
-                        + response.statusCode());
+                throw new PeerFailedException(
+                        node, "node " + node + " failed to list buckets: HTTP " + response.statusCode());
             }
             return PeerXml.buckets(body);
         }
@@ -197,13 +212,17 @@ public final class PeerClient {
 
     /** The checksum and length the owner holds for a key; null when it does not answer 200. */
     public @Nullable Held headObject(NodeAddress owner, S4Key key) {
-        HttpResponse<InputStream> head = send(owner, request(owner, objectPath(key))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<InputStream> head = send(
+                owner,
+                request(owner, objectPath(key))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build());
         try (InputStream ignored = head.body()) {
             if (head.statusCode() != 200) {
                 return null;
             }
-            return new Held(head.headers().firstValue(Wire.CHECKSUM_CRC32C).orElse(""),
+            return new Held(
+                    head.headers().firstValue(Wire.CHECKSUM_CRC32C).orElse(""),
                     head.headers().firstValueAsLong("content-length").orElse(-1));
         } catch (IOException e) {
             return null;
@@ -211,8 +230,7 @@ public final class PeerClient {
     }
 
     /** What a HEAD found: the base64 CRC32C header ("" without one) and the length (-1 without one). */
-    public record Held(String crc32cBase64, long size) {
-    }
+    public record Held(String crc32cBase64, long size) {}
 
     public Answer deleteObject(NodeAddress owner, S4Key key) throws IOException {
         return answer(send(owner, request(owner, objectPath(key)).DELETE().build()));
@@ -236,8 +254,10 @@ public final class PeerClient {
         HttpResponse<InputStream> response = send(node, request);
         if (response.statusCode() != 200) {
             Answer answer = answer(response);
-            throw new PeerFailedException(node, "node " + node + " answered HTTP " + answer.status() + " "
-                    + answer.code() + ": " + answer.message());
+            throw new PeerFailedException(
+                    node,
+                    "node " + node + " answered HTTP " + answer.status() + " " + answer.code() + ": "
+                            + answer.message());
         }
         return response.body();
     }
@@ -253,8 +273,10 @@ public final class PeerClient {
     }
 
     private HttpResponse<InputStream> sendLocal(NodeAddress node, String method, String pathAndQuery) {
-        HttpRequest request = request(node, pathAndQuery).header(Wire.LOCAL_ONLY, "1")
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest request = request(node, pathAndQuery)
+                .header(Wire.LOCAL_ONLY, "1")
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         return send(node, request);
     }
 

@@ -29,8 +29,7 @@ final class PeerXml {
         IN.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
-    private PeerXml() {
-    }
+    private PeerXml() {}
 
     /** The Code and Message of an error document; empty strings where the body is not one. */
     static PeerError error(byte[] body) {
@@ -43,7 +42,7 @@ final class PeerXml {
                     switch (xml.getLocalName()) {
                         case "Code" -> code = xml.getElementText();
                         case "Message" -> message = xml.getElementText();
-                        default -> { }
+                        default -> {}
                     }
                 }
             }
@@ -72,7 +71,7 @@ final class PeerXml {
                             key = null;
                         }
                         case "CommonPrefixes" -> inPrefixes = false;
-                        default -> { }
+                        default -> {}
                     }
                 }
                 continue;
@@ -90,7 +89,7 @@ final class PeerXml {
                 case "ETag" -> etag = xml.getElementText();
                 case "Size" -> size = Long.parseLong(xml.getElementText());
                 case "LastModified" -> modified = Instant.parse(xml.getElementText());
-                default -> { }
+                default -> {}
             }
         }
         entries.sort((a, b) -> KeyOrder.compare(a.name(), b.name()));
@@ -106,9 +105,9 @@ final class PeerXml {
             if (xml.next() == XMLStreamConstants.START_ELEMENT) {
                 switch (xml.getLocalName()) {
                     case "Name" -> name = xml.getElementText();
-                    case "CreationDate" -> buckets.add(new BucketEntry(Objects.requireNonNull(name),
-                            Instant.parse(xml.getElementText())));
-                    default -> { }
+                    case "CreationDate" ->
+                        buckets.add(new BucketEntry(Objects.requireNonNull(name), Instant.parse(xml.getElementText())));
+                    default -> {}
                 }
             }
         }
@@ -119,7 +118,8 @@ final class PeerXml {
     static long deletedCount(InputStream body) throws XMLStreamException {
         XMLStreamReader xml = IN.createXMLStreamReader(body, "UTF-8");
         while (xml.hasNext()) {
-            if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Deleted")) {
+            if (xml.next() == XMLStreamConstants.START_ELEMENT
+                    && xml.getLocalName().equals("Deleted")) {
                 return Long.parseLong(xml.getElementText().strip());
             }
         }
@@ -170,13 +170,13 @@ final class PeerXml {
                     case "Key" -> key = xml.getElementText();
                     case "Code" -> code = xml.getElementText();
                     case "Message" -> message = xml.getElementText();
-                    default -> { }
+                    default -> {}
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 switch (xml.getLocalName()) {
                     case "Deleted" -> deleted.add(new PeerClient.DeleteOutcome(key, null, ""));
                     case "Error" -> errors.add(new PeerClient.DeleteOutcome(key, code, message));
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -185,6 +185,5 @@ final class PeerXml {
     }
 
     /** The error of a peer's answer: its S3 code and message. */
-    record PeerError(String code, String message) {
-    }
+    record PeerError(String code, String message) {}
 }

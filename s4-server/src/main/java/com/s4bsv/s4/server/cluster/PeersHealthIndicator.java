@@ -1,6 +1,9 @@
 package com.s4bsv.s4.server.cluster;
 
 import com.s4bsv.s4.config.NodeAddress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -9,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 
 /** Whether every other node answers its liveness probe. Not part of readiness: one dead peer must not drain all. */
 final class PeersHealthIndicator implements HealthIndicator {
@@ -38,13 +38,16 @@ final class PeersHealthIndicator implements HealthIndicator {
             states.put(node.toString(), state);
             allUp &= state.equals("UP");
         }
-        return (allUp ? Health.up() : Health.down()).withDetail("self", cluster.self().toString())
-                .withDetail("peers", states).build();
+        return (allUp ? Health.up() : Health.down())
+                .withDetail("self", cluster.self().toString())
+                .withDetail("peers", states)
+                .build();
     }
 
     private String probe(NodeAddress node) {
         try {
-            HttpRequest request = peers.request(node, LIVENESS_PATH).timeout(timeout).GET().build();
+            HttpRequest request =
+                    peers.request(node, LIVENESS_PATH).timeout(timeout).GET().build();
             HttpResponse<InputStream> response = peers.send(node, request);
             try (var body = response.body()) {
                 body.transferTo(OutputStream.nullOutputStream());

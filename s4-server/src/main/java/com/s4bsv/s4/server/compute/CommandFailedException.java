@@ -27,7 +27,8 @@ public final class CommandFailedException extends RuntimeException {
     }
 
     static CommandFailedException of(String key, CommandResult result, Duration timeout) {
-        return result.timedOut() ? new CommandFailedException(key, timeout, result.stderrTail())
+        return result.timedOut()
+                ? new CommandFailedException(key, timeout, result.stderrTail())
                 : new CommandFailedException(key, result.exitCode(), result.stderrTail());
     }
 

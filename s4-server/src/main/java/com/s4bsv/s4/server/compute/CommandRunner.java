@@ -134,15 +134,18 @@ final class CommandRunner {
             argv.add("setsid");
         }
         argv.addAll(List.of("bash", "-c", script(cmd)));
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(sandbox.work().toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(argv).directory(sandbox.work().toFile());
         Map<String, String> env = builder.environment();
         // A BASH_ENV from the server's environment would run before every command.
         env.remove("BASH_ENV");
         env.remove("ENV");
         env.put("LC_ALL", "C");
         env.putAll(sandbox.env());
-        builder.redirectInput(sandbox.stdin() == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
-                : ProcessBuilder.Redirect.from(sandbox.stdin().toFile()));
+        builder.redirectInput(
+                sandbox.stdin() == null
+                        ? ProcessBuilder.Redirect.from(new File("/dev/null"))
+                        : ProcessBuilder.Redirect.from(sandbox.stdin().toFile()));
         builder.redirectOutput(sandbox.stdout().toFile());
         builder.redirectError(sandbox.stderr().toFile());
         Process process = builder.start();
@@ -191,7 +194,9 @@ final class CommandRunner {
         boolean interrupted = Thread.interrupted();
         try {
             Process kill = new ProcessBuilder("kill", "-s", signal, "--", "-" + pgid)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             kill.waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
             log.warn("cannot signal process group {}: {}", pgid, e.toString());
@@ -227,8 +232,7 @@ final class CommandRunner {
 
         private boolean released;
 
-        private CpuSlot() {
-        }
+        private CpuSlot() {}
 
         @Override
         public void close() {

@@ -18,8 +18,13 @@ class ComputeConfiguration {
 
     @Bean
     CommandRunner commandRunner(ComputeProperties properties) {
-        return new CommandRunner(properties.maxCpuJobs(), properties.commandTimeout(), new InProcess(
-                Boolean.TRUE.equals(properties.inProcess()), properties.inProcessMemory().toBytes(), System.getenv()));
+        return new CommandRunner(
+                properties.maxCpuJobs(),
+                properties.commandTimeout(),
+                new InProcess(
+                        Boolean.TRUE.equals(properties.inProcess()),
+                        properties.inProcessMemory().toBytes(),
+                        System.getenv()));
     }
 
     @Bean
@@ -31,11 +36,16 @@ class ComputeConfiguration {
     MeterBinder computeMetrics(CommandRunner runner) {
         return registry -> {
             Gauge.builder("s4.compute.running", runner, CommandRunner::running)
-                    .description("user commands running on this node (bounded by --max-cpu-jobs)").register(registry);
-            FunctionCounter.builder("s4.compute.in.process", runner, r -> r.inProcess().ran())
+                    .description("user commands running on this node (bounded by --max-cpu-jobs)")
+                    .register(registry);
+            FunctionCounter.builder(
+                            "s4.compute.in.process", runner, r -> r.inProcess().ran())
                     .description("commands run in-process as pipelines of bsv tools, without bash")
                     .register(registry);
-            FunctionCounter.builder("s4.compute.in.process.over.budget", runner, r -> r.inProcess().overBudget())
+            FunctionCounter.builder(
+                            "s4.compute.in.process.over.budget",
+                            runner,
+                            r -> r.inProcess().overBudget())
                     .description("bsv pipelines run under bash because the in-process memory budget was spent")
                     .register(registry);
         };

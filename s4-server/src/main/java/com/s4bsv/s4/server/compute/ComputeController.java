@@ -34,8 +34,15 @@ class ComputeController {
     private final JsonMapper json;
     private final ComputeProperties properties;
 
-    ComputeController(ObjectStore store, Cluster cluster, KeyRouter router, PeerClient peers, CommandRunner runner,
-            Outputs outputs, JsonMapper json, ComputeProperties properties) {
+    ComputeController(
+            ObjectStore store,
+            Cluster cluster,
+            KeyRouter router,
+            PeerClient peers,
+            CommandRunner runner,
+            Outputs outputs,
+            JsonMapper json,
+            ComputeProperties properties) {
         this.store = store;
         this.cluster = cluster;
         this.router = router;
@@ -48,17 +55,18 @@ class ComputeController {
     }
 
     /** The JSON body of eval. */
-    record EvalBody(@JsonProperty(ComputeRequest.KEY) @Nullable String key,
-            @JsonProperty(ComputeRequest.CMD) @Nullable String cmd) {
-    }
+    record EvalBody(
+            @JsonProperty(ComputeRequest.KEY) @Nullable String key,
+            @JsonProperty(ComputeRequest.CMD) @Nullable String cmd) {}
 
     @PostMapping(Wire.EVAL_PATH)
     void eval(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         byte[] raw = body(request);
         EvalBody body = parse(raw, EvalBody.class);
         if (body.key() == null || body.cmd() == null) {
-            throw JobSpec.invalid("eval needs \"" + ComputeRequest.KEY + "\" and \"" + ComputeRequest.CMD
-                    + "\" in the JSON body", null);
+            throw JobSpec.invalid(
+                    "eval needs \"" + ComputeRequest.KEY + "\" and \"" + ComputeRequest.CMD + "\" in the JSON body",
+                    null);
         }
         S4Key key;
         try {
@@ -121,8 +129,7 @@ class ComputeController {
             }
             return value;
         } catch (JacksonException e) {
-            throw JobSpec.invalid("the request body is not the expected JSON object: " + e.getOriginalMessage(),
-                    null);
+            throw JobSpec.invalid("the request body is not the expected JSON object: " + e.getOriginalMessage(), null);
         }
     }
 }

@@ -17,13 +17,17 @@ import org.springframework.util.unit.DataSize;
  *                       commands run under bash)
  */
 @ConfigurationProperties("s4.compute")
-public record ComputeProperties(int maxCpuJobs, Duration commandTimeout, Duration peerSilence,
-        @Nullable Boolean inProcess, @Nullable DataSize inProcessMemory) {
+public record ComputeProperties(
+        int maxCpuJobs,
+        Duration commandTimeout,
+        Duration peerSilence,
+        @Nullable Boolean inProcess,
+        @Nullable DataSize inProcessMemory) {
 
     public ComputeProperties {
         if (maxCpuJobs < 0) {
-            throw new IllegalArgumentException("s4.compute.max-cpu-jobs must be >= 0 (0 = cores + 2), got "
-                    + maxCpuJobs);
+            throw new IllegalArgumentException(
+                    "s4.compute.max-cpu-jobs must be >= 0 (0 = cores + 2), got " + maxCpuJobs);
         }
         if (maxCpuJobs == 0) {
             maxCpuJobs = Runtime.getRuntime().availableProcessors() + 2;

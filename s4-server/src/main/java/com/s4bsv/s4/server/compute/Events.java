@@ -43,8 +43,8 @@ final class Events {
     }
 
     /** @param exitCode the command's exit status; -1 for a timeout or a failure that is not the command's */
-    static Map<String, Object> error(String node, String key, int exitCode, String stderr, String message,
-            List<String> succeeded) {
+    static Map<String, Object> error(
+            String node, String key, int exitCode, String stderr, String message, List<String> succeeded) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put(JobEvent.TYPE, JobEvent.ERROR);
         event.put(JobEvent.NODE, node);

@@ -33,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FanOutJob {
 
-
     private final Mode mode;
     private final byte[] body;
     private final List<NodeAddress> nodes;
@@ -51,8 +50,10 @@ final class FanOutJob {
     }
 
     /** One thing heard from a node: a line, or the end of its stream (with the reason when it broke). */
-    private record Heard(NodeAddress node, @Nullable String line, @Nullable String endReason) {
-    }
+    private record Heard(
+            NodeAddress node,
+            @Nullable String line,
+            @Nullable String endReason) {}
 
     void run(Events events) throws IOException {
         BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();
@@ -78,8 +79,7 @@ final class FanOutJob {
         }
     }
 
-    private void relay(Events events, BlockingQueue<Heard> heard, Map<NodeAddress, Long> lastHeard)
-            throws IOException {
+    private void relay(Events events, BlockingQueue<Heard> heard, Map<NodeAddress, Long> lastHeard) throws IOException {
         long keys = 0;
         long outputs = 0;
         long inProcess = 0;
@@ -146,8 +146,13 @@ final class FanOutJob {
             try {
                 in = peers.startJob(node, mode.path(), body, ComputeRequest.JSON, ComputeRequest.NDJSON);
             } catch (PeerFailedException e) {
-                heard.add(new Heard(node, new String(json.writeValueAsBytes(Events.error(node.toString(), "", -1, "",
-                        e.getMessage(), List.of())), StandardCharsets.UTF_8), null));
+                heard.add(new Heard(
+                        node,
+                        new String(
+                                json.writeValueAsBytes(
+                                        Events.error(node.toString(), "", -1, "", e.getMessage(), List.of())),
+                                StandardCharsets.UTF_8),
+                        null));
                 return;
             }
             open.add(in);

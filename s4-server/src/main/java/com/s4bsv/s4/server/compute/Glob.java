@@ -135,8 +135,7 @@ record Glob(String base, @Nullable String pattern) {
         return si == s.length();
     }
 
-    private record ClassMatch(boolean matched, int end) {
-    }
+    private record ClassMatch(boolean matched, int end) {}
 
     /** Parses the class starting after '[' at {@code from}; whether {@code cp} is in it, and where it ends. */
     private static ClassMatch classEnd(String p, int from, int cp) {

@@ -18,17 +18,16 @@ final class Groups {
      *               prefix and the same part S after its first '_'
      * @param inputs in walk order
      */
-    record Group(String output, List<StoredObject> inputs) {
-    }
+    record Group(String output, List<StoredObject> inputs) {}
 
-    private Groups() {
-    }
+    private Groups() {}
 
     /** Groups inputs given in walk order; groups come in the order their first input appears. */
     static List<Group> of(List<StoredObject> inputs) {
         Map<String, List<StoredObject>> byPrefix = new LinkedHashMap<>();
         for (StoredObject input : inputs) {
-            byPrefix.computeIfAbsent(prefix(input.key().basename()), p -> new ArrayList<>()).add(input);
+            byPrefix.computeIfAbsent(prefix(input.key().basename()), p -> new ArrayList<>())
+                    .add(input);
         }
         List<Group> groups = new ArrayList<>();
         byPrefix.forEach((prefix, members) -> groups.add(new Group(prefix + suffix(members), members)));

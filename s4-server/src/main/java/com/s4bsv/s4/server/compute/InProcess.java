@@ -137,8 +137,9 @@ final class InProcess {
             throws IOException, InterruptedException {
         Execution execution;
         boolean finished = false;
-        try (InputStream in = command.stdin() == null ? InputStream.nullInputStream()
-                : Files.newInputStream(command.stdin());
+        try (InputStream in = command.stdin() == null
+                        ? InputStream.nullInputStream()
+                        : Files.newInputStream(command.stdin());
                 OutputStream out = Files.newOutputStream(command.stdout());
                 OutputStream err = Files.newOutputStream(command.stderr())) {
             execution = reservation.pipeline.start(in, out, err, layout, command.work());

@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 record JobSpec(Mode mode, String bucket, String base, Glob glob, S4Prefix outdir, String cmd) {
 
     /** The JSON body of a map-family call. */
-    record Body(@JsonProperty(ComputeRequest.INDIR) @Nullable String indir,
+    record Body(
+            @JsonProperty(ComputeRequest.INDIR) @Nullable String indir,
             @JsonProperty(ComputeRequest.OUTDIR) @Nullable String outdir,
-            @JsonProperty(ComputeRequest.CMD) @Nullable String cmd) {
-    }
+            @JsonProperty(ComputeRequest.CMD) @Nullable String cmd) {}
 
     /** @throws InvalidComputeRequestException naming the broken rule */
     static JobSpec parse(Mode mode, Body body) {

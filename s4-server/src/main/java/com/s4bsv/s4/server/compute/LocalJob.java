@@ -41,14 +41,11 @@ final class LocalJob {
         Task task();
     }
 
-    private record Done(Task task, long bytesIn, long bytesOut, int outputs, boolean inProcess) implements Outcome {
-    }
+    private record Done(Task task, long bytesIn, long bytesOut, int outputs, boolean inProcess) implements Outcome {}
 
-    private record Failed(Task task, int exitCode, String stderr, String message) implements Outcome {
-    }
+    private record Failed(Task task, int exitCode, String stderr, String message) implements Outcome {}
 
-    private record Cancelled(Task task) implements Outcome {
-    }
+    private record Cancelled(Task task) implements Outcome {}
 
     /** The local inputs, in walk order. */
     List<StoredObject> inputs() throws IOException {
@@ -64,10 +61,14 @@ final class LocalJob {
 
     List<Task> tasks(List<StoredObject> inputs) {
         if (spec.mode() == Mode.MAP_FROM_N) {
-            return Groups.of(inputs).stream().map(g -> new Task(g.inputs(), g.output())).toList();
+            return Groups.of(inputs).stream()
+                    .map(g -> new Task(g.inputs(), g.output()))
+                    .toList();
         }
         return inputs.stream()
-                .map(i -> new Task(List.of(i), i.key().path().substring(spec.base().length()))).toList();
+                .map(i -> new Task(
+                        List.of(i), i.key().path().substring(spec.base().length())))
+                .toList();
     }
 
     /** Runs the job, writing progress and the final line to {@code events}. */
@@ -109,7 +110,9 @@ final class LocalJob {
                                 bytesOut += d.bytesOut();
                                 outputCount += d.outputs();
                                 inProcess += d.inProcess() ? d.task().inputs().size() : 0;
-                                d.task().inputs().forEach(i -> succeeded.add(i.key().toString()));
+                                d.task()
+                                        .inputs()
+                                        .forEach(i -> succeeded.add(i.key().toString()));
                             }
                             case Failed f -> {
                                 if (failure == null) {
@@ -117,8 +120,7 @@ final class LocalJob {
                                     executor.shutdownNow();
                                 }
                             }
-                            case Cancelled c -> {
-                            }
+                            case Cancelled c -> {}
                         }
                     }
                     events.write(Events.progress(node, done, total, bytesIn, bytesOut));
@@ -134,8 +136,8 @@ final class LocalJob {
             }
         }
         if (failure != null) {
-            events.write(Events.error(node, failure.task().key(), failure.exitCode(), failure.stderr(),
-                    failure.message(), succeeded));
+            events.write(Events.error(
+                    node, failure.task().key(), failure.exitCode(), failure.stderr(), failure.message(), succeeded));
         } else {
             events.write(Events.done(node, done, outputCount, inProcess));
         }
@@ -159,7 +161,8 @@ final class LocalJob {
             }
             CommandResult result = ran.result();
             if (!result.succeeded()) {
-                String message = result.timedOut() ? "timed out after " + runner.timeout()
+                String message = result.timedOut()
+                        ? "timed out after " + runner.timeout()
                         : "command failed on " + task.key() + " with exit code " + result.exitCode();
                 if (store.temp().ranOutOfSpace(result.stderrTail())) {
                     message += "; no space left in the data dir of node " + node + " (the command's output and"
@@ -169,7 +172,8 @@ final class LocalJob {
             }
             try {
                 List<Outputs.Output> produced = outputs.produced(spec, task, ran.sandbox());
-                long bytesIn = task.inputs().stream().mapToLong(StoredObject::size).sum();
+                long bytesIn =
+                        task.inputs().stream().mapToLong(StoredObject::size).sum();
                 long bytesOut = outputs.commitAll(task, produced);
                 return new Done(task, bytesIn, bytesOut, produced.size(), result.inProcess());
             } catch (Outputs.OutputException e) {
@@ -179,7 +183,8 @@ final class LocalJob {
     }
 
     private Sandbox.Stdin stdin(Task task) {
-        return spec.mode() == Mode.MAP_FROM_N ? new Sandbox.PathList(task.inputs())
+        return spec.mode() == Mode.MAP_FROM_N
+                ? new Sandbox.PathList(task.inputs())
                 : new Sandbox.KeyFile(task.inputs().getFirst());
     }
 }

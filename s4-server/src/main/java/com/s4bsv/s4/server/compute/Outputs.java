@@ -39,6 +39,7 @@ final class Outputs {
 
     /** A peer that cannot be reached is tried this often (a dead node still fails within a second). */
     static final int SEND_ATTEMPTS = 3;
+
     private static final long RETRY_MILLIS = 100;
 
     private final ObjectStore store;
@@ -54,8 +55,7 @@ final class Outputs {
     }
 
     /** One file a command produced and the key it becomes. */
-    record Output(S4Key key, Path file) {
-    }
+    record Output(S4Key key, Path file) {}
 
     /**
      * The outputs of a command that succeeded: its stdout as the task's one output or, for map-to-n, the files whose
@@ -69,8 +69,8 @@ final class Outputs {
             return List.of(new Output(outputKey(spec, task, task.output()), stdout));
         }
         if (Files.size(stdout) > MAX_PRINTED_BYTES) {
-            throw new OutputException("map-to-n commands print the paths of their outputs, one per line; "
-                    + task.key() + " printed more than " + (MAX_PRINTED_BYTES >> 20) + " MiB");
+            throw new OutputException("map-to-n commands print the paths of their outputs, one per line; " + task.key()
+                    + " printed more than " + (MAX_PRINTED_BYTES >> 20) + " MiB");
         }
         String printed;
         try (InputStream in = Files.newInputStream(stdout)) {
@@ -88,12 +88,12 @@ final class Outputs {
             S4Key key = outputKey(spec, task, folder + name);
             Path path = sandbox.work().resolve(line).normalize();
             if (!Files.exists(path)) {
-                throw new OutputException("output '" + line + "' printed by the command on " + task.key()
-                        + " does not exist");
+                throw new OutputException(
+                        "output '" + line + "' printed by the command on " + task.key() + " does not exist");
             }
             if (!Files.isRegularFile(path)) {
-                throw new OutputException("output '" + line + "' printed by the command on " + task.key()
-                        + " is not a file");
+                throw new OutputException(
+                        "output '" + line + "' printed by the command on " + task.key() + " is not a file");
             }
             if (!path.startsWith(dir) || !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                 // Never move a file the job does not own (or a link to one): publish a copy.
@@ -143,7 +143,8 @@ final class Outputs {
                     bytes += commits.get(i).get();
                 } catch (ExecutionException e) {
                     if (error == null) {
-                        error = e.getCause() instanceof OutputException o ? o.getMessage()
+                        error = e.getCause() instanceof OutputException o
+                                ? o.getMessage()
                                 : "cannot store " + produced.get(i).key() + ": " + e.getCause();
                     }
                 } catch (InterruptedException e) {
@@ -188,9 +189,9 @@ final class Outputs {
 
     private long send(NodeAddress owner, S4Key key, Path file) throws IOException, InterruptedException {
         long[] crcAndSize = checksum(file);
-        try (IoSlots.Slot slot = io.acquire().orElseThrow(
-                () -> new OutputException("no transfer slot free to send " + key + " to " + owner))) {
-            for (int attempt = 1;; attempt++) {
+        try (IoSlots.Slot slot = io.acquire()
+                .orElseThrow(() -> new OutputException("no transfer slot free to send " + key + " to " + owner))) {
+            for (int attempt = 1; ; attempt++) {
                 try {
                     return sendOnce(owner, key, file, crcAndSize[0], crcAndSize[1], attempt > 1);
                 } catch (PeerUnavailableException e) {

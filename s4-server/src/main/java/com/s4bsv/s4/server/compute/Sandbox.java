@@ -21,14 +21,11 @@ import org.jspecify.annotations.Nullable;
 record Sandbox(Path dir, Path work, @Nullable Path stdin, Path stdout, Path stderr, Map<String, String> env) {
 
     /** What a command reads on stdin. */
-    sealed interface Stdin {
-    }
+    sealed interface Stdin {}
 
     /** One key's file, its basename in {@code $filename} (eval, map, map-to-n). */
-    record KeyFile(StoredObject input) implements Stdin {
-    }
+    record KeyFile(StoredObject input) implements Stdin {}
 
     /** The absolute paths of the inputs' files, one a line (map-from-n). */
-    record PathList(List<StoredObject> inputs) implements Stdin {
-    }
+    record PathList(List<StoredObject> inputs) implements Stdin {}
 }

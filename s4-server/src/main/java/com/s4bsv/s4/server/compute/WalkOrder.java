@@ -14,16 +14,15 @@ final class WalkOrder {
     static final Comparator<String> PATHS = WalkOrder::compare;
     static final Comparator<S4Key> KEYS = Comparator.comparing(S4Key::path, PATHS);
 
-    private WalkOrder() {
-    }
+    private WalkOrder() {}
 
     static int compare(String a, String b) {
         String[] pa = a.split("/", -1);
         String[] pb = b.split("/", -1);
         int n = Math.min(pa.length, pb.length);
         for (int i = 0; i < n; i++) {
-            int c = Arrays.compareUnsigned(pa[i].getBytes(StandardCharsets.UTF_8),
-                    pb[i].getBytes(StandardCharsets.UTF_8));
+            int c = Arrays.compareUnsigned(
+                    pa[i].getBytes(StandardCharsets.UTF_8), pb[i].getBytes(StandardCharsets.UTF_8));
             if (c != 0) {
                 return c;
             }

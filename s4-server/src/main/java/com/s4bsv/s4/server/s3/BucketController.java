@@ -10,6 +10,8 @@ import com.s4bsv.s4.server.cluster.ListingPage;
 import com.s4bsv.s4.server.cluster.PeerClient;
 import com.s4bsv.s4.server.cluster.PeerClient.BucketState;
 import com.s4bsv.s4.server.cluster.PeerClient.DeleteOutcome;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.server.storage.BucketNotEmptyException;
 import com.s4bsv.s4.server.storage.MultipartUploads.OpenUpload;
 import com.s4bsv.s4.server.storage.NoSuchBucketException;
@@ -33,8 +35,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * Bucket operations. A bucket is a directory on each node that holds (or held) its keys; Create and Delete reach
@@ -50,7 +50,12 @@ class BucketController {
     private final ObjectListing listing;
     private final UploadListing uploadListing;
 
-    BucketController(ObjectStore store, KeyRouter router, FanOut fanOut, PeerClient peers, ObjectListing listing,
+    BucketController(
+            ObjectStore store,
+            KeyRouter router,
+            FanOut fanOut,
+            PeerClient peers,
+            ObjectListing listing,
             UploadListing uploadListing) {
         this.store = store;
         this.router = router;
@@ -83,14 +88,17 @@ class BucketController {
         response.setContentLength(0);
     }
 
-    @RequestMapping(path = {"/{bucket}", "/{bucket}/"}, method = RequestMethod.HEAD)
+    @RequestMapping(
+            path = {"/{bucket}", "/{bucket}/"},
+            method = RequestMethod.HEAD)
     @Understands
     void head(HttpServletRequest request, HttpServletResponse response) {
         S3Operation.HEAD_BUCKET.mark(request);
         String bucket = S3Target.checkedBucket(request);
         boolean exists = store.bucketExists(bucket);
         if (!exists && !isLocalOnly(request)) {
-            exists = fanOut.all((node, isSelf) -> !isSelf && peers.hasBucket(node, bucket)).contains(true);
+            exists = fanOut.all((node, isSelf) -> !isSelf && peers.hasBucket(node, bucket))
+                    .contains(true);
         }
         if (!exists) {
             throw new NoSuchBucketException(bucket);
@@ -107,8 +115,8 @@ class BucketController {
             store.deleteBucket(bucket);
         } else {
             // Empty everywhere first, so a refusal deletes nothing.
-            List<BucketState> states = fanOut.all((node, isSelf) -> isSelf ? localState(bucket)
-                    : peers.bucketState(node, bucket));
+            List<BucketState> states =
+                    fanOut.all((node, isSelf) -> isSelf ? localState(bucket) : peers.bucketState(node, bucket));
             if (states.contains(BucketState.HOLDS_KEYS)) {
                 throw new BucketNotEmptyException(bucket);
             }
@@ -133,12 +141,15 @@ class BucketController {
         if (!store.bucketExists(bucket)) {
             return BucketState.ABSENT;
         }
-        return store.list(bucket, "").isEmpty() && store.markers(bucket, "").isEmpty() ? BucketState.EMPTY
+        return store.list(bucket, "").isEmpty() && store.markers(bucket, "").isEmpty()
+                ? BucketState.EMPTY
                 : BucketState.HOLDS_KEYS;
     }
 
     /** s4 extension: delete every key under a prefix on every node ({@code DELETE /bucket?prefix=p}). */
-    @DeleteMapping(path = {"/{bucket}", "/{bucket}/"}, params = "prefix")
+    @DeleteMapping(
+            path = {"/{bucket}", "/{bucket}/"},
+            params = "prefix")
     @Understands("prefix")
     void deletePrefix(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_PREFIX.mark(request);
@@ -148,8 +159,13 @@ class BucketController {
         if (isLocalOnly(request)) {
             deleted = store.deletePrefix(bucket, prefix);
         } else {
-            deleted = fanOut.all((node, isSelf) -> isSelf ? (long) store.deletePrefix(bucket, prefix)
-                    : peers.deletePrefix(node, bucket, prefix)).stream().mapToLong(Long::longValue).sum();
+            deleted = fanOut
+                    .all((node, isSelf) -> isSelf
+                            ? (long) store.deletePrefix(bucket, prefix)
+                            : peers.deletePrefix(node, bucket, prefix))
+                    .stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
         response.setContentType(S3Xml.CONTENT_TYPE);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "DeletePrefixResult", true)) {
@@ -158,8 +174,17 @@ class BucketController {
     }
 
     @GetMapping({"/{bucket}", "/{bucket}/"})
-    @Understands({"list-type", "prefix", "delimiter", "encoding-type", "max-keys", "continuation-token",
-            "start-after", "marker", "fetch-owner"})
+    @Understands({
+        "list-type",
+        "prefix",
+        "delimiter",
+        "encoding-type",
+        "max-keys",
+        "continuation-token",
+        "start-after",
+        "marker",
+        "fetch-owner"
+    })
     void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String bucket = S3Target.checkedBucket(request);
         boolean v2 = ListObjectsQuery.isV2(request.getParameter("list-type"));
@@ -218,9 +243,11 @@ class BucketController {
             }
             for (ListingEntry entry : page.entries()) {
                 if (!entry.isPrefix()) {
-                    xml.open("Contents").element("Key", text(entry.name(), urlEncoded))
+                    xml.open("Contents")
+                            .element("Key", text(entry.name(), urlEncoded))
                             .element("LastModified", S3Xml.timestamp(entry.lastModified()))
-                            .element("ETag", entry.etag()).element("Size", entry.size())
+                            .element("ETag", entry.etag())
+                            .element("Size", entry.size())
                             .element("StorageClass", "STANDARD");
                     if (q.owner()) {
                         xml.owner();
@@ -230,14 +257,17 @@ class BucketController {
             }
             for (ListingEntry entry : page.entries()) {
                 if (entry.isPrefix()) {
-                    xml.open("CommonPrefixes").element("Prefix", text(entry.name(), urlEncoded))
+                    xml.open("CommonPrefixes")
+                            .element("Prefix", text(entry.name(), urlEncoded))
                             .close("CommonPrefixes");
                 }
             }
         }
     }
 
-    @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "location")
+    @GetMapping(
+            path = {"/{bucket}", "/{bucket}/"},
+            params = "location")
     @Understands("location")
     void location(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.GET_BUCKET_LOCATION.mark(request);
@@ -248,7 +278,9 @@ class BucketController {
         }
     }
 
-    @GetMapping(path = {"/{bucket}", "/{bucket}/"}, params = "uploads")
+    @GetMapping(
+            path = {"/{bucket}", "/{bucket}/"},
+            params = "uploads")
     @Understands({"uploads", "prefix", "delimiter", "key-marker", "upload-id-marker", "max-uploads", "encoding-type"})
     void listUploads(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.LIST_MULTIPART_UPLOADS.mark(request);
@@ -259,33 +291,44 @@ class BucketController {
         String idMarker = Objects.requireNonNullElse(request.getParameter("upload-id-marker"), "");
         boolean urlEncoded = "url".equals(request.getParameter("encoding-type"));
         int maxUploads = maxUploads(request.getParameter("max-uploads"));
-        List<OpenUpload> uploads = isLocalOnly(request) ? uploadListing.local(bucket, prefix)
-                : uploadListing.cluster(bucket, prefix);
-        UploadsPage page = isLocalOnly(request) ? UploadsPage.of(uploads, prefix, "", "", "", Integer.MAX_VALUE)
+        List<OpenUpload> uploads =
+                isLocalOnly(request) ? uploadListing.local(bucket, prefix) : uploadListing.cluster(bucket, prefix);
+        UploadsPage page = isLocalOnly(request)
+                ? UploadsPage.of(uploads, prefix, "", "", "", Integer.MAX_VALUE)
                 : UploadsPage.of(uploads, prefix, delimiter, keyMarker, idMarker, maxUploads);
         response.setContentType(S3Xml.CONTENT_TYPE);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "ListMultipartUploadsResult", true)) {
-            xml.element("Bucket", bucket).element("KeyMarker", text(keyMarker, urlEncoded))
+            xml.element("Bucket", bucket)
+                    .element("KeyMarker", text(keyMarker, urlEncoded))
                     .element("UploadIdMarker", idMarker)
                     .element("NextKeyMarker", text(page.nextKeyMarker(), urlEncoded))
                     .element("NextUploadIdMarker", page.nextUploadIdMarker());
             if (!delimiter.isEmpty()) {
                 xml.element("Delimiter", text(delimiter, urlEncoded));
             }
-            xml.element("Prefix", text(prefix, urlEncoded)).element("MaxUploads", maxUploads)
+            xml.element("Prefix", text(prefix, urlEncoded))
+                    .element("MaxUploads", maxUploads)
                     .element("IsTruncated", page.truncated());
             if (urlEncoded) {
                 xml.element("EncodingType", "url");
             }
             for (OpenUpload upload : page.uploads()) {
-                xml.open("Upload").element("Key", text(upload.key().path(), urlEncoded))
+                xml.open("Upload")
+                        .element("Key", text(upload.key().path(), urlEncoded))
                         .element("UploadId", upload.uploadId());
-                xml.open("Initiator").element("ID", "s4").element("DisplayName", "s4").close("Initiator");
-                xml.owner().element("StorageClass", "STANDARD")
-                        .element("Initiated", S3Xml.timestamp(upload.initiated())).close("Upload");
+                xml.open("Initiator")
+                        .element("ID", "s4")
+                        .element("DisplayName", "s4")
+                        .close("Initiator");
+                xml.owner()
+                        .element("StorageClass", "STANDARD")
+                        .element("Initiated", S3Xml.timestamp(upload.initiated()))
+                        .close("Upload");
             }
             for (String common : page.prefixes()) {
-                xml.open("CommonPrefixes").element("Prefix", text(common, urlEncoded)).close("CommonPrefixes");
+                xml.open("CommonPrefixes")
+                        .element("Prefix", text(common, urlEncoded))
+                        .close("CommonPrefixes");
             }
         }
     }
@@ -301,12 +344,14 @@ class BucketController {
             }
             return Math.min(value, 1000);
         } catch (NumberFormatException e) {
-            throw new S3Exception(S3Error.INVALID_ARGUMENT, "max-uploads must be a non-negative integer, got '" + text
-                    + "'");
+            throw new S3Exception(
+                    S3Error.INVALID_ARGUMENT, "max-uploads must be a non-negative integer, got '" + text + "'");
         }
     }
 
-    @PostMapping(path = {"/{bucket}", "/{bucket}/"}, params = "delete")
+    @PostMapping(
+            path = {"/{bucket}", "/{bucket}/"},
+            params = "delete")
     @Understands("delete")
     void deleteObjects(HttpServletRequest request, HttpServletResponse response) throws IOException {
         S3Operation.DELETE_OBJECTS.mark(request);
@@ -335,7 +380,8 @@ class BucketController {
             if (router.servesHere(key, request)) {
                 outcomes.put(path, deleteLocal(key, folder));
             } else {
-                remote.computeIfAbsent(router.owner(key), n -> new ArrayList<>()).add(path);
+                remote.computeIfAbsent(router.owner(key), n -> new ArrayList<>())
+                        .add(path);
             }
         }
         if (!remote.isEmpty()) {
@@ -357,8 +403,11 @@ class BucketController {
                         xml.open("Deleted").element("Key", outcome.key()).close("Deleted");
                     }
                 } else {
-                    xml.open("Error").element("Key", outcome.key()).element("Code", outcome.code())
-                            .element("Message", outcome.message()).close("Error");
+                    xml.open("Error")
+                            .element("Key", outcome.key())
+                            .element("Code", outcome.code())
+                            .element("Message", outcome.message())
+                            .close("Error");
                 }
             }
         }

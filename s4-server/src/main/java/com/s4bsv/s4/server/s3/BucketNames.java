@@ -1,9 +1,9 @@
 package com.s4bsv.s4.server.s3;
 
-import java.util.List;
-import java.util.regex.Pattern;
 import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.error.S3Exception;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * S3's naming rules for general purpose buckets, applied by CreateBucket. A bucket that a put creates (s4's
@@ -13,11 +13,10 @@ final class BucketNames {
 
     private static final Pattern IP_ADDRESS = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     private static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
-    private static final List<String> RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3",
-            "--table-s3");
+    private static final List<String> RESERVED_SUFFIXES =
+            List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
 
-    private BucketNames() {
-    }
+    private BucketNames() {}
 
     /** @throws S3Exception InvalidBucketName, saying which rule the name breaks */
     static void checkS3(String bucket) {
@@ -44,7 +43,9 @@ final class BucketNames {
     }
 
     private static S3Exception invalid(String bucket, String rule) {
-        return new S3Exception(S3Error.INVALID_BUCKET_NAME, "The specified bucket is not valid: bucket name '"
-                + bucket + "' " + rule + ".", bucket);
+        return new S3Exception(
+                S3Error.INVALID_BUCKET_NAME,
+                "The specified bucket is not valid: bucket name '" + bucket + "' " + rule + ".",
+                bucket);
     }
 }

@@ -1,10 +1,10 @@
 package com.s4bsv.s4.server.s3;
 
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The query parameters of ListObjects (v1) and ListObjectsV2, parsed once and framework-free so they can be
@@ -22,15 +22,31 @@ import com.s4bsv.s4.server.s3.error.S3Exception;
  * @param after      where the page starts (exclusive), from whichever of those applies
  * @param owner      whether each key carries an Owner: always in v1, on {@code fetch-owner=true} in v2
  */
-record ListObjectsQuery(boolean v2, String prefix, String delimiter, boolean urlEncoded, int maxKeys,
-        @Nullable String token, @Nullable String startAfter, @Nullable String marker, @Nullable Resume after,
+record ListObjectsQuery(
+        boolean v2,
+        String prefix,
+        String delimiter,
+        boolean urlEncoded,
+        int maxKeys,
+        @Nullable String token,
+        @Nullable String startAfter,
+        @Nullable String marker,
+        @Nullable Resume after,
         boolean owner) {
 
     static final int MAX_KEYS = 1000;
 
     /** Every parameter {@link #parse} reads. */
-    static final List<String> PARAMETERS = List.of("list-type", "prefix", "delimiter", "encoding-type", "max-keys",
-            "continuation-token", "start-after", "marker", "fetch-owner");
+    static final List<String> PARAMETERS = List.of(
+            "list-type",
+            "prefix",
+            "delimiter",
+            "encoding-type",
+            "max-keys",
+            "continuation-token",
+            "start-after",
+            "marker",
+            "fetch-owner");
 
     /** Parses the parameters (first value of each, absent ones missing from the map). */
     static ListObjectsQuery parse(Map<String, String> parameters) {
@@ -47,15 +63,17 @@ record ListObjectsQuery(boolean v2, String prefix, String delimiter, boolean url
         String marker = parameters.get("marker");
         Resume after;
         if (v2) {
-            after = token != null ? Resume.ofToken(token) : startAfter != null && !startAfter.isEmpty()
-                    ? new Resume(startAfter, false) : null;
+            after = token != null
+                    ? Resume.ofToken(token)
+                    : startAfter != null && !startAfter.isEmpty() ? new Resume(startAfter, false) : null;
         } else {
-            after = marker == null || marker.isEmpty() ? null
+            after = marker == null || marker.isEmpty()
+                    ? null
                     : new Resume(marker, !delimiter.isEmpty() && marker.endsWith(delimiter));
         }
         boolean owner = !v2 || "true".equalsIgnoreCase(parameters.get("fetch-owner"));
-        return new ListObjectsQuery(v2, prefix, delimiter, urlEncoded, maxKeys, token, startAfter, marker, after,
-                owner);
+        return new ListObjectsQuery(
+                v2, prefix, delimiter, urlEncoded, maxKeys, token, startAfter, marker, after, owner);
     }
 
     static boolean isV2(@Nullable String listType) {
@@ -78,8 +96,8 @@ record ListObjectsQuery(boolean v2, String prefix, String delimiter, boolean url
             }
             return Math.min(value, MAX_KEYS);
         } catch (NumberFormatException e) {
-            throw new S3Exception(S3Error.INVALID_ARGUMENT, "max-keys must be a non-negative integer, got '" + text
-                    + "'");
+            throw new S3Exception(
+                    S3Error.INVALID_ARGUMENT, "max-keys must be a non-negative integer, got '" + text + "'");
         }
     }
 }

@@ -1,7 +1,11 @@
 package com.s4bsv.s4.server.s3;
 
+import com.s4bsv.s4.checksum.StreamingChecksum;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.KeyRouter;
+import com.s4bsv.s4.server.s3.checksum.UploadBody;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyExistsException;
 import com.s4bsv.s4.server.storage.MultipartUploads;
@@ -19,10 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-import com.s4bsv.s4.server.s3.checksum.UploadBody;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
-import com.s4bsv.s4.checksum.StreamingChecksum;
 
 /** Multipart upload of one key: create, upload part, complete, abort, list parts; served by the key's owner. */
 @RestController
@@ -60,10 +60,11 @@ class MultipartController {
         }
     }
 
-    @PutMapping(path = "/{bucket}/**", params = {"partNumber", "uploadId"})
+    @PutMapping(
+            path = "/{bucket}/**",
+            params = {"partNumber", "uploadId"})
     @Understands({"partNumber", "uploadId"})
-    void uploadPart(HttpServletRequest request, HttpServletResponse response) throws IOException,
-            InterruptedException {
+    void uploadPart(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         S3Operation.UPLOAD_PART.mark(request);
         if (request.getHeader("x-amz-copy-source") != null) {
             throw new S3Exception(S3Error.NOT_IMPLEMENTED, "UploadPartCopy is not supported by s4");
@@ -74,11 +75,12 @@ class MultipartController {
             return;
         }
         int number = partNumber(request.getParameter("partNumber"));
-        try (IoSlots.Slot slot = slots.acquire().orElseThrow(() -> new S3Exception(S3Error.SLOW_DOWN,
-                "all transfer slots of this node are busy (--max-io-jobs); retry later"))) {
+        try (IoSlots.Slot slot = slots.acquire()
+                .orElseThrow(() -> new S3Exception(
+                        S3Error.SLOW_DOWN, "all transfer slots of this node are busy (--max-io-jobs); retry later"))) {
             UploadBody body = UploadBody.of(request, metrics::checksumFailure);
-            MultipartUploads.PartInfo part = store.multipart().putPart(request.getParameter("uploadId"), key, number,
-                    body.stream(), body.check());
+            MultipartUploads.PartInfo part = store.multipart()
+                    .putPart(request.getParameter("uploadId"), key, number, body.stream(), body.check());
             metrics.bytesIn(S3Operation.UPLOAD_PART, part.size());
             response.setHeader("ETag", part.etag());
             response.setHeader(Wire.CHECKSUM_CRC32C, StreamingChecksum.toBase64(part.crc32c()));
@@ -112,9 +114,12 @@ class MultipartController {
         response.setHeader(Wire.CHECKSUM_CRC32C, stored.checksumBase64());
         xml(response);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "CompleteMultipartUploadResult", true)) {
-            xml.element("Location", "/" + key.bucket() + "/" + key.path()).element("Bucket", key.bucket())
-                    .element("Key", key.path()).element("ETag", stored.etag())
-                    .element("ChecksumCRC32C", stored.checksumBase64()).element("ChecksumType", "FULL_OBJECT");
+            xml.element("Location", "/" + key.bucket() + "/" + key.path())
+                    .element("Bucket", key.bucket())
+                    .element("Key", key.path())
+                    .element("ETag", stored.etag())
+                    .element("ChecksumCRC32C", stored.checksumBase64())
+                    .element("ChecksumType", "FULL_OBJECT");
         }
     }
 
@@ -139,24 +144,34 @@ class MultipartController {
             return;
         }
         String uploadId = request.getParameter("uploadId");
-        int marker = request.getParameter("part-number-marker") == null ? 0
+        int marker = request.getParameter("part-number-marker") == null
+                ? 0
                 : partNumberOrZero(request.getParameter("part-number-marker"));
-        int maxParts = request.getParameter("max-parts") == null ? 1000
+        int maxParts = request.getParameter("max-parts") == null
+                ? 1000
                 : Math.max(0, Math.min(1000, partNumberOrZero(request.getParameter("max-parts"))));
         List<MultipartUploads.PartInfo> all = store.multipart().parts(uploadId, key).stream()
-                .filter(p -> p.number() > marker).toList();
+                .filter(p -> p.number() > marker)
+                .toList();
         List<MultipartUploads.PartInfo> page = all.subList(0, Math.min(all.size(), maxParts));
         xml(response);
         try (S3Xml xml = S3Xml.start(response.getOutputStream(), "ListPartsResult", true)) {
-            xml.element("Bucket", key.bucket()).element("Key", key.path()).element("UploadId", uploadId)
+            xml.element("Bucket", key.bucket())
+                    .element("Key", key.path())
+                    .element("UploadId", uploadId)
                     .element("PartNumberMarker", marker)
-                    .element("NextPartNumberMarker", page.isEmpty() ? marker : page.get(page.size() - 1).number())
-                    .element("MaxParts", maxParts).element("IsTruncated", page.size() < all.size())
+                    .element(
+                            "NextPartNumberMarker",
+                            page.isEmpty() ? marker : page.get(page.size() - 1).number())
+                    .element("MaxParts", maxParts)
+                    .element("IsTruncated", page.size() < all.size())
                     .element("StorageClass", "STANDARD");
             for (MultipartUploads.PartInfo part : page) {
-                xml.open("Part").element("PartNumber", part.number())
+                xml.open("Part")
+                        .element("PartNumber", part.number())
                         .element("LastModified", S3Xml.timestamp(part.lastModified()))
-                        .element("ETag", part.etag()).element("Size", part.size())
+                        .element("ETag", part.etag())
+                        .element("Size", part.size())
                         .element("ChecksumCRC32C", StreamingChecksum.toBase64(part.crc32c()))
                         .close("Part");
             }
@@ -171,8 +186,9 @@ class MultipartController {
     private static int partNumber(String text) {
         int number = partNumberOrZero(text);
         if (number < 1 || number > MultipartUploads.MAX_PART_NUMBER) {
-            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Part number must be an integer between 1 and "
-                    + MultipartUploads.MAX_PART_NUMBER + ", inclusive");
+            throw new S3Exception(
+                    S3Error.INVALID_ARGUMENT,
+                    "Part number must be an integer between 1 and " + MultipartUploads.MAX_PART_NUMBER + ", inclusive");
         }
         return number;
     }

@@ -3,6 +3,9 @@ package com.s4bsv.s4.server.s3;
 import com.s4bsv.s4.checksum.StreamingChecksum;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.KeyRouter;
+import com.s4bsv.s4.server.s3.checksum.UploadBody;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyExistsException;
 import com.s4bsv.s4.server.storage.MultipartUploads;
@@ -30,9 +33,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-import com.s4bsv.s4.server.s3.checksum.UploadBody;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /** PutObject, GetObject (Range), HeadObject, DeleteObject on {@code /{bucket}/{key}}. */
 @RestController
@@ -91,8 +91,7 @@ class ObjectController {
     }
 
     /** A zero-byte key ending in '/' (a folder marker); one with bytes is refused, as S3 tools never send it. */
-    private void putFolder(S4Key dir, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    private void putFolder(S4Key dir, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (router.forwardIfRemote(dir, request, response)) {
             return;
         }
@@ -102,8 +101,9 @@ class ObjectController {
         }
         UploadBody body = UploadBody.of(request, metrics::checksumFailure);
         if (body.stream().transferTo(OutputStream.nullOutputStream()) > 0) {
-            throw new S3Exception(S3Error.INVALID_ARGUMENT, "a key ending in '/' is a folder marker and must be"
-                    + " empty: " + dir + "/");
+            throw new S3Exception(
+                    S3Error.INVALID_ARGUMENT,
+                    "a key ending in '/' is a folder marker and must be" + " empty: " + dir + "/");
         }
         long emptyCrc = new StreamingChecksum().value();
         body.check().verify(emptyCrc, 0);
@@ -115,15 +115,29 @@ class ObjectController {
     }
 
     @GetMapping("/{bucket}/**")
-    @Understands({"partNumber", "response-content-type", "response-content-encoding", "response-content-disposition",
-            "response-content-language", "response-cache-control", "response-expires"})
+    @Understands({
+        "partNumber",
+        "response-content-type",
+        "response-content-encoding",
+        "response-content-disposition",
+        "response-content-language",
+        "response-cache-control",
+        "response-expires"
+    })
     void get(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         read(S3Operation.GET_OBJECT, request, response);
     }
 
     @RequestMapping(path = "/{bucket}/**", method = RequestMethod.HEAD)
-    @Understands({"partNumber", "response-content-type", "response-content-encoding", "response-content-disposition",
-            "response-content-language", "response-cache-control", "response-expires"})
+    @Understands({
+        "partNumber",
+        "response-content-type",
+        "response-content-encoding",
+        "response-content-disposition",
+        "response-content-language",
+        "response-cache-control",
+        "response-expires"
+    })
     void head(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         read(S3Operation.HEAD_OBJECT, request, response);
     }
@@ -136,8 +150,9 @@ class ObjectController {
         if (router.forwardIfRemote(key, request, response)) {
             return;
         }
-        StoredObject object = target.isFolder() ? store.findMarker(key)
-                .orElseThrow(() -> new NoSuchKeyException(key + "/")) : store.get(key);
+        StoredObject object = target.isFolder()
+                ? store.findMarker(key).orElseThrow(() -> new NoSuchKeyException(key + "/"))
+                : store.get(key);
         response.setHeader("ETag", object.etag());
         response.setHeader("Last-Modified", HTTP_DATE.format(object.lastModified()));
         if (Preconditions.check(request::getHeader, "", object.etag(), object.lastModified())
@@ -146,7 +161,8 @@ class ObjectController {
             return;
         }
         String partNumber = request.getParameter("partNumber");
-        Range range = partNumber == null ? Range.parse(request.getHeader("Range"), object.size())
+        Range range = partNumber == null
+                ? Range.parse(request.getHeader("Range"), object.size())
                 : partRange(request, response, object, partNumber);
         response.setHeader("Accept-Ranges", "bytes");
         ObjectHeaders.apply(store.metadata(object), request, response);
@@ -175,7 +191,8 @@ class ObjectController {
             request.setAttribute(SENDFILE_END, first + length);
             return;
         }
-        try (IoSlots.Slot slot = slot(); FileChannel in = FileChannel.open(object.file(), StandardOpenOption.READ)) {
+        try (IoSlots.Slot slot = slot();
+                FileChannel in = FileChannel.open(object.file(), StandardOpenOption.READ)) {
             OutputStream out = response.getOutputStream();
             WritableByteChannel channel = Channels.newChannel(out);
             ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 256 * 1024) + 1);
@@ -197,11 +214,12 @@ class ObjectController {
     }
 
     /** The bytes of one part of a multipart object, as S3 serves {@code ?partNumber=N}. */
-    private @Nullable Range partRange(HttpServletRequest request, HttpServletResponse response, StoredObject object,
-            String partNumber) throws IOException {
+    private @Nullable Range partRange(
+            HttpServletRequest request, HttpServletResponse response, StoredObject object, String partNumber)
+            throws IOException {
         if (request.getHeader("Range") != null) {
-            throw new S3Exception(S3Error.INVALID_REQUEST, "Cannot specify both Range header and partNumber query"
-                    + " parameter");
+            throw new S3Exception(
+                    S3Error.INVALID_REQUEST, "Cannot specify both Range header and partNumber query" + " parameter");
         }
         int number;
         try {
@@ -210,8 +228,9 @@ class ObjectController {
             number = 0;
         }
         if (number < 1 || number > MultipartUploads.MAX_PART_NUMBER) {
-            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Part number must be an integer between 1 and "
-                    + MultipartUploads.MAX_PART_NUMBER + ", inclusive");
+            throw new S3Exception(
+                    S3Error.INVALID_ARGUMENT,
+                    "Part number must be an integer between 1 and " + MultipartUploads.MAX_PART_NUMBER + ", inclusive");
         }
         List<Long> sizes = store.partSizes(object);
         if (!sizes.isEmpty()) {
@@ -257,7 +276,8 @@ class ObjectController {
     }
 
     private IoSlots.Slot slot() throws InterruptedException {
-        return slots.acquire().orElseThrow(() -> new S3Exception(S3Error.SLOW_DOWN,
-                "all transfer slots of this node are busy (--max-io-jobs); retry later"));
+        return slots.acquire()
+                .orElseThrow(() -> new S3Exception(
+                        S3Error.SLOW_DOWN, "all transfer slots of this node are busy (--max-io-jobs); retry later"));
     }
 }

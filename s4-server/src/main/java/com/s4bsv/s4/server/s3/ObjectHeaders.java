@@ -1,5 +1,7 @@
 package com.s4bsv.s4.server.s3;
 
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.server.storage.ObjectStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,8 +20,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The headers S3 keeps with an object: the standard ones it returns on GET and HEAD, and user metadata
@@ -31,18 +31,28 @@ final class ObjectHeaders {
     static final String USER_PREFIX = "x-amz-meta-";
     /** S3's limit: the UTF-8 bytes of every user metadata name and value, summed. */
     static final int MAX_USER_BYTES = 2 * 1024;
-    static final List<String> STANDARD = List.of("Content-Type", "Content-Encoding", "Content-Disposition",
-            "Content-Language", "Cache-Control", "Expires");
+
+    static final List<String> STANDARD = List.of(
+            "Content-Type", "Content-Encoding", "Content-Disposition", "Content-Language", "Cache-Control", "Expires");
     /** GetObject's {@code response-*} parameters and the header each one sets. */
-    static final Map<String, String> OVERRIDES = Map.of("response-content-type", "Content-Type",
-            "response-content-encoding", "Content-Encoding", "response-content-disposition", "Content-Disposition",
-            "response-content-language", "Content-Language", "response-cache-control", "Cache-Control",
-            "response-expires", "Expires");
+    static final Map<String, String> OVERRIDES = Map.of(
+            "response-content-type",
+            "Content-Type",
+            "response-content-encoding",
+            "Content-Encoding",
+            "response-content-disposition",
+            "Content-Disposition",
+            "response-content-language",
+            "Content-Language",
+            "response-cache-control",
+            "Cache-Control",
+            "response-expires",
+            "Expires");
+
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?]+)\\?([BbQq])\\?([^?]*)\\?=");
 
-    private ObjectHeaders() {
-    }
+    private ObjectHeaders() {}
 
     /**
      * What to keep of a PutObject or CreateMultipartUpload request.
@@ -69,12 +79,17 @@ final class ObjectHeaders {
                 userBytes += utf8Length(lower.substring(USER_PREFIX.length())) + utf8Length(value);
             }
         }
-        int allBytes = kept.entrySet().stream().mapToInt(e -> utf8Length(e.getKey()) + utf8Length(e.getValue()) + 2)
+        int allBytes = kept.entrySet().stream()
+                .mapToInt(e -> utf8Length(e.getKey()) + utf8Length(e.getValue()) + 2)
                 .sum();
         if (userBytes > MAX_USER_BYTES || allBytes > ObjectStore.MAX_METADATA_BYTES) {
-            throw new S3Exception(S3Error.METADATA_TOO_LARGE, S3Error.METADATA_TOO_LARGE.message() + " Your"
-                    + " metadata size is " + userBytes + " bytes (" + allBytes + " with the standard headers); the"
-                    + " limit is " + MAX_USER_BYTES + " (" + ObjectStore.MAX_METADATA_BYTES + ") bytes.", null,
+            throw new S3Exception(
+                    S3Error.METADATA_TOO_LARGE,
+                    S3Error.METADATA_TOO_LARGE.message() + " Your"
+                            + " metadata size is " + userBytes + " bytes (" + allBytes
+                            + " with the standard headers); the"
+                            + " limit is " + MAX_USER_BYTES + " (" + ObjectStore.MAX_METADATA_BYTES + ") bytes.",
+                    null,
                     Map.of("Size", Integer.toString(userBytes), "MaxSizeAllowed", Integer.toString(MAX_USER_BYTES)));
         }
         return kept;
@@ -131,8 +146,11 @@ final class ObjectHeaders {
             return value;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             return value;
         }

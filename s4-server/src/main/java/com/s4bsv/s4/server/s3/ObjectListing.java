@@ -6,6 +6,8 @@ import com.s4bsv.s4.server.cluster.FanOut;
 import com.s4bsv.s4.server.cluster.ListingEntry;
 import com.s4bsv.s4.server.cluster.ListingPage;
 import com.s4bsv.s4.server.cluster.PeerClient;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.server.storage.BucketEntry;
 import com.s4bsv.s4.server.storage.ObjectStore;
 import com.s4bsv.s4.server.storage.StoredObject;
@@ -16,8 +18,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * Listings of the whole cluster: every node lists its own keys (a node-local request is the same S3 request with
@@ -27,8 +27,12 @@ import com.s4bsv.s4.server.s3.error.S3Exception;
 class ObjectListing {
 
     /** What to list; {@code after} is where the page starts (exclusive). */
-    record Query(String bucket, String prefix, String delimiter, int maxKeys, @Nullable Resume after) {
-    }
+    record Query(
+            String bucket,
+            String prefix,
+            String delimiter,
+            int maxKeys,
+            @Nullable Resume after) {}
 
     private final ObjectStore store;
     private final Cluster cluster;
@@ -87,15 +91,23 @@ class ObjectListing {
     }
 
     /** An object under its listed name: a folder marker's ends in '/' (its object's key is its directory). */
-    private record Named(String name, StoredObject object) {
-    }
+    private record Named(String name, StoredObject object) {}
 
     /** The cluster's page. */
     ListingPage cluster(Query query) {
-        List<@Nullable ListingPage> pages = fanOut.all((node, isSelf) -> isSelf ? local(query)
-                : peers.list(node, query.bucket(), query.prefix(), query.delimiter(), query.maxKeys(),
+        List<@Nullable ListingPage> pages = fanOut.all((node, isSelf) -> isSelf
+                ? local(query)
+                : peers.list(
+                        node,
+                        query.bucket(),
+                        query.prefix(),
+                        query.delimiter(),
+                        query.maxKeys(),
                         query.after() == null ? null : query.after().token()));
-        List<ListingPage> present = pages.stream().filter(Objects::nonNull).map(p -> (ListingPage) p).toList();
+        List<ListingPage> present = pages.stream()
+                .filter(Objects::nonNull)
+                .map(p -> (ListingPage) p)
+                .toList();
         if (present.isEmpty()) {
             throw new S3Exception(S3Error.NO_SUCH_BUCKET, S3Error.NO_SUCH_BUCKET.message(), query.bucket());
         }

@@ -1,5 +1,7 @@
 package com.s4bsv.s4.server.s3;
 
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,8 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The conditional headers of a read, with S3's (RFC 9110's) precedence: If-Match decides alone when present,
@@ -22,10 +22,12 @@ final class Preconditions {
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     /** What the conditions say: go on, or answer 304 Not Modified. A failed condition throws. */
-    enum Outcome { PROCEED, NOT_MODIFIED }
-
-    private Preconditions() {
+    enum Outcome {
+        PROCEED,
+        NOT_MODIFIED
     }
+
+    private Preconditions() {}
 
     /**
      * @param header the request's header of that name, or null
@@ -41,8 +43,9 @@ final class Preconditions {
         } else {
             Instant unmodifiedSince = date(header.apply(prefix + "If-Unmodified-Since"));
             if (unmodifiedSince != null && modified.isAfter(unmodifiedSince)) {
-                throw failed(prefix + "If-Unmodified-Since", "the object was modified after "
-                        + HTTP_DATE.format(unmodifiedSince));
+                throw failed(
+                        prefix + "If-Unmodified-Since",
+                        "the object was modified after " + HTTP_DATE.format(unmodifiedSince));
             }
         }
         String ifNoneMatch = header.apply(prefix + "If-None-Match");
@@ -54,8 +57,11 @@ final class Preconditions {
     }
 
     private static S3Exception failed(String condition, String message) {
-        return new S3Exception(S3Error.PRECONDITION_FAILED, "At least one of the preconditions you specified did"
-                + " not hold: " + message + ".", null, Map.of("Condition", condition));
+        return new S3Exception(
+                S3Error.PRECONDITION_FAILED,
+                "At least one of the preconditions you specified did" + " not hold: " + message + ".",
+                null,
+                Map.of("Condition", condition));
     }
 
     static boolean etagMatches(String header, String etag) {

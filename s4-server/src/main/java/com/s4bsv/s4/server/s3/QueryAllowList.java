@@ -1,5 +1,7 @@
 package com.s4bsv.s4.server.s3;
 
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,8 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * Refuses, before any S3 handler runs, a request naming a query parameter its handler does not understand
@@ -24,6 +24,7 @@ final class QueryAllowList implements HandlerInterceptor {
 
     /** SDK v2 names the operation in {@code x-id}; presigned URLs carry {@code X-Amz-*} (SigV4 query auth). */
     private static final Set<String> ANY_OPERATION = Set.of("x-id");
+
     private static final String PRESIGNED_PREFIX = "x-amz-";
 
     private final Map<HandlerMethod, Set<String>> understood = new ConcurrentHashMap<>();
@@ -52,7 +53,8 @@ final class QueryAllowList implements HandlerInterceptor {
     static List<String> unknown(HttpServletRequest request, Set<String> understood) {
         List<String> unknown = new ArrayList<>();
         for (String name : Collections.list(request.getParameterNames())) {
-            if (!understood.contains(name) && !ANY_OPERATION.contains(name)
+            if (!understood.contains(name)
+                    && !ANY_OPERATION.contains(name)
                     && !name.toLowerCase(Locale.ROOT).startsWith(PRESIGNED_PREFIX)) {
                 unknown.add(name);
             }
@@ -61,8 +63,10 @@ final class QueryAllowList implements HandlerInterceptor {
     }
 
     static S3Exception refusal(List<String> unknown) {
-        return new S3Exception(S3Error.NOT_IMPLEMENTED, "s4 does not serve the subresource or parameter "
-                + String.join(", ", unknown) + " of this request; nothing was done");
+        return new S3Exception(
+                S3Error.NOT_IMPLEMENTED,
+                "s4 does not serve the subresource or parameter " + String.join(", ", unknown)
+                        + " of this request; nothing was done");
     }
 
     private static Set<String> understoodBy(HandlerMethod method) {

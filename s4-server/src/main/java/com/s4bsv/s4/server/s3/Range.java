@@ -1,9 +1,9 @@
 package com.s4bsv.s4.server.s3;
 
-import org.jspecify.annotations.Nullable;
 import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.error.S3Exception;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One satisfiable byte range {@code [first, last]} of an object, from a {@code Range: bytes=...} header. */
 record Range(long first, long last) {
@@ -63,8 +63,10 @@ record Range(long first, long last) {
     }
 
     private static S3Exception unsatisfiable(String header, long size) {
-        return new S3Exception(S3Error.INVALID_RANGE, "range '" + header + "' is outside the object of " + size
-                + " bytes", null, Map.of("RangeRequested", header, "ActualObjectSize",
-                Long.toString(size)));
+        return new S3Exception(
+                S3Error.INVALID_RANGE,
+                "range '" + header + "' is outside the object of " + size + " bytes",
+                null,
+                Map.of("RangeRequested", header, "ActualObjectSize", Long.toString(size)));
     }
 }

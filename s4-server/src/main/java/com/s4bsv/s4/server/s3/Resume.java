@@ -1,10 +1,10 @@
 package com.s4bsv.s4.server.s3;
 
 import com.s4bsv.s4.key.KeyOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.error.S3Exception;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * Where a listing page starts: after {@code name}, and past every key under it when it was a common prefix.
@@ -13,8 +13,9 @@ import com.s4bsv.s4.server.s3.error.S3Exception;
 record Resume(String name, boolean skipGroup) {
 
     String token() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ((skipGroup ? "P" : "K") + name).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(((skipGroup ? "P" : "K") + name).getBytes(StandardCharsets.UTF_8));
     }
 
     static Resume ofToken(String token) {

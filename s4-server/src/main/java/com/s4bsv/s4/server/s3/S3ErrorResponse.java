@@ -1,5 +1,7 @@
 package com.s4bsv.s4.server.s3;
 
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.wire.Wire;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,8 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * Writes the S3 XML error document; the one place that knows its shape, used by the exception handler and the
@@ -23,23 +23,32 @@ public final class S3ErrorResponse {
     public static final String WRITTEN = S3ErrorResponse.class.getName() + ".written";
 
     /** What {@link #write} answered, kept as plain data: no exception (and stack trace) per error response. */
-    public record Written(S3Error error, String message, String resource, Map<String, String> extra) {
-    }
+    public record Written(S3Error error, String message, String resource, Map<String, String> extra) {}
 
-    private S3ErrorResponse() {
-    }
+    private S3ErrorResponse() {}
 
     public static void write(HttpServletRequest request, HttpServletResponse response, S3Exception e)
             throws IOException {
-        write(request, response, e.error(), e.getMessage() == null ? e.error().message() : e.getMessage(),
-                e.resource(), e.extra());
+        write(
+                request,
+                response,
+                e.error(),
+                e.getMessage() == null ? e.error().message() : e.getMessage(),
+                e.resource(),
+                e.extra());
     }
 
-    public static void write(HttpServletRequest request, HttpServletResponse response, S3Error error, String message,
-            @Nullable String resource, Map<String, String> extra) throws IOException {
+    public static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            S3Error error,
+            String message,
+            @Nullable String resource,
+            Map<String, String> extra)
+            throws IOException {
         // Resolved now: on the container's error page the request URI is the page's own.
-        request.setAttribute(WRITTEN, new Written(error, message,
-                resource != null ? resource : request.getRequestURI(), extra));
+        request.setAttribute(
+                WRITTEN, new Written(error, message, resource != null ? resource : request.getRequestURI(), extra));
         if (response.isCommitted()) {
             return;
         }

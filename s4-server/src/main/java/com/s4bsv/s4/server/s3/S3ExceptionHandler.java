@@ -5,6 +5,8 @@ import com.s4bsv.s4.server.cluster.PeerFailedException;
 import com.s4bsv.s4.server.cluster.PeerUnavailableException;
 import com.s4bsv.s4.server.compute.CommandFailedException;
 import com.s4bsv.s4.server.compute.InvalidComputeRequestException;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.server.storage.BucketNotEmptyException;
 import com.s4bsv.s4.server.storage.DataDirException;
 import com.s4bsv.s4.server.storage.EntityTooSmallException;
@@ -33,8 +35,6 @@ import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /** Renders every failure of a request as the S3 XML error document; the unknown becomes InternalError. */
 @RestControllerAdvice
@@ -81,8 +81,8 @@ class S3ExceptionHandler {
     @ExceptionHandler(InvalidComputeRequestException.class)
     void invalidCompute(InvalidComputeRequestException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        S3ErrorResponse.write(request, response, new S3Exception(S3Error.INVALID_ARGUMENT, e.getMessage(),
-                e.resource()));
+        S3ErrorResponse.write(
+                request, response, new S3Exception(S3Error.INVALID_ARGUMENT, e.getMessage(), e.resource()));
     }
 
     @ExceptionHandler(CommandFailedException.class)
@@ -92,8 +92,14 @@ class S3ExceptionHandler {
         extra.put(CommandError.KEY, e.key());
         extra.put(CommandError.EXIT_CODE, Integer.toString(e.exitCode()));
         extra.put(CommandError.STDERR, S3Xml.xmlSafe(e.stderrTail()));
-        S3ErrorResponse.write(request, response, new S3Exception(
-                e.timedOut() ? S3Error.COMMAND_TIMED_OUT : S3Error.COMMAND_FAILED, e.getMessage(), e.key(), extra));
+        S3ErrorResponse.write(
+                request,
+                response,
+                new S3Exception(
+                        e.timedOut() ? S3Error.COMMAND_TIMED_OUT : S3Error.COMMAND_FAILED,
+                        e.getMessage(),
+                        e.key(),
+                        extra));
     }
 
     @ExceptionHandler(InvalidKeyException.class)
@@ -103,8 +109,7 @@ class S3ExceptionHandler {
     }
 
     @ExceptionHandler(PeerUnavailableException.class)
-    void peer(PeerUnavailableException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    void peer(PeerUnavailableException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.warn("{}", e.getMessage());
         S3ErrorResponse.write(request, response, new S3Exception(S3Error.SERVICE_UNAVAILABLE, e.getMessage()));
     }
@@ -119,8 +124,7 @@ class S3ExceptionHandler {
      * No handler serves this method here, or not with these parameters. A request naming a subresource is
      * NotImplemented, as behind a handler ({@link QueryAllowList}); a plain one is MethodNotAllowed.
      */
-    @ExceptionHandler({HttpRequestMethodNotSupportedException.class,
-            UnsatisfiedServletRequestParameterException.class})
+    @ExceptionHandler({HttpRequestMethodNotSupportedException.class, UnsatisfiedServletRequestParameterException.class})
     void method(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<String> unknown = QueryAllowList.unknown(request, Set.of());
         if (QueryAllowList.isS3(request) && !unknown.isEmpty()) {
@@ -128,29 +132,34 @@ class S3ExceptionHandler {
             return;
         }
         String method = request.getMethod();
-        S3ErrorResponse.write(request, response, S3Error.METHOD_NOT_ALLOWED, "method " + method
-                + " is not allowed on this resource", null, Map.of("Method", method));
+        S3ErrorResponse.write(
+                request,
+                response,
+                S3Error.METHOD_NOT_ALLOWED,
+                "method " + method + " is not allowed on this resource",
+                null,
+                Map.of("Method", method));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    void parameter(MissingServletRequestParameterException e, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    void parameter(MissingServletRequestParameterException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         S3ErrorResponse.write(request, response, new S3Exception(S3Error.INVALID_ARGUMENT, e.getMessage()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     void notFound(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        S3ErrorResponse.write(request, response, new S3Exception(S3Error.NOT_FOUND, "no such resource: "
-                + request.getRequestURI()));
+        S3ErrorResponse.write(
+                request, response, new S3Exception(S3Error.NOT_FOUND, "no such resource: " + request.getRequestURI()));
     }
 
     @ExceptionHandler(IOException.class)
     void io(IOException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         // Mostly a client that went away mid-transfer: nobody to answer; the temp file is already gone.
         log.debug("I/O failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        S3ErrorResponse.write(request, response, new S3Exception(S3Error.INCOMPLETE_BODY,
-                "transfer failed: " + reason(e)));
+        S3ErrorResponse.write(
+                request, response, new S3Exception(S3Error.INCOMPLETE_BODY, "transfer failed: " + reason(e)));
     }
 
     /** Tomcat wraps a short body as ClientAbortException("java.io.EOFException"): say what happened instead. */
@@ -166,7 +175,11 @@ class S3ExceptionHandler {
     @ExceptionHandler(Exception.class)
     void unknown(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.error("internal error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        S3ErrorResponse.write(request, response, new S3Exception(S3Error.INTERNAL_ERROR,
-                "internal error: " + e.getClass().getSimpleName()));
+        S3ErrorResponse.write(
+                request,
+                response,
+                new S3Exception(
+                        S3Error.INTERNAL_ERROR,
+                        "internal error: " + e.getClass().getSimpleName()));
     }
 }

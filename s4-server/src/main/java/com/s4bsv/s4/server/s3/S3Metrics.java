@@ -14,7 +14,8 @@ class S3Metrics {
     S3Metrics(MeterRegistry registry) {
         this.registry = registry;
         this.checksumFailures = Counter.builder("s4.checksum.failures")
-                .description("uploads refused because a client checksum did not match the body").register(registry);
+                .description("uploads refused because a client checksum did not match the body")
+                .register(registry);
     }
 
     void bytesIn(S3Operation operation, long bytes) {

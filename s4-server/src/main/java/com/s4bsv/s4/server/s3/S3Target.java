@@ -3,10 +3,10 @@ package com.s4bsv.s4.server.s3;
 import com.s4bsv.s4.key.InvalidKeyException;
 import com.s4bsv.s4.key.KeyRules;
 import com.s4bsv.s4.key.S4Key;
-import com.s4bsv.s4.wire.UriText;
-import jakarta.servlet.http.HttpServletRequest;
 import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.error.S3Exception;
+import com.s4bsv.s4.wire.UriText;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Bucket and key of a path-style request, taken from the raw request URI and percent-decoded exactly once (so

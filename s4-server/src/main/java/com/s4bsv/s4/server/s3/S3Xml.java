@@ -86,7 +86,11 @@ public final class S3Xml implements AutoCloseable {
         var out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || Character.isSurrogate(c)
+            boolean ok = c == '\t'
+                    || c == '\n'
+                    || c == '\r'
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || Character.isSurrogate(c)
                     || (c >= 0xE000 && c <= 0xFFFD);
             out.append(ok ? c : '\uFFFD');
         }

@@ -32,8 +32,10 @@ class ServiceController {
             xml.owner();
             xml.open("Buckets");
             for (BucketEntry bucket : buckets) {
-                xml.open("Bucket").element("Name", bucket.name())
-                        .element("CreationDate", S3Xml.timestamp(bucket.created())).close("Bucket");
+                xml.open("Bucket")
+                        .element("Name", bucket.name())
+                        .element("CreationDate", S3Xml.timestamp(bucket.created()))
+                        .close("Bucket");
             }
             xml.close("Buckets");
         }

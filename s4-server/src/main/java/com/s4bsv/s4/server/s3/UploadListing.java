@@ -5,6 +5,8 @@ import com.s4bsv.s4.key.KeyOrder;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.FanOut;
 import com.s4bsv.s4.server.cluster.PeerClient;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.server.storage.MultipartUploads.OpenUpload;
 import com.s4bsv.s4.server.storage.ObjectStore;
 import com.s4bsv.s4.wire.Wire;
@@ -23,8 +25,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.springframework.stereotype.Component;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The open multipart uploads of a bucket on every node: each node lists its own (the same request with
@@ -34,8 +34,10 @@ import com.s4bsv.s4.server.s3.error.S3Exception;
 @Component
 class UploadListing {
 
-    static final Comparator<OpenUpload> ORDER = Comparator.<OpenUpload, String>comparing(u -> u.key().path(),
-            KeyOrder.CODE_POINTS).thenComparing(OpenUpload::initiated).thenComparing(OpenUpload::uploadId);
+    static final Comparator<OpenUpload> ORDER = Comparator.<OpenUpload, String>comparing(
+                    u -> u.key().path(), KeyOrder.CODE_POINTS)
+            .thenComparing(OpenUpload::initiated)
+            .thenComparing(OpenUpload::uploadId);
 
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
@@ -64,22 +66,25 @@ class UploadListing {
     /** Every node's, merged in order. */
     List<OpenUpload> cluster(String bucket, String prefix) {
         List<OpenUpload> all = new ArrayList<>();
-        fanOut.all((node, isSelf) -> isSelf ? local(bucket, prefix) : remote(node, bucket, prefix)).forEach(all::addAll);
+        fanOut.all((node, isSelf) -> isSelf ? local(bucket, prefix) : remote(node, bucket, prefix))
+                .forEach(all::addAll);
         all.sort(ORDER);
         return all;
     }
 
-    private List<OpenUpload> remote(NodeAddress node, String bucket, String prefix) throws IOException,
-            XMLStreamException {
-        String uri = "/" + S3Url.encode(bucket, false) + "?uploads&encoding-type=url&prefix=" + S3Url.encode(prefix,
-                false);
-        HttpRequest request = peers.request(node, uri).header(Wire.LOCAL_ONLY, "1").GET().build();
+    private List<OpenUpload> remote(NodeAddress node, String bucket, String prefix)
+            throws IOException, XMLStreamException {
+        String uri =
+                "/" + S3Url.encode(bucket, false) + "?uploads&encoding-type=url&prefix=" + S3Url.encode(prefix, false);
+        HttpRequest request =
+                peers.request(node, uri).header(Wire.LOCAL_ONLY, "1").GET().build();
         HttpResponse<InputStream> response = peers.send(node, request);
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 body.transferTo(OutputStream.nullOutputStream());
-                throw new S3Exception(S3Error.SERVICE_UNAVAILABLE, "node " + node + " failed to list uploads: HTTP "
-                        + response.statusCode());
+                throw new S3Exception(
+                        S3Error.SERVICE_UNAVAILABLE,
+                        "node " + node + " failed to list uploads: HTTP " + response.statusCode());
             }
             return parse(bucket, body);
         }
@@ -98,11 +103,12 @@ class UploadListing {
                     case "Key" -> key = S3Target.decode(xml.getElementText());
                     case "UploadId" -> id = xml.getElementText();
                     case "Initiated" -> initiated = Instant.parse(xml.getElementText());
-                    default -> { }
+                    default -> {}
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("Upload")) {
-                uploads.add(new OpenUpload(new S4Key(bucket, Objects.requireNonNull(key)), Objects.requireNonNull(id),
-                        initiated));
+            } else if (event == XMLStreamConstants.END_ELEMENT
+                    && xml.getLocalName().equals("Upload")) {
+                uploads.add(new OpenUpload(
+                        new S4Key(bucket, Objects.requireNonNull(key)), Objects.requireNonNull(id), initiated));
             }
         }
         return uploads;

@@ -9,11 +9,15 @@ import java.util.List;
  * One page of ListMultipartUploads over uploads in order: after the markers, common prefixes rolled up (each
  * counting as one), at most {@code max} entries.
  */
-record UploadsPage(List<OpenUpload> uploads, List<String> prefixes, boolean truncated, String nextKeyMarker,
+record UploadsPage(
+        List<OpenUpload> uploads,
+        List<String> prefixes,
+        boolean truncated,
+        String nextKeyMarker,
         String nextUploadIdMarker) {
 
-    static UploadsPage of(List<OpenUpload> ordered, String prefix, String delimiter, String keyMarker,
-            String idMarker, int max) {
+    static UploadsPage of(
+            List<OpenUpload> ordered, String prefix, String delimiter, String keyMarker, String idMarker, int max) {
         List<OpenUpload> uploads = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         String nextKey = "";

@@ -1,5 +1,9 @@
 package com.s4bsv.s4.server.s3;
 
+import com.s4bsv.s4.server.s3.checksum.ChecksumAlgorithm;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,10 +14,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import com.s4bsv.s4.server.s3.checksum.ChecksumAlgorithm;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Small XML request bodies (CompleteMultipartUpload, Delete) as a list of records: one map of child element texts
@@ -30,11 +30,9 @@ final class XmlBody {
     }
 
     /** Parsed body: the records, and the text of top-level scalar elements (e.g. Quiet). */
-    record Parsed(List<Map<String, String>> records, Map<String, String> scalars) {
-    }
+    record Parsed(List<Map<String, String>> records, Map<String, String> scalars) {}
 
-    private XmlBody() {
-    }
+    private XmlBody() {}
 
     /** Reads the body and verifies any checksum header the client sent for it (Content-MD5, x-amz-checksum-*). */
     static byte[] read(HttpServletRequest request) throws IOException {
@@ -78,8 +76,9 @@ final class XmlBody {
                     depth++;
                     String name = xml.getLocalName();
                     if (depth == 1 && checkRoot && !name.equals(root)) {
-                        throw new S3Exception(S3Error.MALFORMED_XML, "the document element must be <" + root
-                                + ">, not <" + name + ">");
+                        throw new S3Exception(
+                                S3Error.MALFORMED_XML,
+                                "the document element must be <" + root + ">, not <" + name + ">");
                     }
                     if (name.equals(record)) {
                         current = new LinkedHashMap<>();
@@ -99,8 +98,10 @@ final class XmlBody {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new S3Exception(S3Error.MALFORMED_XML, "request body is not well-formed XML: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw new S3Exception(
+                    S3Error.MALFORMED_XML,
+                    "request body is not well-formed XML: "
+                            + e.getMessage().lines().findFirst().orElse(""));
         }
         return new Parsed(records, scalars);
     }
@@ -119,7 +120,7 @@ final class XmlBody {
                         text.append(xml.getText());
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return text.toString();

@@ -2,5 +2,4 @@ package com.s4bsv.s4.server.storage;
 
 import java.time.Instant;
 
-public record BucketEntry(String name, Instant created) {
-}
+public record BucketEntry(String name, Instant created) {}

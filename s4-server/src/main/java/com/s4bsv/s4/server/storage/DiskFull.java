@@ -20,14 +20,12 @@ final class DiskFull {
     /** Less than one write buffer left: the next write of an upload would fail too. */
     static final long NEARLY_FULL_BYTES = 1 << 20;
 
-    private DiskFull() {
-    }
+    private DiskFull() {}
 
     /** Throws {@link InsufficientStorageException} when {@code e}, failing a write on {@code where}, means full. */
     static void check(IOException e, Path where) {
         if (isFull(e, where)) {
-            throw new InsufficientStorageException("no space left in the data dir of this node ("
-                    + reason(e) + ")", e);
+            throw new InsufficientStorageException("no space left in the data dir of this node (" + reason(e) + ")", e);
         }
     }
 

@@ -55,6 +55,7 @@ final class FileObjectStore implements ObjectStore {
     private static final int MAX_PARTS_ATTRIBUTE_BYTES = 1024;
     /** Headers kept with the object (Content-Type, x-amz-meta-*, ...) as {@code name NUL value NUL ...}, UTF-8. */
     static final String METADATA_ATTRIBUTE = "s4.meta";
+
     private static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--r--r--");
     private static final int BUFFER_BYTES = 1 << 20;
     private static final Object[] MARKER_LOCKS = new Object[64];
@@ -92,8 +93,10 @@ final class FileObjectStore implements ObjectStore {
                 throw new IOException("read back another value");
             }
         } catch (IOException | UnsupportedOperationException e) {
-            throw new DataDirException("data dir " + root + " does not support user extended attributes (s4 keeps"
-                    + " each object's checksum in one): " + e.getMessage(), e);
+            throw new DataDirException(
+                    "data dir " + root + " does not support user extended attributes (s4 keeps"
+                            + " each object's checksum in one): " + e.getMessage(),
+                    e);
         }
         countObjects();
     }
@@ -169,8 +172,15 @@ final class FileObjectStore implements ObjectStore {
      * Publishes a complete temp file that carries no checksum yet; the caller deletes {@code tmp} afterwards.
      * {@code partSizes} are those of the multipart upload that made it (empty for a plain put).
      */
-    StoredObject publish(S4Key key, Path target, Path tmp, long crc32c, long size, List<Long> partSizes,
-            Map<String, String> metadata) throws IOException {
+    StoredObject publish(
+            S4Key key,
+            Path target,
+            Path tmp,
+            long crc32c,
+            long size,
+            List<Long> partSizes,
+            Map<String, String> metadata)
+            throws IOException {
         try {
             writeCrc(tmp, crc32c);
             writeParts(tmp, partSizes);
@@ -180,7 +190,7 @@ final class FileObjectStore implements ObjectStore {
             DiskFull.check(e, tmp);
             throw e;
         }
-        for (int attempt = 0;; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             try {
                 createParents(key, target);
                 Files.createLink(target, tmp);
@@ -202,7 +212,8 @@ final class FileObjectStore implements ObjectStore {
         }
         objects.incrementAndGet();
         bytes.addAndGet(size);
-        return new StoredObject(key, size, crc32c, Files.getLastModifiedTime(target).toInstant(), target);
+        return new StoredObject(
+                key, size, crc32c, Files.getLastModifiedTime(target).toInstant(), target);
     }
 
     /** A temp file for an upload; creating it needs an inode, which a full filesystem may not have. */
@@ -241,13 +252,13 @@ final class FileObjectStore implements ObjectStore {
     public Optional<StoredObject> find(S4Key key) {
         Path file = pathOf(key);
         try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isRegularFile()) {
                 return Optional.empty();
             }
-            return Optional.of(new StoredObject(key, attrs.size(), readCrc(file), attrs.lastModifiedTime().toInstant(),
-                    file));
+            return Optional.of(new StoredObject(
+                    key, attrs.size(), readCrc(file), attrs.lastModifiedTime().toInstant(), file));
         } catch (NoSuchFileException | NotDirectoryException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -302,8 +313,8 @@ final class FileObjectStore implements ObjectStore {
     public StoredObject putMarker(S4Key dir, Map<String, String> metadata) throws IOException {
         Path target = pathOf(dir);
         synchronized (markerLock(target)) {
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target,
-                    LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new KeyConflictException(dir + "/", "a key " + dir + " exists where the folder is");
             }
             if (isMarker(target)) {
@@ -343,8 +354,8 @@ final class FileObjectStore implements ObjectStore {
             if (!isMarker(target)) {
                 throw new NoSuchKeyException(dir + "/");
             }
-            UserDefinedFileAttributeView view = Files.getFileAttributeView(target,
-                    UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            UserDefinedFileAttributeView view =
+                    Files.getFileAttributeView(target, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
             view.delete(CRC_ATTRIBUTE);
             if (view.list().contains(METADATA_ATTRIBUTE)) {
                 view.delete(METADATA_ATTRIBUTE);
@@ -407,7 +418,8 @@ final class FileObjectStore implements ObjectStore {
     private static StoredObject marker(S4Key dir, Path target) {
         Instant modified;
         try {
-            modified = Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toInstant();
+            modified =
+                    Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toInstant();
         } catch (IOException e) {
             modified = Instant.EPOCH;
         }
@@ -441,7 +453,9 @@ final class FileObjectStore implements ObjectStore {
         KeyRules.checkBucket("s4://" + bucket, bucket);
         Path bucketDir = root.resolve(bucket);
         int cut = prefix.lastIndexOf('/');
-        Path start = cut < 0 ? bucketDir : bucketDir.resolve(prefix.substring(0, cut)).normalize();
+        Path start = cut < 0
+                ? bucketDir
+                : bucketDir.resolve(prefix.substring(0, cut)).normalize();
         List<StoredObject> found = new ArrayList<>();
         if (!start.startsWith(bucketDir) || !Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
             return found;
@@ -453,7 +467,8 @@ final class FileObjectStore implements ObjectStore {
                     return FileVisitResult.CONTINUE;
                 }
                 String rel = relative(bucketDir, dir) + "/";
-                return rel.startsWith(prefix) || prefix.startsWith(rel) ? FileVisitResult.CONTINUE
+                return rel.startsWith(prefix) || prefix.startsWith(rel)
+                        ? FileVisitResult.CONTINUE
                         : FileVisitResult.SKIP_SUBTREE;
             }
 
@@ -465,8 +480,12 @@ final class FileObjectStore implements ObjectStore {
                 String rel = relative(bucketDir, file);
                 if (rel.startsWith(prefix)) {
                     try {
-                        found.add(new StoredObject(new S4Key(bucket, rel), attrs.size(), readCrc(file),
-                                attrs.lastModifiedTime().toInstant(), file));
+                        found.add(new StoredObject(
+                                new S4Key(bucket, rel),
+                                attrs.size(),
+                                readCrc(file),
+                                attrs.lastModifiedTime().toInstant(),
+                                file));
                     } catch (IOException | IllegalArgumentException notOurs) {
                         // no checksum, or a name s4 would refuse: not a key
                     }
@@ -485,8 +504,9 @@ final class FileObjectStore implements ObjectStore {
 
     private static String relative(Path base, Path path) {
         String rel = base.relativize(path).toString();
-        return path.getFileSystem().getSeparator().equals("/") ? rel : rel.replace(path.getFileSystem().getSeparator(),
-                "/");
+        return path.getFileSystem().getSeparator().equals("/")
+                ? rel
+                : rel.replace(path.getFileSystem().getSeparator(), "/");
     }
 
     @Override
@@ -580,7 +600,10 @@ final class FileObjectStore implements ObjectStore {
             while (j < sizes.size() && sizes.get(j).equals(sizes.get(i))) {
                 j++;
             }
-            runs.append(runs.isEmpty() ? "" : ",").append(sizes.get(i)).append('*').append(j - i);
+            runs.append(runs.isEmpty() ? "" : ",")
+                    .append(sizes.get(i))
+                    .append('*')
+                    .append(j - i);
             i = j;
         }
         if (runs.length() <= MAX_PARTS_ATTRIBUTE_BYTES) {
@@ -594,11 +617,12 @@ final class FileObjectStore implements ObjectStore {
             return;
         }
         var text = new StringBuilder();
-        metadata.forEach((name, value) -> text.append(name).append('\0').append(value).append('\0'));
+        metadata.forEach(
+                (name, value) -> text.append(name).append('\0').append(value).append('\0'));
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
         if (bytes.remaining() > ObjectStore.MAX_METADATA_BYTES) {
-            throw new IllegalArgumentException("metadata of " + bytes.remaining() + " bytes, more than "
-                    + ObjectStore.MAX_METADATA_BYTES);
+            throw new IllegalArgumentException(
+                    "metadata of " + bytes.remaining() + " bytes, more than " + ObjectStore.MAX_METADATA_BYTES);
         }
         Files.getFileAttributeView(file, UserDefinedFileAttributeView.class).write(METADATA_ATTRIBUTE, bytes);
     }
@@ -609,15 +633,16 @@ final class FileObjectStore implements ObjectStore {
     }
 
     static Map<String, String> readMetadata(Path file) throws IOException {
-        UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        UserDefinedFileAttributeView view =
+                Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         ByteBuffer buffer = ByteBuffer.allocate(ObjectStore.MAX_METADATA_BYTES);
         try {
             view.read(METADATA_ATTRIBUTE, buffer);
         } catch (FileSystemException absent) {
             return Map.of();
         }
-        String[] fields = StandardCharsets.UTF_8.decode(buffer.flip()).toString().split("\0", -1);
+        String[] fields =
+                StandardCharsets.UTF_8.decode(buffer.flip()).toString().split("\0", -1);
         Map<String, String> metadata = new LinkedHashMap<>();
         for (int i = 0; i + 1 < fields.length; i += 2) {
             metadata.put(fields[i], fields[i + 1]);
@@ -627,8 +652,8 @@ final class FileObjectStore implements ObjectStore {
 
     @Override
     public List<Long> partSizes(StoredObject object) throws IOException {
-        UserDefinedFileAttributeView view = Files.getFileAttributeView(object.file(),
-                UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        UserDefinedFileAttributeView view = Files.getFileAttributeView(
+                object.file(), UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         ByteBuffer buffer = ByteBuffer.allocate(MAX_PARTS_ATTRIBUTE_BYTES);
         try {
             view.read(PARTS_ATTRIBUTE, buffer);
@@ -636,7 +661,8 @@ final class FileObjectStore implements ObjectStore {
             return List.of();
         }
         List<Long> sizes = new ArrayList<>();
-        for (String run : StandardCharsets.US_ASCII.decode(buffer.flip()).toString().split(",")) {
+        for (String run :
+                StandardCharsets.US_ASCII.decode(buffer.flip()).toString().split(",")) {
             int star = run.indexOf('*');
             long size = Long.parseLong(run.substring(0, star));
             for (int n = Integer.parseInt(run.substring(star + 1)); n > 0; n--) {
@@ -647,8 +673,8 @@ final class FileObjectStore implements ObjectStore {
     }
 
     static long readCrc(Path file) throws IOException {
-        UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        UserDefinedFileAttributeView view =
+                Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view == null) {
             throw new FileSystemException(file.toString(), null, "no user-defined file attributes");
         }
@@ -659,7 +685,8 @@ final class FileObjectStore implements ObjectStore {
         }
         buffer.flip();
         try {
-            return StreamingChecksum.fromHex(StandardCharsets.US_ASCII.decode(buffer).toString());
+            return StreamingChecksum.fromHex(
+                    StandardCharsets.US_ASCII.decode(buffer).toString());
         } catch (IllegalArgumentException e) {
             throw new FileSystemException(file.toString(), null, "bad checksum attribute");
         }

@@ -1,9 +1,9 @@
 package com.s4bsv.s4.server.storage;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.Optional;
 
 /** Bounds concurrent object transfers on this node ({@code --max-io-jobs}). */
 public final class IoSlots {
@@ -34,8 +34,7 @@ public final class IoSlots {
 
         private boolean released;
 
-        private Slot() {
-        }
+        private Slot() {}
 
         @Override
         public void close() {

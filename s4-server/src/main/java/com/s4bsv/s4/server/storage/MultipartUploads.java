@@ -35,12 +35,10 @@ public final class MultipartUploads {
      * @param maxAge      how long an upload (or a done marker) may sit untouched before it is collected
      * @param minPartSize the least size of every part but the last at Complete (S3: 5 MiB), else EntityTooSmall
      */
-    public record Settings(Duration maxAge, Clock clock, long minPartSize) {
-    }
+    public record Settings(Duration maxAge, Clock clock, long minPartSize) {}
 
     /** An open upload of this node. */
-    public record OpenUpload(S4Key key, String uploadId, Instant initiated) {
-    }
+    public record OpenUpload(S4Key key, String uploadId, Instant initiated) {}
 
     public static final int MAX_PART_NUMBER = 10_000;
     private static final String KEY_FILE = "key";
@@ -101,7 +99,8 @@ public final class MultipartUploads {
                 DiskFull.check(e, tmp.path());
                 throw e;
             }
-            return new PartInfo(number, size, crc.value(), Files.getLastModifiedTime(part).toInstant());
+            return new PartInfo(
+                    number, size, crc.value(), Files.getLastModifiedTime(part).toInstant());
         }
     }
 
@@ -112,7 +111,10 @@ public final class MultipartUploads {
             for (Path part : entries) {
                 BasicFileAttributes attrs = Files.readAttributes(part, BasicFileAttributes.class);
                 int number = Integer.parseInt(part.getFileName().toString().substring(5));
-                parts.add(new PartInfo(number, attrs.size(), FileObjectStore.readCrc(part),
+                parts.add(new PartInfo(
+                        number,
+                        attrs.size(),
+                        FileObjectStore.readCrc(part),
                         attrs.lastModifiedTime().toInstant()));
             }
         } catch (NoSuchFileException e) {
@@ -134,12 +136,13 @@ public final class MultipartUploads {
                 Path done = upload.resolve(DONE_FILE);
                 if (Files.exists(done)) {
                     String etag = Files.readString(done, StandardCharsets.UTF_8);
-                    return store.find(key).filter(o -> o.etag().equals(etag))
+                    return store.find(key)
+                            .filter(o -> o.etag().equals(etag))
                             .orElseThrow(() -> new NoSuchUploadException(uploadId + " (completed, key since changed)"));
                 }
                 List<Path> files = checkParts(uploadId, key, requested);
-                StoredObject stored = concatenateAndPublish(key, files,
-                        FileObjectStore.readMetadata(upload.resolve(KEY_FILE)));
+                StoredObject stored =
+                        concatenateAndPublish(key, files, FileObjectStore.readMetadata(upload.resolve(KEY_FILE)));
                 // The key is published; a marker that cannot be written only loses the idempotent repeat.
                 try {
                     Files.writeString(done, stored.etag(), StandardCharsets.UTF_8);
@@ -173,7 +176,9 @@ public final class MultipartUploads {
                     Path keyFile = upload.resolve(KEY_FILE);
                     S4Key key = S4Key.parse(Files.readString(keyFile, StandardCharsets.UTF_8));
                     if (key.bucket().equals(bucket) && key.path().startsWith(prefix)) {
-                        open.add(new OpenUpload(key, upload.getFileName().toString(),
+                        open.add(new OpenUpload(
+                                key,
+                                upload.getFileName().toString(),
                                 Files.getLastModifiedTime(keyFile).toInstant()));
                     }
                 } catch (IOException | IllegalArgumentException raced) {
@@ -194,15 +199,18 @@ public final class MultipartUploads {
         for (int i = 0; i < requested.size(); i++) {
             RequestedPart part = requested.get(i);
             if (part.number() <= previous) {
-                throw new InvalidPartException("parts must be listed in ascending order, part " + part.number()
-                        + " follows " + previous, true);
+                throw new InvalidPartException(
+                        "parts must be listed in ascending order, part " + part.number() + " follows " + previous,
+                        true);
             }
             previous = part.number();
-            PartInfo info = uploaded.stream().filter(p -> p.number() == part.number()).findFirst()
+            PartInfo info = uploaded.stream()
+                    .filter(p -> p.number() == part.number())
+                    .findFirst()
                     .orElseThrow(() -> new InvalidPartException("part " + part.number() + " was not uploaded", false));
             if (!unquote(info.etag()).equals(unquote(part.etag()))) {
-                throw new InvalidPartException("part " + part.number() + " has ETag " + info.etag() + ", not "
-                        + part.etag(), false);
+                throw new InvalidPartException(
+                        "part " + part.number() + " has ETag " + info.etag() + ", not " + part.etag(), false);
             }
             if (i < requested.size() - 1 && info.size() < settings.minPartSize()) {
                 throw new EntityTooSmallException("part " + part.number() + " has " + info.size()
@@ -303,6 +311,5 @@ public final class MultipartUploads {
     }
 
     /** A part as named in CompleteMultipartUpload. */
-    public record RequestedPart(int number, String etag) {
-    }
+    public record RequestedPart(int number, String etag) {}
 }

@@ -31,8 +31,7 @@ public interface ObjectStore {
      * As {@link #put(S4Key, InputStream, UploadCheck)}, keeping {@code metadata} (header name to value, as the
      * S3 front chose them) with the object, published with it.
      */
-    StoredObject put(S4Key key, InputStream data, UploadCheck check, Map<String, String> metadata)
-            throws IOException;
+    StoredObject put(S4Key key, InputStream data, UploadCheck check, Map<String, String> metadata) throws IOException;
 
     /** The metadata kept with the object, in the order it was given; empty when none. */
     Map<String, String> metadata(StoredObject object) throws IOException;

@@ -19,8 +19,12 @@ class StorageConfiguration {
     ObjectStore objectStore(StorageProperties properties) {
         var root = properties.dataDir().toAbsolutePath().normalize();
         var temp = new TempSpace(root.resolve("_tmp"), properties.tempMaxAge(), Clock.systemUTC());
-        var store = new FileObjectStore(root, temp,
-                new MultipartUploads.Settings(properties.uploadMaxAge(), Clock.systemUTC(),
+        var store = new FileObjectStore(
+                root,
+                temp,
+                new MultipartUploads.Settings(
+                        properties.uploadMaxAge(),
+                        Clock.systemUTC(),
                         properties.minPartSize().toBytes()));
         store.open();
         return store;
@@ -35,13 +39,19 @@ class StorageConfiguration {
     MeterBinder storageMetrics(ObjectStore store, IoSlots slots) {
         return registry -> {
             Gauge.builder("s4.objects.stored", store, ObjectStore::objectCount)
-                    .description("objects committed on this node").register(registry);
-            Gauge.builder("s4.bytes.stored", store, ObjectStore::byteCount).baseUnit("bytes")
-                    .description("bytes of objects committed on this node").register(registry);
-            Gauge.builder("s4.temp.bytes", store, s -> s.temp().bytesUsed()).baseUnit("bytes")
-                    .description("bytes in temp files of running (or dead) requests").register(registry);
+                    .description("objects committed on this node")
+                    .register(registry);
+            Gauge.builder("s4.bytes.stored", store, ObjectStore::byteCount)
+                    .baseUnit("bytes")
+                    .description("bytes of objects committed on this node")
+                    .register(registry);
+            Gauge.builder("s4.temp.bytes", store, s -> s.temp().bytesUsed())
+                    .baseUnit("bytes")
+                    .description("bytes in temp files of running (or dead) requests")
+                    .register(registry);
             Gauge.builder("s4.io.slots.used", slots, IoSlots::inUse)
-                    .description("object transfers holding a --max-io-jobs slot").register(registry);
+                    .description("object transfers holding a --max-io-jobs slot")
+                    .register(registry);
         };
     }
 
@@ -59,7 +69,9 @@ class StorageConfiguration {
             this.store = store;
         }
 
-        @Scheduled(fixedDelayString = "${s4.storage.sweep-interval}", initialDelayString = "${s4.storage.sweep-interval}")
+        @Scheduled(
+                fixedDelayString = "${s4.storage.sweep-interval}",
+                initialDelayString = "${s4.storage.sweep-interval}")
         void sweep() {
             store.temp().sweep();
             store.multipart().sweep();

@@ -2,8 +2,8 @@ package com.s4bsv.s4.server.storage;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of this node's storage ({@code s4.storage.*}).
@@ -17,8 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minPartSize    every multipart part but the last must be this big at Complete (S3: 5 MiB)
  */
 @ConfigurationProperties("s4.storage")
-public record StorageProperties(Path dataDir, Duration tempMaxAge, Duration uploadMaxAge, Duration sweepInterval,
-        int maxIoJobs, Duration ioWait, DataSize minPartSize) {
+public record StorageProperties(
+        Path dataDir,
+        Duration tempMaxAge,
+        Duration uploadMaxAge,
+        Duration sweepInterval,
+        int maxIoJobs,
+        Duration ioWait,
+        DataSize minPartSize) {
 
     public StorageProperties {
         if (maxIoJobs < 0) {

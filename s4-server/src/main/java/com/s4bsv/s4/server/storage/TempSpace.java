@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.nio.file.LinkOption;
 
 /**
  * Temp files and dirs under the data root (same filesystem as the objects, so publishing is a link, never a copy).
@@ -84,7 +84,8 @@ public final class TempSpace {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 try {
-                    if (!live.contains(entry) && Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)) {
+                    if (!live.contains(entry)
+                            && Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)) {
                         deleteTree(entry);
                         removed++;
                     }

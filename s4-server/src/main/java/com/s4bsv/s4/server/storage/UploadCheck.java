@@ -7,7 +7,7 @@ package com.s4bsv.s4.server.storage;
 @FunctionalInterface
 public interface UploadCheck {
 
-    UploadCheck NONE = (crc32c, size) -> { };
+    UploadCheck NONE = (crc32c, size) -> {};
 
     void verify(long crc32c, long size);
 }

@@ -11,11 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gives every request an id ({@code x-amz-request-id}, also in the MDC), times it by S3 operation and status, and
@@ -34,7 +34,9 @@ final class RequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).toUpperCase();
+        String id = HexFormat.of()
+                .toHexDigits(ThreadLocalRandom.current().nextLong())
+                .toUpperCase();
         response.setHeader(Wire.REQUEST_ID, id);
         MDC.put("requestId", id);
         long start = System.nanoTime();
@@ -56,8 +58,14 @@ final class RequestFilter extends OncePerRequestFilter {
             }
             if (access.isInfoEnabled()) {
                 String query = request.getQueryString();
-                access.info("{} {} {}{} {} {}ms", status, request.getMethod(), request.getRequestURI(),
-                        query == null ? "" : "?" + query, request.getRemoteAddr(), nanos / 1_000_000);
+                access.info(
+                        "{} {} {}{} {} {}ms",
+                        status,
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        query == null ? "" : "?" + query,
+                        request.getRemoteAddr(),
+                        nanos / 1_000_000);
             }
             MDC.remove("requestId");
         }

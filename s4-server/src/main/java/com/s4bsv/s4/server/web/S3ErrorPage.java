@@ -1,7 +1,7 @@
 package com.s4bsv.s4.server.web;
 
-import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.S3ErrorResponse;
+import com.s4bsv.s4.server.s3.error.S3Error;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,8 +21,8 @@ class S3ErrorPage implements ErrorController {
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getAttribute(S3ErrorResponse.WRITTEN) instanceof S3ErrorResponse.Written written) {
-            S3ErrorResponse.write(request, response, written.error(), written.message(), written.resource(),
-                    written.extra());
+            S3ErrorResponse.write(
+                    request, response, written.error(), written.message(), written.resource(), written.extra());
             return;
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);

@@ -64,7 +64,8 @@ class AuthAppTest extends StandaloneNodeAppTest {
 
     @BeforeEach
     void bucket() {
-        assertThat(SdkSigned.send(writer.sign("PUT", uri("/auth"), Map.of(), new byte[0], UNSIGNED)).statusCode())
+        assertThat(SdkSigned.send(writer.sign("PUT", uri("/auth"), Map.of(), new byte[0], UNSIGNED))
+                        .statusCode())
                 .isIn(200, 409);
     }
 
@@ -77,8 +78,8 @@ class AuthAppTest extends StandaloneNodeAppTest {
     }
 
     void assertNotStored(String key) {
-        HttpResponse<String> get = SdkSigned.send(reader.sign("GET", uri("/auth/" + key), Map.of(), new byte[0],
-                UNSIGNED));
+        HttpResponse<String> get =
+                SdkSigned.send(reader.sign("GET", uri("/auth/" + key), Map.of(), new byte[0], UNSIGNED));
         assertThat(get.statusCode()).as("%s must not be stored", key).isEqualTo(404);
     }
 
@@ -106,9 +107,11 @@ class AuthAppTest extends StandaloneNodeAppTest {
         for (SdkSigned.Payload payload : SdkSigned.Payload.values()) {
             String key = "ok/" + payload + (i++);
             HttpResponse<String> response = SdkSigned.send(put(writer, key, payload));
-            assertThat(response.statusCode()).as(payload + ": " + response.body()).isEqualTo(200);
-            HttpResponse<String> get = SdkSigned.send(reader.sign("GET", uri("/auth/" + key), Map.of(), new byte[0],
-                    UNSIGNED));
+            assertThat(response.statusCode())
+                    .as(payload + ": " + response.body())
+                    .isEqualTo(200);
+            HttpResponse<String> get =
+                    SdkSigned.send(reader.sign("GET", uri("/auth/" + key), Map.of(), new byte[0], UNSIGNED));
             assertThat(get.body()).isEqualTo(new String(data, StandardCharsets.UTF_8));
         }
     }
@@ -119,57 +122,85 @@ class AuthAppTest extends StandaloneNodeAppTest {
         attacks.put("no auth", () -> SdkSigned.unsigned("PUT", uri("/auth/a1"), Map.of(), data));
         attacks.put("wrong secret", () -> SdkSigned.send(put(new SdkSigned("writer", "guess"), "a2", SIGNED)));
         attacks.put("unknown key", () -> SdkSigned.send(put(new SdkSigned("nobody", "writesecret"), "a3", SIGNED)));
-        attacks.put("wrong region", () -> SdkSigned.send(put(new SdkSigned("writer", "writesecret")
-                .region("eu-west-1"), "a4", SIGNED)));
-        attacks.put("wrong service", () -> SdkSigned.send(put(new SdkSigned("writer", "writesecret")
-                .service("ec2"), "a5", SIGNED)));
+        attacks.put(
+                "wrong region",
+                () -> SdkSigned.send(put(new SdkSigned("writer", "writesecret").region("eu-west-1"), "a4", SIGNED)));
+        attacks.put(
+                "wrong service",
+                () -> SdkSigned.send(put(new SdkSigned("writer", "writesecret").service("ec2"), "a5", SIGNED)));
         attacks.put("scope of another day", () -> {
             SdkSigned.Wire wire = put(writer, "a6", SIGNED);
             String auth = wire.header("Authorization");
             String day = auth.substring(auth.indexOf('/') + 1, auth.indexOf('/') + 9);
             return SdkSigned.send(wire.withHeader("Authorization", auth.replace("/" + day + "/", "/20200101/")));
         });
-        attacks.put("20 minutes old", () -> SdkSigned.send(put(new SdkSigned("writer", "writesecret")
-                .at(Instant.now().minus(Duration.ofMinutes(20))), "a7", SIGNED)));
-        attacks.put("changed path", () -> SdkSigned.send(put(writer, "a8", SIGNED).withUri(uri("/auth/a8x"))));
-        attacks.put("changed query", () -> SdkSigned.send(put(writer, "a9", SIGNED)
-                .withUri(uri("/auth/a9?partNumber=1&uploadId=x"))));
-        attacks.put("changed signed header", () -> SdkSigned.send(put(writer, "a10", SIGNED)
-                .withHeader("Content-Type", "text/html")));
+        attacks.put(
+                "20 minutes old",
+                () -> SdkSigned.send(put(
+                        new SdkSigned("writer", "writesecret").at(Instant.now().minus(Duration.ofMinutes(20))),
+                        "a7",
+                        SIGNED)));
+        attacks.put(
+                "changed path", () -> SdkSigned.send(put(writer, "a8", SIGNED).withUri(uri("/auth/a8x"))));
+        attacks.put(
+                "changed query",
+                () -> SdkSigned.send(put(writer, "a9", SIGNED).withUri(uri("/auth/a9?partNumber=1&uploadId=x"))));
+        attacks.put(
+                "changed signed header",
+                () -> SdkSigned.send(put(writer, "a10", SIGNED).withHeader("Content-Type", "text/html")));
         attacks.put("added header in SignedHeaders missing", () -> {
             SdkSigned.Wire wire = put(writer, "a11", SIGNED);
-            return SdkSigned.send(wire.withHeader("Authorization", wire.header("Authorization")
-                    .replace("SignedHeaders=", "SignedHeaders=x-amz-meta-a;")));
+            return SdkSigned.send(wire.withHeader(
+                    "Authorization",
+                    wire.header("Authorization").replace("SignedHeaders=", "SignedHeaders=x-amz-meta-a;")));
         });
-        attacks.put("changed body, signed payload", () -> SdkSigned.send(put(writer, "a12", SIGNED)
-                .withBody(s -> s.replaceFirst("some", "SOME"))));
-        attacks.put("unsigned payload claimed after signing", () -> SdkSigned.send(put(writer, "a13", SIGNED)
-                .withHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD")));
-        attacks.put("tampered chunk data", () -> SdkSigned.send(put(writer, "a14", STREAMING)
-                .withBody(s -> s.replaceFirst("some data", "SOME data"))));
-        attacks.put("tampered chunk signature", () -> SdkSigned.send(put(writer, "a15", STREAMING)
-                .withBody(s -> flipAfter(s, "chunk-signature="))));
+        attacks.put(
+                "changed body, signed payload",
+                () -> SdkSigned.send(put(writer, "a12", SIGNED).withBody(s -> s.replaceFirst("some", "SOME"))));
+        attacks.put(
+                "unsigned payload claimed after signing",
+                () -> SdkSigned.send(
+                        put(writer, "a13", SIGNED).withHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD")));
+        attacks.put(
+                "tampered chunk data",
+                () -> SdkSigned.send(
+                        put(writer, "a14", STREAMING).withBody(s -> s.replaceFirst("some data", "SOME data"))));
+        attacks.put(
+                "tampered chunk signature",
+                () -> SdkSigned.send(put(writer, "a15", STREAMING).withBody(s -> flipAfter(s, "chunk-signature="))));
         attacks.put("final chunk left out", () -> {
             SdkSigned.Wire wire = put(writer, "a16", STREAMING);
             String body = new String(wire.body(), StandardCharsets.ISO_8859_1);
             return SdkSigned.send(wire.withBody(body.substring(0, body.lastIndexOf("\r\n0;chunk-signature=") + 2)
                     .getBytes(StandardCharsets.ISO_8859_1)));
         });
-        attacks.put("tampered trailer", () -> SdkSigned.send(put(writer, "a17", STREAMING_TRAILER)
-                .withBody(s -> flipAfter(s, "x-amz-checksum-crc32:"))));
-        attacks.put("tampered trailer signature", () -> SdkSigned.send(put(writer, "a18", STREAMING_TRAILER)
-                .withBody(s -> flipAfter(s, "x-amz-trailer-signature:"))));
+        attacks.put(
+                "tampered trailer",
+                () -> SdkSigned.send(
+                        put(writer, "a17", STREAMING_TRAILER).withBody(s -> flipAfter(s, "x-amz-checksum-crc32:"))));
+        attacks.put(
+                "tampered trailer signature",
+                () -> SdkSigned.send(
+                        put(writer, "a18", STREAMING_TRAILER).withBody(s -> flipAfter(s, "x-amz-trailer-signature:"))));
         attacks.put("read key PUT", () -> SdkSigned.send(put(reader, "a19", SIGNED)));
-        attacks.put("read key impersonating a node", () -> SdkSigned.send(reader.sign("PUT", uri("/auth/a20"),
-                Map.of("x-s4-forwarded", "1"), data, SIGNED)));
-        attacks.put("write key impersonating a node", () -> SdkSigned.send(writer.sign("PUT", uri("/auth/a21"),
-                Map.of("x-s4-forwarded", "1"), data, SIGNED)));
-        attacks.put("read key DELETE", () -> SdkSigned.send(reader.sign("DELETE", uri("/auth/a22"), Map.of(),
-                new byte[0], UNSIGNED)));
-        attacks.put("read key multipart", () -> SdkSigned.send(reader.sign("POST", uri("/auth/a23?uploads"),
-                Map.of(), new byte[0], UNSIGNED)));
-        attacks.put("presigned PUT, expired", () -> SdkSigned.send(expired(writer.presign("PUT", uri("/auth/a24"),
-                Duration.ofSeconds(1))).withBody(data)));
+        attacks.put(
+                "read key impersonating a node",
+                () -> SdkSigned.send(
+                        reader.sign("PUT", uri("/auth/a20"), Map.of("x-s4-forwarded", "1"), data, SIGNED)));
+        attacks.put(
+                "write key impersonating a node",
+                () -> SdkSigned.send(
+                        writer.sign("PUT", uri("/auth/a21"), Map.of("x-s4-forwarded", "1"), data, SIGNED)));
+        attacks.put(
+                "read key DELETE",
+                () -> SdkSigned.send(reader.sign("DELETE", uri("/auth/a22"), Map.of(), new byte[0], UNSIGNED)));
+        attacks.put(
+                "read key multipart",
+                () -> SdkSigned.send(reader.sign("POST", uri("/auth/a23?uploads"), Map.of(), new byte[0], UNSIGNED)));
+        attacks.put(
+                "presigned PUT, expired",
+                () -> SdkSigned.send(expired(writer.presign("PUT", uri("/auth/a24"), Duration.ofSeconds(1)))
+                        .withBody(data)));
         attacks.put("presigned PUT, other key", () -> {
             SdkSigned.Wire wire = writer.presign("PUT", uri("/auth/a25"), Duration.ofMinutes(5));
             return SdkSigned.send(wire.withUri(URI.create(wire.uri().toString().replace("/auth/a25", "/auth/a25b")))
@@ -177,8 +208,9 @@ class AuthAppTest extends StandaloneNodeAppTest {
         });
         attacks.put("presigned PUT, longer expiry", () -> {
             SdkSigned.Wire wire = writer.presign("PUT", uri("/auth/a26"), Duration.ofMinutes(5));
-            return SdkSigned.send(wire.withUri(URI.create(wire.uri().toString().replace("X-Amz-Expires=300",
-                    "X-Amz-Expires=3000"))).withBody(data));
+            return SdkSigned.send(
+                    wire.withUri(URI.create(wire.uri().toString().replace("X-Amz-Expires=300", "X-Amz-Expires=3000")))
+                            .withBody(data));
         });
         attacks.put("presigned GET used for PUT", () -> {
             SdkSigned.Wire wire = writer.presign("GET", uri("/auth/a27"), Duration.ofMinutes(5));
@@ -216,9 +248,9 @@ class AuthAppTest extends StandaloneNodeAppTest {
         Map<String, List<String>> actual = new LinkedHashMap<>();
         attacks.forEach((name, attack) -> actual.put(name, SdkSigned.codes(attack.get())));
         assertThat(actual).containsExactlyEntriesOf(expected);
-        for (String key : List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a8x", "a9", "a10", "a11", "a12",
-                "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a23", "a24", "a25", "a25b", "a26",
-                "a27")) {
+        for (String key : List.of(
+                "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a8x", "a9", "a10", "a11", "a12", "a13", "a14", "a15",
+                "a16", "a17", "a18", "a19", "a20", "a21", "a23", "a24", "a25", "a25b", "a26", "a27")) {
             assertNotStored(key);
         }
     }
@@ -227,14 +259,15 @@ class AuthAppTest extends StandaloneNodeAppTest {
     void signatureDoesNotMatchCarriesTheStringToSign() {
         HttpResponse<String> response = SdkSigned.send(put(new SdkSigned("writer", "guess"), "s1", SIGNED));
         assertRefused(response, 403, "SignatureDoesNotMatch");
-        assertThat(response.body()).contains("<StringToSign>AWS4-HMAC-SHA256\n").contains("<AWSAccessKeyId>writer<")
+        assertThat(response.body())
+                .contains("<StringToSign>AWS4-HMAC-SHA256\n")
+                .contains("<AWSAccessKeyId>writer<")
                 .contains("<CanonicalRequest>PUT\n/auth/s1\n");
     }
 
     @Test
     void refusedRequestsLearnNothingAboutWhatExists() {
-        assertRefused(SdkSigned.unsigned("GET", uri("/no-such-bucket/k"), Map.of(), new byte[0]), 403,
-                "AccessDenied");
+        assertRefused(SdkSigned.unsigned("GET", uri("/no-such-bucket/k"), Map.of(), new byte[0]), 403, "AccessDenied");
         assertRefused(SdkSigned.unsigned("GET", uri("/auth?tagging"), Map.of(), new byte[0]), 403, "AccessDenied");
     }
 
@@ -243,8 +276,8 @@ class AuthAppTest extends StandaloneNodeAppTest {
         assertThat(SdkSigned.send(put(writer, "p1", SIGNED)).statusCode()).isEqualTo(200);
         HttpResponse<String> get = SdkSigned.send(reader.presign("GET", uri("/auth/p1"), Duration.ofMinutes(5)));
         assertThat(get.statusCode()).as(get.body()).isEqualTo(200);
-        HttpResponse<String> expired = SdkSigned.send(expired(reader.presign("GET", uri("/auth/p1"),
-                Duration.ofSeconds(1))));
+        HttpResponse<String> expired =
+                SdkSigned.send(expired(reader.presign("GET", uri("/auth/p1"), Duration.ofSeconds(1))));
         assertRefused(expired, 403, "AccessDenied");
         assertThat(expired.body()).contains("Request has expired");
     }
@@ -259,11 +292,16 @@ class AuthAppTest extends StandaloneNodeAppTest {
         assertRefused(SdkSigned.unsigned("POST", evalUri, json, eval), 403, "AccessDenied");
         assertRefused(SdkSigned.send(reader.sign("POST", evalUri, json, eval, SIGNED)), 403, "AccessDenied");
         assertRefused(SdkSigned.send(writer.sign("POST", evalUri, json, eval, SIGNED)), 403, "AccessDenied");
-        assertRefused(SdkSigned.send(new SdkSigned("computer", "wrong").sign("POST", evalUri, json, eval, SIGNED)),
-                403, "SignatureDoesNotMatch");
+        assertRefused(
+                SdkSigned.send(new SdkSigned("computer", "wrong").sign("POST", evalUri, json, eval, SIGNED)),
+                403,
+                "SignatureDoesNotMatch");
         byte[] other = Arrays.copyOf(eval, eval.length);
         other[other.length - 3] = 'c';
-        assertRefused(SdkSigned.send(computer.sign("POST", evalUri, json, eval, SIGNED).withBody(other)), 400,
+        assertRefused(
+                SdkSigned.send(
+                        computer.sign("POST", evalUri, json, eval, SIGNED).withBody(other)),
+                400,
                 "XAmzContentSHA256Mismatch");
         assertThat(canary).as("no refused request may run the command").doesNotExist();
 
@@ -276,12 +314,15 @@ class AuthAppTest extends StandaloneNodeAppTest {
     @Test
     void healthIsOpenOtherActuatorEndpointsAreNot() {
         assertThat(SdkSigned.unsigned("GET", uri("/_s4/actuator/health/liveness"), Map.of(), new byte[0])
-                .statusCode()).isEqualTo(200);
-        assertThat(SdkSigned.unsigned("GET", uri("/_s4/actuator/prometheus"), Map.of(), new byte[0]).statusCode())
+                        .statusCode())
                 .isEqualTo(200);
-        assertRefused(SdkSigned.unsigned("GET", uri("/_s4/actuator/env"), Map.of(), new byte[0]), 403,
-                "AccessDenied");
+        assertThat(SdkSigned.unsigned("GET", uri("/_s4/actuator/prometheus"), Map.of(), new byte[0])
+                        .statusCode())
+                .isEqualTo(200);
+        assertRefused(SdkSigned.unsigned("GET", uri("/_s4/actuator/env"), Map.of(), new byte[0]), 403, "AccessDenied");
         assertThat(SdkSigned.send(reader.sign("GET", uri("/_s4/actuator/env"), Map.of(), new byte[0], UNSIGNED))
-                .statusCode()).as("not exposed").isIn(400, 404);
+                        .statusCode())
+                .as("not exposed")
+                .isIn(400, 404);
     }
 }

@@ -55,9 +55,13 @@ class ClusterAuthIT {
     }
 
     static S3Client client(int node, String id, String secret) {
-        return S3Client.builder().endpointOverride(nodes.endpoint(node)).region(Region.US_EAST_1)
+        return S3Client.builder()
+                .endpointOverride(nodes.endpoint(node))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
-                .forcePathStyle(true).httpClient(ApacheHttpClient.create()).build();
+                .forcePathStyle(true)
+                .httpClient(ApacheHttpClient.create())
+                .build();
     }
 
     static URI uri(int node, String pathAndQuery) {
@@ -66,7 +70,7 @@ class ClusterAuthIT {
 
     /** A key of {@code bucket} owned by {@code owner}. */
     static String keyOwnedBy(String bucket, String prefix, int owner, int from) {
-        for (int i = from;; i++) {
+        for (int i = from; ; i++) {
             String key = prefix + i;
             if (Placement.nodeIndex(new S4Key(bucket, key), nodes.size()) == owner) {
                 return key;
@@ -76,8 +80,8 @@ class ClusterAuthIT {
 
     @Test
     void signedClientsWorkAcrossNodes() {
-        try (S3Client writer = client(0, "writer", "writesecret"); S3Client reader = client(1, "reader",
-                "readsecret")) {
+        try (S3Client writer = client(0, "writer", "writesecret");
+                S3Client reader = client(1, "reader", "readsecret")) {
             writer.createBucket(b -> b.bucket("auth-c1"));
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -86,19 +90,33 @@ class ClusterAuthIT {
                 keys.add(key);
             }
             List<String> listed = reader.listObjectsV2Paginator(l -> l.bucket("auth-c1")).contents().stream()
-                    .map(S3Object::key).toList();
+                    .map(S3Object::key)
+                    .toList();
             assertThat(listed).containsExactlyInAnyOrderElementsOf(keys);
             for (int i = 0; i < 12; i++) {
-                assertThat(reader.getObjectAsBytes(g -> g.bucket("auth-c1").key("in/k" + 3)).asUtf8String())
+                assertThat(reader.getObjectAsBytes(g -> g.bucket("auth-c1").key("in/k" + 3))
+                                .asUtf8String())
                         .isEqualTo("row 3\n");
             }
             String remote = keyOwnedBy("auth-c1", "mp", 2, 0);
-            String upload = writer.createMultipartUpload(c -> c.bucket("auth-c1").key(remote)).uploadId();
-            String etag = writer.uploadPart(u -> u.bucket("auth-c1").key(remote).uploadId(upload).partNumber(1),
-                    RequestBody.fromString("multipart")).eTag();
-            writer.completeMultipartUpload(c -> c.bucket("auth-c1").key(remote).uploadId(upload)
-                    .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
-            assertThat(reader.getObjectAsBytes(g -> g.bucket("auth-c1").key(remote)).asUtf8String()).isEqualTo("multipart");
+            String upload = writer.createMultipartUpload(
+                            c -> c.bucket("auth-c1").key(remote))
+                    .uploadId();
+            String etag = writer.uploadPart(
+                            u -> u.bucket("auth-c1")
+                                    .key(remote)
+                                    .uploadId(upload)
+                                    .partNumber(1),
+                            RequestBody.fromString("multipart"))
+                    .eTag();
+            writer.completeMultipartUpload(c -> c.bucket("auth-c1")
+                    .key(remote)
+                    .uploadId(upload)
+                    .multipartUpload(m -> m.parts(
+                            CompletedPart.builder().partNumber(1).eTag(etag).build())));
+            assertThat(reader.getObjectAsBytes(g -> g.bucket("auth-c1").key(remote))
+                            .asUtf8String())
+                    .isEqualTo("multipart");
         }
     }
 
@@ -106,27 +124,40 @@ class ClusterAuthIT {
     void computeFansOutAndForwardsSigned() {
         SdkSigned writer = new SdkSigned("writer", "writesecret");
         SdkSigned computer = new SdkSigned("computer", "computesecret");
-        assertThat(SdkSigned.send(writer.sign("PUT", uri(0, "/auth-c2"), Map.of(), new byte[0], UNSIGNED)).statusCode())
+        assertThat(SdkSigned.send(writer.sign("PUT", uri(0, "/auth-c2"), Map.of(), new byte[0], UNSIGNED))
+                        .statusCode())
                 .isEqualTo(200);
         for (int node = 0; node < 3; node++) {
             String key = keyOwnedBy("auth-c2", "in/", node, 0);
-            assertThat(SdkSigned.send(writer.sign("PUT", uri(0, "/auth-c2/" + key), Map.of(),
-                    "a\nb\n".getBytes(StandardCharsets.UTF_8), SIGNED)).statusCode()).isEqualTo(200);
+            assertThat(SdkSigned.send(writer.sign(
+                                    "PUT",
+                                    uri(0, "/auth-c2/" + key),
+                                    Map.of(),
+                                    "a\nb\n".getBytes(StandardCharsets.UTF_8),
+                                    SIGNED))
+                            .statusCode())
+                    .isEqualTo(200);
         }
         String remote = keyOwnedBy("auth-c2", "in/", 2, 0);
-        HttpResponse<String> eval = SdkSigned.send(computer.sign("POST", uri(0, "/_s4/eval"),
-                Map.of("Content-Type", "application/json"), ("{\"key\":\"s4://auth-c2/" + remote + "\",\"cmd\":\"wc -l\"}")
-                        .getBytes(StandardCharsets.UTF_8), SIGNED));
+        HttpResponse<String> eval = SdkSigned.send(computer.sign(
+                "POST",
+                uri(0, "/_s4/eval"),
+                Map.of("Content-Type", "application/json"),
+                ("{\"key\":\"s4://auth-c2/" + remote + "\",\"cmd\":\"wc -l\"}").getBytes(StandardCharsets.UTF_8),
+                SIGNED));
         assertThat(eval.statusCode()).as(eval.body()).isEqualTo(200);
         assertThat(eval.body().strip()).isEqualTo("2");
-        HttpResponse<String> map = SdkSigned.send(computer.sign("POST", uri(1, "/_s4/map"),
+        HttpResponse<String> map = SdkSigned.send(computer.sign(
+                "POST",
+                uri(1, "/_s4/map"),
                 Map.of("Content-Type", "application/json"),
                 "{\"indir\":\"s4://auth-c2/in/\",\"outdir\":\"s4://auth-c2/out/\",\"cmd\":\"tr a-z A-Z\"}"
-                        .getBytes(StandardCharsets.UTF_8), SIGNED));
+                        .getBytes(StandardCharsets.UTF_8),
+                SIGNED));
         assertThat(map.statusCode()).as(map.body()).isEqualTo(200);
         assertThat(map.body()).doesNotContain("\"error\"");
-        HttpResponse<String> listing = SdkSigned.send(computer.sign("GET", uri(2, "/auth-c2?list-type=2&prefix=out/"),
-                Map.of(), new byte[0], UNSIGNED));
+        HttpResponse<String> listing = SdkSigned.send(
+                computer.sign("GET", uri(2, "/auth-c2?list-type=2&prefix=out/"), Map.of(), new byte[0], UNSIGNED));
         assertThat(listing.body().split("<Key>", -1)).hasSize(4);
     }
 
@@ -134,25 +165,32 @@ class ClusterAuthIT {
     void aClientCannotPassForANode() {
         SdkSigned reader = new SdkSigned("reader", "readsecret");
         SdkSigned writer = new SdkSigned("writer", "writesecret");
-        assertThat(SdkSigned.send(writer.sign("PUT", uri(0, "/auth-c3"), Map.of(), new byte[0], UNSIGNED)).statusCode())
+        assertThat(SdkSigned.send(writer.sign("PUT", uri(0, "/auth-c3"), Map.of(), new byte[0], UNSIGNED))
+                        .statusCode())
                 .isEqualTo(200);
         String remote = keyOwnedBy("auth-c3", "k", 1, 0);
         byte[] data = "x".getBytes(StandardCharsets.UTF_8);
         List<List<String>> answers = List.of(
-                SdkSigned.codes(SdkSigned.send(reader.sign("PUT", uri(0, "/auth-c3/" + remote), Map.of(), data, SIGNED))),
-                SdkSigned.codes(SdkSigned.send(reader.sign("PUT", uri(1, "/auth-c3/" + remote),
-                        Map.of("x-s4-forwarded", "1"), data, SIGNED))),
-                SdkSigned.codes(SdkSigned.send(writer.sign("PUT", uri(2, "/auth-c3/" + remote),
-                        Map.of("x-s4-forwarded", "1"), data, SIGNED))),
-                SdkSigned.codes(SdkSigned.unsigned("PUT", uri(1, "/auth-c3/" + remote), Map.of("x-s4-forwarded", "1"),
-                        data)));
+                SdkSigned.codes(
+                        SdkSigned.send(reader.sign("PUT", uri(0, "/auth-c3/" + remote), Map.of(), data, SIGNED))),
+                SdkSigned.codes(SdkSigned.send(
+                        reader.sign("PUT", uri(1, "/auth-c3/" + remote), Map.of("x-s4-forwarded", "1"), data, SIGNED))),
+                SdkSigned.codes(SdkSigned.send(
+                        writer.sign("PUT", uri(2, "/auth-c3/" + remote), Map.of("x-s4-forwarded", "1"), data, SIGNED))),
+                SdkSigned.codes(
+                        SdkSigned.unsigned("PUT", uri(1, "/auth-c3/" + remote), Map.of("x-s4-forwarded", "1"), data)));
         assertThat(answers).allSatisfy(a -> assertThat(a).containsExactly("403", "AccessDenied"));
         for (int node = 0; node < 3; node++) {
-            assertThat(SdkSigned.send(reader.sign("HEAD", uri(node, "/auth-c3/" + remote), Map.of(), new byte[0],
-                    UNSIGNED)).statusCode()).as("stored nowhere").isEqualTo(404);
+            assertThat(SdkSigned.send(reader.sign(
+                                    "HEAD", uri(node, "/auth-c3/" + remote), Map.of(), new byte[0], UNSIGNED))
+                            .statusCode())
+                    .as("stored nowhere")
+                    .isEqualTo(404);
         }
         assertThat(SdkSigned.send(reader.sign("GET", uri(0, "/auth-c3/" + remote), Map.of(), new byte[0], UNSIGNED))
-                .statusCode()).as("stored nowhere").isEqualTo(404);
+                        .statusCode())
+                .as("stored nowhere")
+                .isEqualTo(404);
         for (int node = 0; node < 3; node++) {
             assertThat(nodes.dataDir(node).resolve("auth-c3").resolve(remote)).doesNotExist();
         }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -31,7 +32,6 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import java.util.Locale;
 
 /**
  * Requests signed by the AWS SDK v2 signer (the oracle: what real clients send), as raw bytes that a test may alter
@@ -40,7 +40,12 @@ import java.util.Locale;
 final class SdkSigned {
 
     /** How the body is signed. */
-    enum Payload { UNSIGNED, SIGNED, STREAMING, STREAMING_TRAILER }
+    enum Payload {
+        UNSIGNED,
+        SIGNED,
+        STREAMING,
+        STREAMING_TRAILER
+    }
 
     /** A signed request as it will go on the wire; every part may be replaced. */
     record Wire(String method, URI uri, Map<String, String> headers, byte[] body) {
@@ -61,18 +66,22 @@ final class SdkSigned {
         }
 
         Wire withBody(UnaryOperator<String> edit) {
-            return withBody(edit.apply(new String(body, StandardCharsets.ISO_8859_1))
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            return withBody(
+                    edit.apply(new String(body, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1));
         }
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "expect", "connection");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final String accessKey;
     private final String secret;
@@ -111,14 +120,17 @@ final class SdkSigned {
         try (S3Presigner presigner = S3Presigner.builder()
                 .endpointOverride(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()))
                 .region(Region.of(region))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
                 .build()) {
             PresignedRequest presigned = switch (method) {
-                case "GET" -> presigner.presignGetObject(r -> r.signatureDuration(expires)
-                        .getObjectRequest(g -> g.bucket(bucket).key(key)));
-                case "PUT" -> presigner.presignPutObject(r -> r.signatureDuration(expires)
-                        .putObjectRequest(g -> g.bucket(bucket).key(key)));
+                case "GET" ->
+                    presigner.presignGetObject(r -> r.signatureDuration(expires)
+                            .getObjectRequest(g -> g.bucket(bucket).key(key)));
+                case "PUT" ->
+                    presigner.presignPutObject(r -> r.signatureDuration(expires)
+                            .putObjectRequest(g -> g.bucket(bucket).key(key)));
                 default -> throw new IllegalArgumentException(method);
             };
             Map<String, String> headers = new LinkedHashMap<>();
@@ -128,7 +140,8 @@ final class SdkSigned {
     }
 
     Wire sign(String method, URI uri, Map<String, String> headers, byte[] body, Payload payload) {
-        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
+        SdkHttpRequest.Builder request =
+                SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
         headers.forEach(request::putHeader);
         if (payload == Payload.STREAMING || payload == Payload.STREAMING_TRAILER) {
             request.putHeader("x-amz-decoded-content-length", Integer.toString(body.length));
@@ -144,7 +157,8 @@ final class SdkSigned {
                     .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
                     .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(time, ZoneOffset.UTC))
                     .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, payload != Payload.UNSIGNED)
-                    .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED,
+                    .putProperty(
+                            AwsV4HttpSigner.CHUNK_ENCODING_ENABLED,
                             payload == Payload.STREAMING || payload == Payload.STREAMING_TRAILER);
             if (payload == Payload.STREAMING_TRAILER) {
                 r.putProperty(AwsV4HttpSigner.CHECKSUM_ALGORITHM, DefaultChecksumAlgorithm.CRC32);
@@ -153,7 +167,8 @@ final class SdkSigned {
         Map<String, String> out = new LinkedHashMap<>();
         signed.request().forEachHeader((name, values) -> out.put(name, String.join(",", values)));
         byte[] sent;
-        try (InputStream in = signed.payload().map(ContentStreamProvider::newStream).orElse(InputStream.nullInputStream())) {
+        try (InputStream in =
+                signed.payload().map(ContentStreamProvider::newStream).orElse(InputStream.nullInputStream())) {
             sent = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -162,7 +177,8 @@ final class SdkSigned {
     }
 
     static HttpResponse<String> send(Wire wire) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(wire.uri()).timeout(Duration.ofMinutes(1))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(wire.uri())
+                .timeout(Duration.ofMinutes(1))
                 .method(wire.method(), HttpRequest.BodyPublishers.ofByteArray(wire.body()));
         wire.headers().forEach((name, value) -> {
             if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {

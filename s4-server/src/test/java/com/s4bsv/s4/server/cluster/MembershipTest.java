@@ -20,20 +20,23 @@ class MembershipTest {
         ClusterConfig config = ClusterConfig.parse("127.0.0.1:9000\n127.0.0.2:9000\n127.0.0.3:9000\n", "t");
         assertThat(Membership.findSelf(config, 9000, "127.0.0.3")).isEqualTo(2);
         assertThatThrownBy(() -> Membership.findSelf(config, 9000, null))
-                .hasMessageContaining("cannot tell which entry").hasMessageContaining("--bind");
+                .hasMessageContaining("cannot tell which entry")
+                .hasMessageContaining("--bind");
     }
 
     @Test
     void refusesAConfigWithoutThisNode() {
         ClusterConfig config = ClusterConfig.parse("198.51.100.1:9000\n198.51.100.2:9000\n", "remote.conf");
         assertThatThrownBy(() -> Membership.findSelf(config, 9000, null))
-                .hasMessageContaining("remote.conf").hasMessageContaining("not in the cluster config")
+                .hasMessageContaining("remote.conf")
+                .hasMessageContaining("not in the cluster config")
                 .hasMessageEndingWith("add the line 127.0.0.1:9000 to remote.conf,"
                         + " or start a single local node with bin/s4-cluster 1 --port 9000");
         assertThatThrownBy(() -> Membership.findSelf(config, 9000, "127.0.0.5"))
                 .hasMessageContaining("add the line 127.0.0.5:9000 to remote.conf");
         assertThatThrownBy(() -> Membership.findSelf(config, null, null))
-                .hasMessageContaining("--port P").hasMessageContaining("127.0.0.1:8080) to remote.conf");
+                .hasMessageContaining("--port P")
+                .hasMessageContaining("127.0.0.1:8080) to remote.conf");
     }
 
     @Test
@@ -58,6 +61,7 @@ class MembershipTest {
 
     @Test
     void aSingleNodeConfigIsThisNode() {
-        assertThat(Membership.findSelf(ClusterConfig.embeddedDefault(), null, null)).isZero();
+        assertThat(Membership.findSelf(ClusterConfig.embeddedDefault(), null, null))
+                .isZero();
     }
 }

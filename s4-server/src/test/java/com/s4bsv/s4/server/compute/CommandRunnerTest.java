@@ -23,8 +23,7 @@ class CommandRunnerTest {
 
     final CommandRunner runner = new CommandRunner(2, Duration.ofSeconds(20));
 
-    record Run(CommandResult result, String stdout) {
-    }
+    record Run(CommandResult result, String stdout) {}
 
     Run run(CommandRunner with, String cmd, Path stdin, Map<String, String> env) throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
@@ -60,7 +59,10 @@ class CommandRunnerTest {
         Path input = folder.resolve("x;touch${IFS}" + canary.getFileName() + "c2`touch${IFS}c3`");
         Files.writeString(input, "data\n");
         String name = "a;touch${IFS}" + canary + "/c4;$(touch${IFS}" + canary + "/c5)";
-        Run run = run(runner, "cat; echo \"$filename\"; echo $filename; eval echo \"${filename%%;*}\"", input,
+        Run run = run(
+                runner,
+                "cat; echo \"$filename\"; echo $filename; eval echo \"${filename%%;*}\"",
+                input,
                 Map.of("filename", name));
         assertThat(run.result().succeeded()).as(run.result().stderrTail()).isTrue();
         assertThat(run.stdout()).isEqualTo("data\n" + name + "\n" + name + "\na\n");
@@ -68,7 +70,8 @@ class CommandRunnerTest {
             assertThat(files.toList()).isEmpty();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.equals("c3"))).isEmpty();
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.equals("c3")))
+                    .isEmpty();
         }
     }
 
@@ -99,7 +102,9 @@ class CommandRunnerTest {
     void stderrTailKeepsTheLast4KiB() throws Exception {
         Run run = run("head -c 10000 /dev/zero | tr '\\0' x >&2; echo END >&2; exit 3", "");
         assertThat(run.result().exitCode()).isEqualTo(3);
-        assertThat(run.result().stderrTail()).hasSize(CommandRunner.STDERR_TAIL_BYTES).endsWith("xxEND\n");
+        assertThat(run.result().stderrTail())
+                .hasSize(CommandRunner.STDERR_TAIL_BYTES)
+                .endsWith("xxEND\n");
     }
 
     @Test
@@ -137,7 +142,8 @@ class CommandRunnerTest {
         });
         Thread.sleep(500);
         worker[0].interrupt();
-        assertThatThrownBy(running::get).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(running::get)
+                .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(InterruptedException.class);
         Thread.sleep(2500);
         assertThat(canary).doesNotExist();
@@ -146,7 +152,8 @@ class CommandRunnerTest {
 
     @Test
     void cpuSlotsAreBounded() throws Exception {
-        try (CommandRunner.CpuSlot a = runner.acquire(); CommandRunner.CpuSlot b = runner.acquire()) {
+        try (CommandRunner.CpuSlot a = runner.acquire();
+                CommandRunner.CpuSlot b = runner.acquire()) {
             assertThat(runner.running()).isEqualTo(2);
             Thread waiter = Thread.ofVirtual().start(() -> {
                 try (CommandRunner.CpuSlot c = runner.acquire()) {

@@ -30,9 +30,11 @@ class ComputeAppTest extends StandaloneNodeAppTest {
     @Test
     void evalAnswersStdoutBytesAsTheyAre() throws Exception {
         http.put("s4://app/eval/in", "a\n\n\n");
-        HttpResponse<byte[]> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/_s4/eval")).POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"key\":\"s4://app/eval/in\",\"cmd\":\"cat; printf '\\\\x00\\\\xff'\"}")).build(),
+        HttpResponse<byte[]> answer = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_s4/eval"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"key\":\"s4://app/eval/in\",\"cmd\":\"cat; printf '\\\\x00\\\\xff'\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
@@ -44,18 +46,20 @@ class ComputeAppTest extends StandaloneNodeAppTest {
         http.put("s4://app/eval/fails", "x");
         HttpResponse<String> answer = http.eval("s4://app/eval/fails", "printf 'bad\\x1b[0m\\n' >&2; exit 5");
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/xml"));
-        assertThat(answer.body()).contains("<Error><Code>CommandFailed</Code><Message>command failed on"
-                + " s4://app/eval/fails with exit code 5</Message><Key>s4://app/eval/fails</Key><ExitCode>5</ExitCode>"
-                + "<Stderr>bad\uFFFD[0m\n</Stderr><Resource>s4://app/eval/fails</Resource><RequestId>");
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/xml"));
+        assertThat(answer.body())
+                .contains("<Error><Code>CommandFailed</Code><Message>command failed on"
+                        + " s4://app/eval/fails with exit code 5</Message><Key>s4://app/eval/fails</Key><ExitCode>5</ExitCode>"
+                        + "<Stderr>bad\uFFFD[0m\n</Stderr><Resource>s4://app/eval/fails</Resource><RequestId>");
     }
 
     @Test
     void evalErrorsAreS3Errors() {
         assertThat(http.eval("s4://app/none", "cat").statusCode()).isEqualTo(404);
         assertThat(http.eval("s4://_app/x", "cat").statusCode()).isEqualTo(400);
-        assertThat(http.post("/_s4/eval", "{\"key\":\"s4://app/x\"}").statusCode()).isEqualTo(400);
+        assertThat(http.post("/_s4/eval", "{\"key\":\"s4://app/x\"}").statusCode())
+                .isEqualTo(400);
         assertThat(http.post("/_s4/eval", "[1,2]").statusCode()).isEqualTo(400);
     }
 
@@ -83,15 +87,20 @@ class ComputeAppTest extends StandaloneNodeAppTest {
     @Test
     void aLocalJobAnswersNdjson() throws Exception {
         http.put("s4://app/ct/in/a", "x");
-        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/_s4/map-from-n")).header("x-s4-local", "1").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"indir\":\"s4://app/ct/in/\",\"outdir\":\"s4://app/ct/out/\",\"cmd\":\"xargs cat\"}",
-                        StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_s4/map-from-n"))
+                        .header("x-s4-local", "1")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"indir\":\"s4://app/ct/in/\",\"outdir\":\"s4://app/ct/out/\",\"cmd\":\"xargs cat\"}",
+                                StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/x-ndjson"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/x-ndjson"));
         assertThat(answer.body())
-                .endsWith("{\"type\":\"done\",\"node\":\"127.0.0.1:8080\",\"keys\":1,\"outputs\":1,\"keysInProcess\":1}\n");
+                .endsWith(
+                        "{\"type\":\"done\",\"node\":\"127.0.0.1:8080\",\"keys\":1,\"outputs\":1,\"keysInProcess\":1}\n");
         assertThat(http.text("s4://app/ct/out/a")).isEqualTo("x");
     }
 
@@ -100,7 +109,8 @@ class ComputeAppTest extends StandaloneNodeAppTest {
         http.put("s4://app/exists/in/k", "new\n");
         http.put("s4://app/exists/out/k", "old\n");
         JsonNode error = http.job("/_s4/map", "s4://app/exists/in/", "s4://app/exists/out/", "cat", true)
-                .assertError().last();
+                .assertError()
+                .last();
         assertThat(error.path("message").asString()).isEqualTo("key already exists: s4://app/exists/out/k");
         assertThat(error.path("exitCode").asInt()).isEqualTo(-1);
         assertThat(http.text("s4://app/exists/out/k")).isEqualTo("old\n");
@@ -108,10 +118,12 @@ class ComputeAppTest extends StandaloneNodeAppTest {
 
     @Test
     void badJobRequestsAre400InvalidArgument() {
-        HttpResponse<String> answer = http.post("/_s4/map",
-                "{\"indir\":\"s4://app/in\",\"outdir\":\"s4://app/out/\",\"cmd\":\"cat\"}");
+        HttpResponse<String> answer =
+                http.post("/_s4/map", "{\"indir\":\"s4://app/in\",\"outdir\":\"s4://app/out/\",\"cmd\":\"cat\"}");
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("<Code>InvalidArgument</Code>",
-                "<Message>indir not a directory (must end with '/' or hold a glob): s4://app/in</Message>");
+        assertThat(answer.body())
+                .contains(
+                        "<Code>InvalidArgument</Code>",
+                        "<Message>indir not a directory (must end with '/' or hold a glob): s4://app/in</Message>");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.s4bsv.s4.server.S4Nodes;
 import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import java.io.UncheckedIOException;
 
 /** Timeouts and a node dying mid-job, on three real nodes with a 3 s command timeout. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,8 +36,8 @@ class ComputeFailureIT {
 
     @BeforeAll
     static void start() throws IOException {
-        nodes = S4Nodes.start(3, work, "--command-timeout", "3s", "--max-cpu-jobs", "4",
-                "--s4.compute.peer-silence=3s");
+        nodes = S4Nodes.start(
+                3, work, "--command-timeout", "3s", "--max-cpu-jobs", "4", "--s4.compute.peer-silence=3s");
         http = new NodeHttp(nodes.endpoint(0));
     }
 
@@ -56,16 +56,22 @@ class ComputeFailureIT {
             http.put(String.format("s4://slow/in/%05d", i), i + "\n");
         }
         long start = System.nanoTime();
-        JsonNode error = http.job("/_s4/map", "s4://slow/in/", "s4://slow/out/",
-                "(sleep 4; touch " + canary + ") & sleep 60").assertError().last();
+        JsonNode error = http.job(
+                        "/_s4/map", "s4://slow/in/", "s4://slow/out/", "(sleep 4; touch " + canary + ") & sleep 60")
+                .assertError()
+                .last();
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-        assertThat(seconds).as("killed at the timeout, before its own sleep 60 ended").isLessThan(60);
+        assertThat(seconds)
+                .as("killed at the timeout, before its own sleep 60 ended")
+                .isLessThan(60);
         assertThat(error.path("exitCode").asInt()).isEqualTo(-1);
         assertThat(error.path("message").asString()).isEqualTo("timed out after PT3S");
         assertThat(error.path("key").asString()).startsWith("s4://slow/in/");
         assertThat(http.list("slow", "out/")).isEmpty();
         Thread.sleep(3000);
-        assertThat(canary).as("the background child of a timed-out command must be killed too").doesNotExist();
+        assertThat(canary)
+                .as("the background child of a timed-out command must be killed too")
+                .doesNotExist();
         assertThat(tempLeftovers(List.of(0, 1, 2))).isEmpty();
     }
 
@@ -75,8 +81,8 @@ class ComputeFailureIT {
         http.put("s4://slow/eval.txt", "x\n");
         HttpResponse<String> answer = http.eval("s4://slow/eval.txt", "sleep 30");
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).contains("<Code>CommandTimedOut</Code>", "<ExitCode>-1</ExitCode>",
-                "<Key>s4://slow/eval.txt</Key>");
+        assertThat(answer.body())
+                .contains("<Code>CommandTimedOut</Code>", "<ExitCode>-1</ExitCode>", "<Key>s4://slow/eval.txt</Key>");
     }
 
     @Test
@@ -86,9 +92,13 @@ class ComputeFailureIT {
             http.put(String.format("s4://hangs/in/%05d", i), i + "\n");
         }
         ProcessHandle node1 = ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("")
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(a -> String.join(" ", a))
+                        .orElse("")
                         .contains("-port " + nodes.port(1) + " "))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         String victim = "127.0.0.1:" + nodes.port(1);
         CompletableFuture<NodeHttp.JobAnswer> job = CompletableFuture.supplyAsync(
                 () -> http.job("/_s4/map", "s4://hangs/in/", "s4://hangs/out/", "sleep 1; cat"));
@@ -108,7 +118,10 @@ class ComputeFailureIT {
     }
 
     static void signal(String name, long pid) throws IOException, InterruptedException {
-        assertThat(new ProcessBuilder("kill", "-s", name, Long.toString(pid)).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-s", name, Long.toString(pid))
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 
     @Test
@@ -135,7 +148,8 @@ class ComputeFailureIT {
             try (Stream<Path> files = Files.list(out)) {
                 for (Path file : files.toList()) {
                     Path input = nodes.dataDir(node).resolve("dies/in").resolve(file.getFileName());
-                    assertThat(Files.readAllBytes(file)).as("output %s is whole", file)
+                    assertThat(Files.readAllBytes(file))
+                            .as("output %s is whole", file)
                             .isEqualTo(Files.readAllBytes(input));
                 }
             }
@@ -147,21 +161,29 @@ class ComputeFailureIT {
     void aShuffleToADeadNodeFailsNamingIt() {
         String victim = "127.0.0.1:" + nodes.port(2);
         http.put("s4://dead/in/00000", "a\n");
-        NodeHttp.JobAnswer local = http.job("/_s4/map-to-n", "s4://dead/in/", "s4://dead/out/",
-                "cat > 00001; cat > 00002; echo 00001; echo 00002", true);
+        NodeHttp.JobAnswer local = http.job(
+                "/_s4/map-to-n",
+                "s4://dead/in/",
+                "s4://dead/out/",
+                "cat > 00001; cat > 00002; echo 00001; echo 00002",
+                true);
         JsonNode error = local.assertError().last();
         assertThat(error.path("message").asString()).contains(victim);
         assertThat(error.path("key").asString()).isEqualTo("s4://dead/in/00000");
         assertThat(new NodeHttp(nodes.endpoint(1)).get("s4://dead/out/00000/00001"))
-                .as("the output that reached node 1 was removed again").isNull();
+                .as("the output that reached node 1 was removed again")
+                .isNull();
 
-        JsonNode fanned = http.job("/_s4/map", "s4://dead/in/", "s4://dead/out2/", "cat").assertError().last();
+        JsonNode fanned = http.job("/_s4/map", "s4://dead/in/", "s4://dead/out2/", "cat")
+                .assertError()
+                .last();
         assertThat(fanned.path("node").asString()).isEqualTo(victim);
         assertThat(fanned.path("message").asString()).contains("node " + victim + " stopped answering");
     }
 
     static List<Path> tempLeftovers(List<Integer> alive) throws InterruptedException {
-        long deadline = System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(10)).toNanos();
+        long deadline =
+                System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(10)).toNanos();
         while (true) {
             List<Path> left = new ArrayList<>();
             for (int node : alive) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.s4bsv.s4.server.S4Nodes;
 import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
 
 /**
  * The compute scenarios of spec section 10.1 (map, glob, map-to-n, map-from-n pipelines, suffixes, deep folders,
@@ -144,8 +144,10 @@ class ComputeIT {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("123\n");
         for (int node = 0; node < 3; node++) {
-            assertThat(new NodeHttp(nodes.endpoint(node)).eval("s4://bucket/file.txt", "cat; echo \"$filename\"")
-                    .body()).isEqualTo("123\nfile.txt\n");
+            assertThat(new NodeHttp(nodes.endpoint(node))
+                            .eval("s4://bucket/file.txt", "cat; echo \"$filename\"")
+                            .body())
+                    .isEqualTo("123\nfile.txt\n");
         }
     }
 
@@ -164,27 +166,46 @@ class ComputeIT {
         http.put("s4://bucket/evalfail.txt", "x\n");
         HttpResponse<String> answer = http.eval("s4://bucket/evalfail.txt", "echo partial; echo broken >&2; exit 3");
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).contains("<Code>CommandFailed</Code>", "<Key>s4://bucket/evalfail.txt</Key>",
-                "<ExitCode>3</ExitCode>", "<Stderr>broken\n</Stderr>").doesNotContain("partial");
+        assertThat(answer.body())
+                .contains(
+                        "<Code>CommandFailed</Code>",
+                        "<Key>s4://bucket/evalfail.txt</Key>",
+                        "<ExitCode>3</ExitCode>",
+                        "<Stderr>broken\n</Stderr>")
+                .doesNotContain("partial");
     }
 
     @Test
     void mapLowercasesEveryChunkAndKeepsNames() {
         putChunks("s4://t16/data_in/");
-        assertThat(http.list("t16", "data_in/")).containsExactly("data_in/00000", "data_in/00001", "data_in/00002",
-                "data_in/00003", "data_in/00004", "data_in/00005");
-        JsonNode done = http.job("/_s4/map", "s4://t16/data_in/", "s4://t16/data_out/", "tr A-Z a-z").assertDone()
+        assertThat(http.list("t16", "data_in/"))
+                .containsExactly(
+                        "data_in/00000",
+                        "data_in/00001",
+                        "data_in/00002",
+                        "data_in/00003",
+                        "data_in/00004",
+                        "data_in/00005");
+        JsonNode done = http.job("/_s4/map", "s4://t16/data_in/", "s4://t16/data_out/", "tr A-Z a-z")
+                .assertDone()
                 .last();
         assertThat(done.path("node").asString()).isEqualTo("*");
         assertThat(done.path("keys").asLong()).isEqualTo(6);
         assertThat(done.path("outputs").asLong()).isEqualTo(6);
-        assertThat(http.list("t16", "data_out/")).containsExactly("data_out/00000", "data_out/00001",
-                "data_out/00002", "data_out/00003", "data_out/00004", "data_out/00005");
+        assertThat(http.list("t16", "data_out/"))
+                .containsExactly(
+                        "data_out/00000",
+                        "data_out/00001",
+                        "data_out/00002",
+                        "data_out/00003",
+                        "data_out/00004",
+                        "data_out/00005");
         var all = new StringBuilder();
         for (String key : http.list("t16", "data_out/")) {
             all.append(http.text("s4://t16/" + key));
         }
-        assertThat(lines(all.toString())).isEqualTo(words.stream().map(String::toLowerCase).toList());
+        assertThat(lines(all.toString()))
+                .isEqualTo(words.stream().map(String::toLowerCase).toList());
     }
 
     @Test
@@ -192,24 +213,33 @@ class ComputeIT {
         putChunks("s4://progress/in/");
         NodeHttp.JobAnswer answer = http.job("/_s4/map", "s4://progress/in/", "s4://progress/out/", "cat")
                 .assertDone();
-        var progressNodes = answer.lines().stream().filter(l -> l.path("type").asString().equals("progress"))
-                .map(l -> l.path("node").asString()).collect(Collectors.toSet());
+        var progressNodes = answer.lines().stream()
+                .filter(l -> l.path("type").asString().equals("progress"))
+                .map(l -> l.path("node").asString())
+                .collect(Collectors.toSet());
         assertThat(progressNodes).hasSize(3);
-        assertThat(answer.lines().stream().filter(l -> !l.path("type").asString().equals("progress")))
+        assertThat(answer.lines().stream()
+                        .filter(l -> !l.path("type").asString().equals("progress")))
                 .hasSize(1);
-        long total = answer.lines().stream().filter(l -> l.path("type").asString().equals("progress"))
+        long total = answer.lines().stream()
+                .filter(l -> l.path("type").asString().equals("progress"))
                 .filter(l -> l.path("keysDone").asLong() == l.path("keysTotal").asLong())
-                .mapToLong(l -> l.path("keysTotal").asLong()).max().orElse(0);
+                .mapToLong(l -> l.path("keysTotal").asLong())
+                .max()
+                .orElse(0);
         assertThat(total).isPositive();
     }
 
     @Test
     void mapWithAGlobTakesOnlyMatchingKeys() {
         putChunks("s4://t17/data_in/");
-        http.job("/_s4/map", "s4://t17/data_in/*4", "s4://t17/data_out/", "tr A-Z a-z").assertDone();
+        http.job("/_s4/map", "s4://t17/data_in/*4", "s4://t17/data_out/", "tr A-Z a-z")
+                .assertDone();
         assertThat(http.list("t17", "data_out/")).containsExactly("data_out/00004");
         assertThat(lines(http.text("s4://t17/data_out/00004")))
-                .isEqualTo(words.subList(720, 900).stream().map(String::toLowerCase).toList());
+                .isEqualTo(words.subList(720, 900).stream()
+                        .map(String::toLowerCase)
+                        .toList());
     }
 
     /** Steps 1-3 of the map-to-n scenarios: chunks, bucket column, partition by it. */
@@ -217,8 +247,8 @@ class ComputeIT {
         putChunks("s4://" + bucket + "/step1/");
         http.job("/_s4/map", "s4://" + bucket + "/step1/", "s4://" + bucket + "/step2/", py(bucketPy, 3))
                 .assertDone();
-        assertThat(http.text("s4://" + bucket + "/step2/00000")).startsWith(
-                String.format("%05d,%s%n", md5Bucket(words.get(0), 3), words.get(0)));
+        assertThat(http.text("s4://" + bucket + "/step2/00000"))
+                .startsWith(String.format("%05d,%s%n", md5Bucket(words.get(0), 3), words.get(0)));
         http.job("/_s4/map-to-n", "s4://" + bucket + "/step2/", "s4://" + bucket + "/step3/", py(partitionPy, 3))
                 .assertDone();
     }
@@ -247,7 +277,8 @@ class ComputeIT {
     @Test
     void mapToNCanResultInZeroFiles() {
         putChunks("s4://t19/step1/");
-        http.job("/_s4/map-to-n", "s4://t19/step1/", "s4://t19/step2/", "cat >/dev/null && echo").assertDone();
+        http.job("/_s4/map-to-n", "s4://t19/step1/", "s4://t19/step2/", "cat >/dev/null && echo")
+                .assertDone();
         assertThat(http.list("t19", "step2/")).isEmpty();
     }
 
@@ -255,9 +286,12 @@ class ComputeIT {
     void mapToNFailsQuicklyOnBadFilePaths() {
         putChunks("s4://t20/step1/");
         long start = System.nanoTime();
-        JsonNode error = http.job("/_s4/map-to-n", "s4://t20/step1/", "s4://t20/step2/",
-                "cat >/dev/null && echo does_not_exist").assertError().last();
-        assertThat(System.nanoTime() - start).isLessThan(TestTimeouts.atLeast(Duration.ofSeconds(20)).toNanos());
+        JsonNode error = http.job(
+                        "/_s4/map-to-n", "s4://t20/step1/", "s4://t20/step2/", "cat >/dev/null && echo does_not_exist")
+                .assertError()
+                .last();
+        assertThat(System.nanoTime() - start)
+                .isLessThan(TestTimeouts.atLeast(Duration.ofSeconds(20)).toNanos());
         assertThat(error.path("message").asString()).contains("does_not_exist", "does not exist");
         assertThat(http.list("t20", "step2/")).isEmpty();
     }
@@ -273,21 +307,41 @@ class ComputeIT {
                 String category = "c" + random.nextInt(20);
                 long amount = random.nextInt(1000);
                 expected.merge(category, amount, Long::sum);
-                csv.append(key).append(',').append(category).append(",x,y,z,w,").append(amount).append('\n');
+                csv.append(key)
+                        .append(',')
+                        .append(category)
+                        .append(",x,y,z,w,")
+                        .append(amount)
+                        .append('\n');
             }
             http.put(String.format("s4://groupby/in/%03d", key), csv.toString());
         }
         List<JobAnswerCount> steps = List.of(
-                new JobAnswerCount(http.job("/_s4/map", "s4://groupby/in/", "s4://groupby/bsv/", "bsv")
-                        .assertDone(), 12),
-                new JobAnswerCount(http.job("/_s4/map-to-n", "s4://groupby/bsv/", "s4://groupby/parts/",
-                        "bcut 2,7 | bschema '*,a:i64' | bpartition 3").assertDone(), 12),
-                new JobAnswerCount(http.job("/_s4/map-from-n", "s4://groupby/parts/", "s4://groupby/sums/",
-                        "xargs cat | bsort | bsumeach i64 | bschema '*,i64:a' | csv").assertDone(), 36));
+                new JobAnswerCount(
+                        http.job("/_s4/map", "s4://groupby/in/", "s4://groupby/bsv/", "bsv")
+                                .assertDone(),
+                        12),
+                new JobAnswerCount(
+                        http.job(
+                                        "/_s4/map-to-n",
+                                        "s4://groupby/bsv/",
+                                        "s4://groupby/parts/",
+                                        "bcut 2,7 | bschema '*,a:i64' | bpartition 3")
+                                .assertDone(),
+                        12),
+                new JobAnswerCount(
+                        http.job(
+                                        "/_s4/map-from-n",
+                                        "s4://groupby/parts/",
+                                        "s4://groupby/sums/",
+                                        "xargs cat | bsort | bsumeach i64 | bschema '*,i64:a' | csv")
+                                .assertDone(),
+                        36));
         for (JobAnswerCount step : steps) {
             JsonNode done = step.answer().last();
             assertThat(done.path("keys").asLong()).isEqualTo(step.keys());
-            assertThat(done.path("keysInProcess").asLong()).as(step.answer().raw())
+            assertThat(done.path("keysInProcess").asLong())
+                    .as(step.answer().raw())
                     .isEqualTo(inProcess() ? step.keys() : 0);
         }
         var sums = new TreeMap<String, Long>();
@@ -298,23 +352,28 @@ class ComputeIT {
             }
         }
         assertThat(sums).isEqualTo(expected);
-        NodeHttp.JobAnswer viaBash = http.job("/_s4/map", "s4://groupby/bsv/", "s4://groupby/named/",
-                "bcut 1 | bhead 1 | csv; echo \"$filename\"").assertDone();
+        NodeHttp.JobAnswer viaBash = http.job(
+                        "/_s4/map",
+                        "s4://groupby/bsv/",
+                        "s4://groupby/named/",
+                        "bcut 1 | bhead 1 | csv; echo \"$filename\"")
+                .assertDone();
         assertThat(viaBash.last().path("keysInProcess").asLong()).isZero();
         assertThat(http.text("s4://groupby/named/003")).isEqualTo("3\n003\n");
         JsonNode failed = http.job("/_s4/map", "s4://groupby/in/", "s4://groupby/bad/", "bsv | bsort i65")
-                .assertError().last();
+                .assertError()
+                .last();
         assertThat(failed.path("exitCode").asInt()).isEqualTo(1);
         assertThat(failed.path("stderr").asString()).isEqualTo("fatal: bad type i65\n");
     }
 
-    record JobAnswerCount(NodeHttp.JobAnswer answer, long keys) {
-    }
+    record JobAnswerCount(NodeHttp.JobAnswer answer, long keys) {}
 
     @Test
     void mapFromNMergesEachPartition() {
         shuffle("t21");
-        http.job("/_s4/map-from-n", "s4://t21/step3/", "s4://t21/step4/", "xargs cat").assertDone();
+        http.job("/_s4/map-from-n", "s4://t21/step3/", "s4://t21/step4/", "xargs cat")
+                .assertDone();
         assertThat(http.list("t21", "step4/")).containsExactly("step4/00000", "step4/00001", "step4/00002");
         for (int b = 0; b < 3; b++) {
             assertThat(lines(http.text(String.format("s4://t21/step4/%05d", b))))
@@ -328,9 +387,12 @@ class ComputeIT {
             List<String> chunk = words.subList(i * 180, Math.min(words.size(), (i + 1) * 180));
             http.put("s4://t22/step1/" + new UUID(42, i), String.join("\n", chunk) + "\n");
         }
-        http.job("/_s4/map", "s4://t22/step1/", "s4://t22/step2/", py(bucketPy, 3)).assertDone();
-        http.job("/_s4/map-to-n", "s4://t22/step2/", "s4://t22/step3/", py(partitionPy, 3)).assertDone();
-        http.job("/_s4/map-from-n", "s4://t22/step3/", "s4://t22/step4/", "xargs cat").assertDone();
+        http.job("/_s4/map", "s4://t22/step1/", "s4://t22/step2/", py(bucketPy, 3))
+                .assertDone();
+        http.job("/_s4/map-to-n", "s4://t22/step2/", "s4://t22/step3/", py(partitionPy, 3))
+                .assertDone();
+        http.job("/_s4/map-from-n", "s4://t22/step3/", "s4://t22/step4/", "xargs cat")
+                .assertDone();
         assertThat(http.list("t22", "step4/")).containsExactly("step4/00000", "step4/00001", "step4/00002");
         for (int b = 0; b < 3; b++) {
             assertThat(lines(http.text(String.format("s4://t22/step4/%05d", b))))
@@ -341,15 +403,22 @@ class ComputeIT {
     @Test
     void mapWorksOnTheOutputOfMapToNAndMapFromNKeepsWalkOrder() {
         shuffle("t23");
-        http.job("/_s4/map", "s4://t23/step3/", "s4://t23/step4/",
-                "while read row; do echo $(echo $row | head -c4); done").assertDone();
+        http.job(
+                        "/_s4/map",
+                        "s4://t23/step3/",
+                        "s4://t23/step4/",
+                        "while read row; do echo $(echo $row | head -c4); done")
+                .assertDone();
         assertThat(http.list("t23", "step4/")).hasSize(18).contains("step4/00003/00001");
-        http.job("/_s4/map-from-n", "s4://t23/step4/", "s4://t23/step5/", "xargs cat").assertDone();
+        http.job("/_s4/map-from-n", "s4://t23/step4/", "s4://t23/step5/", "xargs cat")
+                .assertDone();
         assertThat(http.list("t23", "step5/")).containsExactly("step5/00000", "step5/00001", "step5/00002");
         for (int b = 0; b < 3; b++) {
-            List<String> expected = bucketWords(b).stream().map(w -> w.substring(0, Math.min(4, w.length())))
+            List<String> expected = bucketWords(b).stream()
+                    .map(w -> w.substring(0, Math.min(4, w.length())))
                     .toList();
-            assertThat(lines(http.text(String.format("s4://t23/step5/%05d", b)))).isEqualTo(expected);
+            assertThat(lines(http.text(String.format("s4://t23/step5/%05d", b))))
+                    .isEqualTo(expected);
         }
     }
 
@@ -370,8 +439,12 @@ class ComputeIT {
         }
         // The spec greps "may"/"jun"; stdin holds absolute paths and JUnit's temp dir is /tmp/junit..., so the
         // folder names are matched with their slashes.
-        http.job("/_s4/map-from-n", "s4://t25/step1/", "s4://t25/step2/",
-                "grep -e /may/ -e /jun/ | xargs cat | sort -n").assertDone();
+        http.job(
+                        "/_s4/map-from-n",
+                        "s4://t25/step1/",
+                        "s4://t25/step2/",
+                        "grep -e /may/ -e /jun/ | xargs cat | sort -n")
+                .assertDone();
         assertThat(http.list("t25", "step2/")).containsExactly("step2/000_bucket0");
         HttpResponse<String> answer = http.eval("s4://t25/step2/000_bucket0", "cat");
         assertThat(answer.body()).isEqualTo("1\n2\n3\n4\n");
@@ -382,8 +455,13 @@ class ComputeIT {
     @Test
     void aFailingCommandFailsTheJobWithKeyExitCodeStderrAndSucceededKeys() {
         putChunks("s4://fail/in/");
-        JsonNode error = http.job("/_s4/map", "s4://fail/in/", "s4://fail/out/",
-                "if [ \"$filename\" = 00003 ]; then echo boom >&2; exit 7; fi; cat").assertError().last();
+        JsonNode error = http.job(
+                        "/_s4/map",
+                        "s4://fail/in/",
+                        "s4://fail/out/",
+                        "if [ \"$filename\" = 00003 ]; then echo boom >&2; exit 7; fi; cat")
+                .assertError()
+                .last();
         assertThat(error.path("key").asString()).isEqualTo("s4://fail/in/00003");
         assertThat(error.path("exitCode").asInt()).isEqualTo(7);
         assertThat(error.path("stderr").asString()).isEqualTo("boom\n");
@@ -402,8 +480,13 @@ class ComputeIT {
     void aMapToNOutputThatFailsRemovesTheOtherOutputsOfItsKey() {
         http.put("s4://half/in/00000", "a\n");
         http.put("s4://half/taken/00000/00002", "already here\n");
-        JsonNode error = http.job("/_s4/map-to-n", "s4://half/in/", "s4://half/taken/",
-                "for i in 00000 00001 00002; do echo $i > $i; echo $i; done").assertError().last();
+        JsonNode error = http.job(
+                        "/_s4/map-to-n",
+                        "s4://half/in/",
+                        "s4://half/taken/",
+                        "for i in 00000 00001 00002; do echo $i > $i; echo $i; done")
+                .assertError()
+                .last();
         assertThat(error.path("message").asString()).contains("already exists", "s4://half/taken/00000/00002");
         assertThat(http.list("half", "taken/")).containsExactly("taken/00000/00002");
         assertThat(http.text("s4://half/taken/00000/00002")).isEqualTo("already here\n");
@@ -412,21 +495,24 @@ class ComputeIT {
     @Test
     void badRequestsAre400BeforeAnyStreaming() {
         for (String[] bad : new String[][] {
-                {"s4://b/in", "s4://b/out/"}, {"s4://b/in/", "s4://b/out"}, {"b/in/", "s4://b/out/"},
-                {"s4://b/in/", "/local/out/"}, {"s4://b/in/[*", "s4://b/out/"}, {"s4://_b/in/", "s4://b/out/"},
-                {"s4://b/in//", "s4://b/out/"}}) {
+            {"s4://b/in", "s4://b/out/"}, {"s4://b/in/", "s4://b/out"}, {"b/in/", "s4://b/out/"},
+            {"s4://b/in/", "/local/out/"}, {"s4://b/in/[*", "s4://b/out/"}, {"s4://_b/in/", "s4://b/out/"},
+            {"s4://b/in//", "s4://b/out/"}
+        }) {
             NodeHttp.JobAnswer answer = http.job("/_s4/map", bad[0], bad[1], "cat");
             assertThat(answer.status()).as("%s -> %s", bad[0], bad[1]).isEqualTo(400);
             assertThat(answer.raw()).contains("<Code>InvalidArgument</Code>");
         }
         assertThat(http.post("/_s4/map", "{not json").statusCode()).isEqualTo(400);
-        assertThat(http.post("/_s4/map-to-n", "{\"indir\":\"s4://b/in/\"}").statusCode()).isEqualTo(400);
+        assertThat(http.post("/_s4/map-to-n", "{\"indir\":\"s4://b/in/\"}").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void anEmptyOrMissingIndirSucceedsWithNothing() {
         JsonNode done = http.job("/_s4/map-from-n", "s4://nothing-here/in/", "s4://nothing-here/out/", "cat")
-                .assertDone().last();
+                .assertDone()
+                .last();
         assertThat(done.path("keys").asLong()).isZero();
     }
 
@@ -436,7 +522,9 @@ class ComputeIT {
             http.put(String.format("s4://many/in/%04d_k", i), i + "\n");
         }
         long start = System.nanoTime();
-        JsonNode done = http.job("/_s4/map", "s4://many/in/", "s4://many/out/", "cat").assertDone().last();
+        JsonNode done = http.job("/_s4/map", "s4://many/in/", "s4://many/out/", "cat")
+                .assertDone()
+                .last();
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("map cat over 1000 keys on 3 nodes: %d ms (%.2f ms per key)%n", millis, millis / 1000.0);
         assertThat(done.path("keys").asLong()).isEqualTo(1000);
@@ -446,8 +534,10 @@ class ComputeIT {
         for (int i : new int[] {0, 1, 499, 999}) {
             assertThat(http.text(String.format("s4://many/out/%04d_k", i))).isEqualTo(i + "\n");
         }
-        http.job("/_s4/map-to-n", "s4://many/out/", "s4://many/shuffled/", "cat > 7_x; echo 7_x").assertDone();
-        http.job("/_s4/map-from-n", "s4://many/shuffled/", "s4://many/merged/", "xargs cat | wc -l").assertDone();
+        http.job("/_s4/map-to-n", "s4://many/out/", "s4://many/shuffled/", "cat > 7_x; echo 7_x")
+                .assertDone();
+        http.job("/_s4/map-from-n", "s4://many/shuffled/", "s4://many/merged/", "xargs cat | wc -l")
+                .assertDone();
         assertThat(http.text("s4://many/merged/7_x").strip()).isEqualTo("1000");
     }
 
@@ -468,18 +558,24 @@ class ComputeIT {
         long put = System.nanoTime();
         http.job("/_s4/map", "s4://large/in/", "s4://large/out/", "cat").assertDone();
         long map = System.nanoTime();
-        JsonNode done = http.job("/_s4/map-to-n", "s4://large/in/", "s4://large/parts/",
-                "split -n 3 -d -a 5 - part_ && ls part_* | while read f; do mv $f ${f#part_}; echo ${f#part_}; done")
-                .assertDone().last();
+        JsonNode done = http.job(
+                        "/_s4/map-to-n",
+                        "s4://large/in/",
+                        "s4://large/parts/",
+                        "split -n 3 -d -a 5 - part_ && ls part_* | while read f; do mv $f ${f#part_}; echo ${f#part_}; done")
+                .assertDone()
+                .last();
         long shuffle = System.nanoTime();
-        System.out.printf("large input %d MiB: put %d ms, map cat %d ms, map-to-n split 3 %d ms%n", mib,
-                (put - start) / 1_000_000, (map - put) / 1_000_000, (shuffle - map) / 1_000_000);
+        System.out.printf(
+                "large input %d MiB: put %d ms, map cat %d ms, map-to-n split 3 %d ms%n",
+                mib, (put - start) / 1_000_000, (map - put) / 1_000_000, (shuffle - map) / 1_000_000);
         assertThat(done.path("outputs").asLong()).isEqualTo(3);
         assertThat(http.checksum("s4://large/out/big")).isEqualTo(http.checksum("s4://large/in/big"));
         HttpResponse<String> size = http.eval("s4://large/out/big", "wc -c");
         assertThat(size.body().strip()).isEqualTo(Long.toString((long) mib << 20));
         for (int b = 0; b < 3; b++) {
-            assertThat(nodes.dataDir(b).resolve("large/parts/big").resolve(String.format("%05d", b))).exists();
+            assertThat(nodes.dataDir(b).resolve("large/parts/big").resolve(String.format("%05d", b)))
+                    .exists();
         }
         Files.delete(file);
     }
@@ -498,16 +594,22 @@ class ComputeIT {
             http.put("s4://hostile/" + name, name + "\n");
         }
         String outdir = "s4://hostile/o$(touch${IFS}" + canary + "/c5)/";
-        http.job("/_s4/map", "s4://hostile/in/", outdir, "cat; echo \"$filename\"").assertDone();
+        http.job("/_s4/map", "s4://hostile/in/", outdir, "cat; echo \"$filename\"")
+                .assertDone();
         for (String name : names) {
             String basename = name.substring(name.lastIndexOf('/') + 1);
             assertThat(http.text(outdir + name.substring("in/".length()))).isEqualTo(name + "\n" + basename + "\n");
             assertThat(http.eval("s4://hostile/" + name, "cat").body()).isEqualTo(name + "\n");
         }
-        http.job("/_s4/map-to-n", "s4://hostile/in/", "s4://hostile/shuf/", "cat > out; echo out").assertDone();
+        http.job("/_s4/map-to-n", "s4://hostile/in/", "s4://hostile/shuf/", "cat > out; echo out")
+                .assertDone();
         assertThat(http.list("hostile", "shuf/")).hasSize(names.size());
-        http.job("/_s4/map-from-n", "s4://hostile/in/", "s4://hostile/merged/",
-                "while IFS= read -r p; do cat \"$p\"; done").assertDone();
+        http.job(
+                        "/_s4/map-from-n",
+                        "s4://hostile/in/",
+                        "s4://hostile/merged/",
+                        "while IFS= read -r p; do cat \"$p\"; done")
+                .assertDone();
         assertThat(http.list("hostile", "merged/")).hasSize(names.size());
         try (Stream<Path> files = Files.list(canary)) {
             assertThat(files.toList()).as("canary files: a key was run as code").isEmpty();
@@ -516,7 +618,8 @@ class ComputeIT {
 
     /** Temp entries left on the nodes, after giving cancelled work a few seconds to wind down. */
     static List<Path> tempLeftovers() {
-        long deadline = System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(10)).toNanos();
+        long deadline =
+                System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(10)).toNanos();
         List<Path> left = tempEntries();
         while (!left.isEmpty() && System.nanoTime() < deadline) {
             try {
@@ -541,5 +644,4 @@ class ComputeIT {
         }
         return left;
     }
-
 }

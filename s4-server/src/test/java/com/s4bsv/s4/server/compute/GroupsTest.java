@@ -6,16 +6,17 @@ import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.storage.StoredObject;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import java.util.ArrayList;
 
 class GroupsTest {
 
     static List<StoredObject> keys(String... paths) {
-        return Stream.of(paths).map(p -> new StoredObject(S4Key.parse("s4://b/" + p), 1, 0, Instant.EPOCH,
-                Path.of("/data/b/" + p))).toList();
+        return Stream.of(paths)
+                .map(p -> new StoredObject(S4Key.parse("s4://b/" + p), 1, 0, Instant.EPOCH, Path.of("/data/b/" + p)))
+                .toList();
     }
 
     static List<String> outputs(String... paths) {
@@ -24,10 +25,11 @@ class GroupsTest {
 
     @Test
     void numericPartitionsFromEveryInputMeet() {
-        List<Groups.Group> groups = Groups.of(keys("step3/00000/00000", "step3/00000/00001", "step3/00001/00000",
-                "step3/00001/00001"));
+        List<Groups.Group> groups =
+                Groups.of(keys("step3/00000/00000", "step3/00000/00001", "step3/00001/00000", "step3/00001/00001"));
         assertThat(groups).extracting(Groups.Group::output).containsExactly("00000", "00001");
-        assertThat(groups.getFirst().inputs()).extracting(o -> o.key().path())
+        assertThat(groups.getFirst().inputs())
+                .extracting(o -> o.key().path())
                 .containsExactly("step3/00000/00000", "step3/00001/00000");
     }
 

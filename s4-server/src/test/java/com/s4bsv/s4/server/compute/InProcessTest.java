@@ -18,15 +18,15 @@ class InProcessTest {
     Path dir;
 
     /** A command and the sandbox it runs in. */
-    record Command(String script, Sandbox sandbox) {
-    }
+    record Command(String script, Sandbox sandbox) {}
 
     Command command(String cmd, String input) throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
         Path stdin = dir.resolve("stdin");
         Files.writeString(stdin, input);
-        return new Command(cmd, new Sandbox(dir, work, stdin, dir.resolve("stdout"), dir.resolve("stderr"),
-                Map.of("filename", "x")));
+        return new Command(
+                cmd,
+                new Sandbox(dir, work, stdin, dir.resolve("stdout"), dir.resolve("stderr"), Map.of("filename", "x")));
     }
 
     static CommandResult run(CommandRunner runner, Command command) throws Exception {
@@ -38,15 +38,16 @@ class InProcessTest {
     }
 
     static String csv(int rows) {
-        return IntStream.range(0, rows).mapToObj(i -> (rows - i) + ",v" + i).collect(Collectors.joining("\n", "", "\n"));
+        return IntStream.range(0, rows)
+                .mapToObj(i -> (rows - i) + ",v" + i)
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     @Test
     void runsPipelinesOfBsvToolsInProcessAndTheRestUnderBash() throws Exception {
         var runner = new CommandRunner(2, Duration.ofSeconds(60), new InProcess(true, 1L << 30, Map.of()));
         try (CommandRunner.CpuSlot slot = runner.acquire()) {
-            CommandResult sorted = run(runner, command("bsv | bcut 1,2 | bsort | csv",
-                    "3,c\n1,a\n2,b\n"));
+            CommandResult sorted = run(runner, command("bsv | bcut 1,2 | bsort | csv", "3,c\n1,a\n2,b\n"));
             assertThat(sorted.inProcess()).isTrue();
             assertThat(sorted.succeeded()).isTrue();
             assertThat(Files.readString(dir.resolve("stdout"))).isEqualTo("1,a\n2,b\n3,c\n");

@@ -26,17 +26,19 @@ class JobSpecTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "s4://b/in|s4://b/out/|cat|indir not a directory",
-            "s4://b/in/|s4://b/out|cat|outdir not a directory",
-            "b/in/|s4://b/out/|cat|indir must start with s4://",
-            "s4://b/in/|out/|cat|outdir must start with s4://",
-            "s4://b/in/[*|s4://b/out/|cat|syntax error in pattern",
-            "s4://_b/in/|s4://b/out/|cat|reserved",
-            "s4://b/in//|s4://b/out/|cat|empty path segment",
-            "s4:///in/|s4://b/out/|cat|bucket",
-            "s4://b/in/|s4://b/out/|'  '|cmd is empty",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "s4://b/in|s4://b/out/|cat|indir not a directory",
+                "s4://b/in/|s4://b/out|cat|outdir not a directory",
+                "b/in/|s4://b/out/|cat|indir must start with s4://",
+                "s4://b/in/|out/|cat|outdir must start with s4://",
+                "s4://b/in/[*|s4://b/out/|cat|syntax error in pattern",
+                "s4://_b/in/|s4://b/out/|cat|reserved",
+                "s4://b/in//|s4://b/out/|cat|empty path segment",
+                "s4:///in/|s4://b/out/|cat|bucket",
+                "s4://b/in/|s4://b/out/|'  '|cmd is empty",
+            })
     void refusesBadRequestsWithInvalidArgument(String indir, String outdir, String cmd, String message) {
         assertThatThrownBy(() -> JobSpec.parse(Mode.MAP, new JobSpec.Body(indir, outdir, cmd)))
                 .isInstanceOf(InvalidComputeRequestException.class)

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,14 +23,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import java.net.URLEncoder;
 
 /** Plain HTTP to s4 nodes for compute tests: S3 puts/gets/listings and the /_s4/ compute calls. */
 final class NodeHttp {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final Pattern KEY = Pattern.compile("<Key>([^<]*)</Key>");
 
     private final URI endpoint;
@@ -64,7 +66,8 @@ final class NodeHttp {
     }
 
     void put(String key, byte[] data) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri(key)).PUT(HttpRequest.BodyPublishers.ofByteArray(data))
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri(key))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data))
                 .build());
         assertThat(r.statusCode()).as("PUT %s: %s", key, r.body()).isEqualTo(200);
     }
@@ -75,7 +78,8 @@ final class NodeHttp {
 
     void putFile(String key, Path file) {
         try {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(uri(key)).PUT(HttpRequest.BodyPublishers.ofFile(file))
+            HttpResponse<String> r = send(HttpRequest.newBuilder(uri(key))
+                    .PUT(HttpRequest.BodyPublishers.ofFile(file))
                     .build());
             assertThat(r.statusCode()).as("PUT %s: %s", key, r.body()).isEqualTo(200);
         } catch (IOException e) {
@@ -86,8 +90,8 @@ final class NodeHttp {
     /** The object's bytes, or null when it does not exist. */
     byte[] get(String key) {
         try {
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(uri(key)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r =
+                    HTTP.send(HttpRequest.newBuilder(uri(key)).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() == 404) {
                 return null;
             }
@@ -104,8 +108,11 @@ final class NodeHttp {
     /** The stored CRC32C (base64) of a key, from HEAD. */
     String checksum(String key) {
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(uri(key)).method("HEAD",
-                    HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = HTTP.send(
+                    HttpRequest.newBuilder(uri(key))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             assertThat(r.statusCode()).as("HEAD %s", key).isEqualTo(200);
             return r.headers().firstValue("x-amz-checksum-crc32c").orElseThrow();
         } catch (IOException e) {
@@ -127,9 +134,10 @@ final class NodeHttp {
         List<String> keys = new ArrayList<>();
         String token = null;
         do {
-            String query = "list-type=2&prefix=" + enc(prefix) + (token == null ? "" : "&continuation-token="
-                    + enc(token));
-            HttpResponse<String> r = send(HttpRequest.newBuilder(endpoint.resolve("/" + bucket + "?" + query)).build());
+            String query =
+                    "list-type=2&prefix=" + enc(prefix) + (token == null ? "" : "&continuation-token=" + enc(token));
+            HttpResponse<String> r = send(HttpRequest.newBuilder(endpoint.resolve("/" + bucket + "?" + query))
+                    .build());
             if (r.statusCode() == 404) {
                 return keys;
             }
@@ -138,7 +146,8 @@ final class NodeHttp {
             while (m.find()) {
                 keys.add(xmlText(m.group(1)));
             }
-            Matcher next = Pattern.compile("<NextContinuationToken>([^<]*)</NextContinuationToken>").matcher(r.body());
+            Matcher next = Pattern.compile("<NextContinuationToken>([^<]*)</NextContinuationToken>")
+                    .matcher(r.body());
             token = next.find() ? xmlText(next.group(1)) : null;
         } while (token != null);
         return keys;
@@ -185,13 +194,17 @@ final class NodeHttp {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("key", key);
         body.put("cmd", cmd);
-        return send(HttpRequest.newBuilder(endpoint.resolve("/_s4/eval")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+        return send(HttpRequest.newBuilder(endpoint.resolve("/_s4/eval"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .build());
     }
 
     HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(endpoint.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(endpoint.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private URI uri(String key) {
@@ -229,7 +242,10 @@ final class NodeHttp {
     }
 
     private static String xmlText(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
                 .replace("&amp;", "&");
     }
 }

@@ -29,8 +29,12 @@ record Cli(int exit, String out, String err) {
             builder.environment().put("AWS_SECRET_ACCESS_KEY", "s4");
             builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
             builder.environment().put("AWS_MAX_ATTEMPTS", "1");
-            builder.environment().put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
-            builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
+            builder.environment()
+                    .put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
+            builder.environment()
+                    .put(
+                            "AWS_SHARED_CREDENTIALS_FILE",
+                            work.resolve("no-aws-credentials").toString());
             Process p = builder.start();
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
                 try {

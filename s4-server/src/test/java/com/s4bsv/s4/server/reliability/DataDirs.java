@@ -24,12 +24,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class DataDirs {
 
-    private DataDirs() {
-    }
+    private DataDirs() {}
 
     /** What one data root holds: keys (bucket-relative "bucket/path"), damaged keys, temp entries. */
-    record Sweep(List<String> keys, List<String> corrupted, List<String> temp) {
-    }
+    record Sweep(List<String> keys, List<String> corrupted, List<String> temp) {}
 
     static Sweep sweep(Path dataDir) {
         List<String> keys = new ArrayList<>();
@@ -69,7 +67,8 @@ final class DataDirs {
 
     /** Temp entries of the given roots, waiting up to 10 s for requests that are still finishing. */
     static List<String> tempLeftovers(List<Path> dataDirs) throws InterruptedException {
-        long deadline = System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(10)).toNanos();
+        long deadline =
+                System.nanoTime() + TestTimeouts.atLeast(Duration.ofSeconds(10)).toNanos();
         while (true) {
             List<String> left = new ArrayList<>();
             for (Path dir : dataDirs) {
@@ -83,8 +82,8 @@ final class DataDirs {
     }
 
     static @Nullable String crcAttribute(Path file) throws IOException {
-        UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        UserDefinedFileAttributeView view =
+                Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (!view.list().contains("s4.crc32c")) {
             return null;
         }

@@ -6,8 +6,10 @@ import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.placement.Placement;
 import com.s4bsv.s4.server.S4Nodes;
 import com.s4bsv.testing.TestTimeouts;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 
 /**
  * Disk full on one node's data root (a 16 MiB tmpfs) of a two-node cluster: PUT, forwarded PUT, UploadPart and
@@ -66,8 +66,10 @@ class DiskFullIT {
         Path data1 = work.resolve("node1").resolve("s4_data");
         var why = new StringBuilder();
         disk = SmallDisk.on(data1, "16m", why);
-        Assumptions.assumeTrue(disk != null, "no small filesystem for the disk-full test: " + why
-                + "; it never fills the real disk, so it is skipped");
+        Assumptions.assumeTrue(
+                disk != null,
+                "no small filesystem for the disk-full test: " + why
+                        + "; it never fills the real disk, so it is skipped");
         for (int i = 0; i < 2; i++) {
             try (var socket = new ServerSocket(0)) {
                 ports[i] = socket.getLocalPort();
@@ -77,11 +79,24 @@ class DiskFullIT {
         Files.writeString(conf, "127.0.0.1:" + ports[0] + "\n127.0.0.1:" + ports[1] + "\n");
         for (int i = 0; i < 2; i++) {
             Path dir = Files.createDirectories(work.resolve("node" + i));
-            List<String> command = List.of(S4Nodes.java(), "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-jar", S4Nodes.jar().toString(), "--port", Integer.toString(ports[i]), "--conf", conf.toString(),
-                    "--data-dir", dir.resolve("s4_data").toString());
-            nodes[i] = new ProcessBuilder(i == 1 ? disk.wrap(command) : command).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+            List<String> command = List.of(
+                    S4Nodes.java(),
+                    "-XX:+UseSerialGC",
+                    "-Xmx256m",
+                    "-XX:TieredStopAtLevel=1",
+                    "-jar",
+                    S4Nodes.jar().toString(),
+                    "--port",
+                    Integer.toString(ports[i]),
+                    "--conf",
+                    conf.toString(),
+                    "--data-dir",
+                    dir.resolve("s4_data").toString());
+            nodes[i] = new ProcessBuilder(i == 1 ? disk.wrap(command) : command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("server.log").toFile())
+                    .start();
         }
         for (int i = 0; i < 2; i++) {
             awaitLive(i);
@@ -100,14 +115,17 @@ class DiskFullIT {
         while (System.nanoTime() < deadline) {
             if (!nodes[node].isAlive()) {
                 String log = Files.readString(work.resolve("node" + node).resolve("server.log"));
-                Assumptions.assumeFalse(log.contains("extended attributes"),
+                Assumptions.assumeFalse(
+                        log.contains("extended attributes"),
                         "the small tmpfs has no user xattrs on this kernel: " + log.strip());
                 throw new IllegalStateException("node " + node + " exited; "
                         + TestTimeouts.logTail(work.resolve("node" + node).resolve("server.log")));
             }
             try {
-                if (S3Http.send(HttpRequest.newBuilder(endpoint(node).resolve(
-                        "/_s4/actuator/health/liveness")).build()).statusCode() == 200) {
+                if (S3Http.send(HttpRequest.newBuilder(endpoint(node).resolve("/_s4/actuator/health/liveness"))
+                                        .build())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (UncheckedIOException notYet) {
@@ -140,10 +158,12 @@ class DiskFullIT {
 
     /** A path in the bucket whose key node {@code node} owns. */
     static String ownedBy(int node, String prefix) {
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             String path = prefix + i + ".bin";
-            if (Placement.nodeIndex(new S4Key(BUCKET, path), 2) == node && !kept.containsKey(path)
-                    && !fillers.contains(path) && !path.equals(refused)) {
+            if (Placement.nodeIndex(new S4Key(BUCKET, path), 2) == node
+                    && !kept.containsKey(path)
+                    && !fillers.contains(path)
+                    && !path.equals(refused)) {
                 return path;
             }
         }
@@ -173,16 +193,18 @@ class DiskFullIT {
         }
         for (String numbered : List.of("in/00000", "in/00002")) {
             byte[] data = bytes(50_000);
-            assertThat(forwarding.put("/" + BUCKET + "/" + numbered, data).statusCode()).isEqualTo(200);
+            assertThat(forwarding.put("/" + BUCKET + "/" + numbered, data).statusCode())
+                    .isEqualTo(200);
             kept.put(numbered, data);
         }
         String mp = uploadKey();
         HttpResponse<String> create = direct.post("/" + BUCKET + "/" + mp + "?uploads", "");
         assertThat(create.statusCode()).as(create.body()).isEqualTo(200);
         uploadId = first("<UploadId>([^<]*)</UploadId>", create.body());
-        HttpResponse<String> part1 = S3Http.send(HttpRequest.newBuilder(direct.uri("/" + BUCKET + "/"
-                + mp + "?partNumber=1&uploadId=" + uploadId)).PUT(HttpRequest.BodyPublishers
-                .ofByteArray(bytes(1 << 20))).build());
+        HttpResponse<String> part1 = S3Http.send(
+                HttpRequest.newBuilder(direct.uri("/" + BUCKET + "/" + mp + "?partNumber=1&uploadId=" + uploadId))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(1 << 20)))
+                        .build());
         assertThat(part1.statusCode()).as(part1.body()).isEqualTo(200);
         part1Etag = part1.headers().firstValue("ETag").orElseThrow();
 
@@ -208,7 +230,9 @@ class DiskFullIT {
         assertThat(full).as("the 16 MiB disk never filled").isNotNull();
         assertThat(full.body()).contains("<Resource>/" + BUCKET + "/" + refused + "</Resource>");
         assertThat(direct.head("/" + BUCKET + "/" + refused).statusCode()).isEqualTo(404);
-        assertThat(DataDirs.tempLeftovers(List.of(data1()))).as("the refused upload's temp file").isEmpty();
+        assertThat(DataDirs.tempLeftovers(List.of(data1())))
+                .as("the refused upload's temp file")
+                .isEmpty();
         assertThat(Files.getFileStore(data1()).getUsableSpace()).isLessThan(64 << 10);
     }
 
@@ -230,8 +254,16 @@ class DiskFullIT {
         Files.write(file, data);
         int clients = 0;
         if (Cli.hasAws(work)) {
-            Cli aws = Cli.run(work, List.of("aws", "--endpoint-url", endpoint(0).toString(), "s3", "cp",
-                    file.toString(), "s3://" + BUCKET + "/" + refused));
+            Cli aws = Cli.run(
+                    work,
+                    List.of(
+                            "aws",
+                            "--endpoint-url",
+                            endpoint(0).toString(),
+                            "s3",
+                            "cp",
+                            file.toString(),
+                            "s3://" + BUCKET + "/" + refused));
             assertThat(aws.exit()).as("%s", aws).isNotZero();
             assertThat(aws.err() + aws.out()).contains("InsufficientStorage").contains(FULL_MESSAGE);
             clients++;
@@ -239,31 +271,55 @@ class DiskFullIT {
             System.out.println("RELIABILITY faults: aws CLI not installed, its disk-full check skipped");
         }
         if (Cli.hasBoto3(work)) {
-            Cli boto3 = Cli.run(work, List.of("python3", "-c", String.join("\n",
-                    "import boto3, sys",
-                    "from botocore.config import Config",
-                    "s3 = boto3.client('s3', endpoint_url=sys.argv[1], config=Config(retries={'max_attempts': 1}))",
-                    "try:",
-                    "    s3.put_object(Bucket='" + BUCKET + "', Key=sys.argv[2], Body=open(sys.argv[3], 'rb').read())",
-                    "    print('STORED')",
-                    "except s3.exceptions.ClientError as e:",
-                    "    print('ERROR', e.response['ResponseMetadata']['HTTPStatusCode'], e)",
-                    "    sys.exit(1)"), endpoint(1).toString(), refused, file.toString()));
+            Cli boto3 = Cli.run(
+                    work,
+                    List.of(
+                            "python3",
+                            "-c",
+                            String.join(
+                                    "\n",
+                                    "import boto3, sys",
+                                    "from botocore.config import Config",
+                                    "s3 = boto3.client('s3', endpoint_url=sys.argv[1], config=Config(retries={'max_attempts': 1}))",
+                                    "try:",
+                                    "    s3.put_object(Bucket='" + BUCKET
+                                            + "', Key=sys.argv[2], Body=open(sys.argv[3], 'rb').read())",
+                                    "    print('STORED')",
+                                    "except s3.exceptions.ClientError as e:",
+                                    "    print('ERROR', e.response['ResponseMetadata']['HTTPStatusCode'], e)",
+                                    "    sys.exit(1)"),
+                            endpoint(1).toString(),
+                            refused,
+                            file.toString()));
             assertThat(boto3.exit()).as("%s", boto3).isEqualTo(1);
-            assertThat(boto3.out()).startsWith("ERROR 507").contains("InsufficientStorage").doesNotContain("STORED");
+            assertThat(boto3.out())
+                    .startsWith("ERROR 507")
+                    .contains("InsufficientStorage")
+                    .doesNotContain("STORED");
             clients++;
         } else {
             System.out.println("RELIABILITY faults: python3 boto3 not installed, its disk-full check skipped");
         }
-        Path root = Path.of(System.getProperty("s4.repo.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("s4.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         if (Files.isRegularFile(root.resolve("s4-shell/target/s4-shell.jar"))) {
             Path conf = work.resolve("s4.conf");
-            Cli s4 = Cli.run(work, List.of("env", "S4_CONF_PATH=" + conf, root.resolve("bin/s4").toString(), "cp",
-                    file.toString(), "s4://" + BUCKET + "/" + refused));
+            Cli s4 = Cli.run(
+                    work,
+                    List.of(
+                            "env",
+                            "S4_CONF_PATH=" + conf,
+                            root.resolve("bin/s4").toString(),
+                            "cp",
+                            file.toString(),
+                            "s4://" + BUCKET + "/" + refused));
             assertThat(s4.exit()).as("%s", s4).isEqualTo(1);
-            assertThat(s4.err().lines().toList()).hasSize(1).allMatch(l -> l.startsWith("fatal: ")
-                    && l.contains("InsufficientStorage"));
-            System.out.println("RELIABILITY faults: s4 cp onto the full node said: " + s4.err().strip());
+            assertThat(s4.err().lines().toList())
+                    .hasSize(1)
+                    .allMatch(l -> l.startsWith("fatal: ") && l.contains("InsufficientStorage"));
+            System.out.println("RELIABILITY faults: s4 cp onto the full node said: "
+                    + s4.err().strip());
             clients++;
         } else {
             System.out.println("RELIABILITY faults: s4-shell jar not built yet, the bin/s4 disk-full check skipped");
@@ -271,8 +327,8 @@ class DiskFullIT {
         refusals += clients;
         assertThat(direct.head("/" + BUCKET + "/" + refused).statusCode()).isEqualTo(404);
         assertThat(DataDirs.tempLeftovers(List.of(data1()))).isEmpty();
-        System.out.println("RELIABILITY faults: scenario=disk-full-clients clients-told-insufficient-storage="
-                + clients);
+        System.out.println(
+                "RELIABILITY faults: scenario=disk-full-clients clients-told-insufficient-storage=" + clients);
     }
 
     @Test
@@ -280,29 +336,33 @@ class DiskFullIT {
     void uploadPartAndCompleteAre507AndTheUploadCanStillBeAborted() throws Exception {
         String mp = uploadKey();
         for (S3Http via : List.of(direct, forwarding)) {
-            HttpResponse<String> part = S3Http.send(HttpRequest.newBuilder(via.uri("/" + BUCKET + "/"
-                    + mp + "?partNumber=2&uploadId=" + uploadId)).PUT(HttpRequest.BodyPublishers
-                    .ofByteArray(bytes(1 << 20))).build());
+            HttpResponse<String> part = S3Http.send(
+                    HttpRequest.newBuilder(via.uri("/" + BUCKET + "/" + mp + "?partNumber=2&uploadId=" + uploadId))
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(1 << 20)))
+                            .build());
             assertInsufficientStorage(part);
             refusals++;
         }
         String complete = "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>" + part1Etag
                 + "</ETag></Part></CompleteMultipartUpload>";
-        HttpResponse<String> done = S3Http.send(HttpRequest.newBuilder(forwarding.uri("/" + BUCKET + "/"
-                + mp + "?uploadId=" + uploadId)).POST(HttpRequest.BodyPublishers.ofString(complete))
-                .build());
+        HttpResponse<String> done =
+                S3Http.send(HttpRequest.newBuilder(forwarding.uri("/" + BUCKET + "/" + mp + "?uploadId=" + uploadId))
+                        .POST(HttpRequest.BodyPublishers.ofString(complete))
+                        .build());
         assertInsufficientStorage(done);
         refusals++;
         assertThat(direct.head("/" + BUCKET + "/" + mp).statusCode()).isEqualTo(404);
         assertThat(DataDirs.tempLeftovers(List.of(data1()))).isEmpty();
-        assertThat(direct.delete("/" + BUCKET + "/" + mp + "?uploadId=" + uploadId).statusCode()).isEqualTo(204);
+        assertThat(direct.delete("/" + BUCKET + "/" + mp + "?uploadId=" + uploadId)
+                        .statusCode())
+                .isEqualTo(204);
     }
 
     static String mpKey;
 
     static String uploadKey() {
         if (mpKey == null) {
-            for (int i = 0;; i++) {
+            for (int i = 0; ; i++) {
                 String path = "mp/big" + i + ".bin";
                 if (Placement.nodeIndex(new S4Key(BUCKET, path), 2) == 1) {
                     mpKey = path;
@@ -338,18 +398,29 @@ class DiskFullIT {
     @Order(5)
     void mapAndMapToNOntoTheFullNodeFailWithAClearError() throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> map = forwarding.job("/_s4/map", "s4://" + BUCKET + "/keep/", "s4://" + BUCKET
-                + "/mapped/", "cat; head -c 2000000 /dev/zero");
+        HttpResponse<String> map = forwarding.job(
+                "/_s4/map",
+                "s4://" + BUCKET + "/keep/",
+                "s4://" + BUCKET + "/mapped/",
+                "cat; head -c 2000000 /dev/zero");
         assertThat(map.statusCode()).isEqualTo(200);
-        assertThat(lastLine(map.body())).contains("\"type\":\"error\"")
+        assertThat(lastLine(map.body()))
+                .contains("\"type\":\"error\"")
                 .contains("no space left in the data dir of node 127.0.0.1:" + ports[1]);
-        HttpResponse<String> shuffle = forwarding.job("/_s4/map-to-n", "s4://" + BUCKET + "/in/", "s4://" + BUCKET
-                + "/shuffled/", "head -c 1000000 /dev/zero > 00001; cat > 00000; echo 00001; echo 00000");
+        HttpResponse<String> shuffle = forwarding.job(
+                "/_s4/map-to-n",
+                "s4://" + BUCKET + "/in/",
+                "s4://" + BUCKET + "/shuffled/",
+                "head -c 1000000 /dev/zero > 00001; cat > 00000; echo 00001; echo 00000");
         assertThat(shuffle.statusCode()).isEqualTo(200);
         String error = lastLine(shuffle.body());
-        assertThat(error).contains("\"type\":\"error\"").contains("127.0.0.1:" + ports[1]).contains("507")
+        assertThat(error)
+                .contains("\"type\":\"error\"")
+                .contains("127.0.0.1:" + ports[1])
+                .contains("507")
                 .contains("InsufficientStorage");
-        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(TestTimeouts.atLeastSeconds(60));
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start))
+                .isLessThan(TestTimeouts.atLeastSeconds(60));
         assertThat(forwarding.keys(BUCKET, "mapped/")).isEmpty();
         // Space freed by the aborted upload may take one input's outputs: each input's are complete or absent.
         List<String> succeeded = new ArrayList<>();
@@ -358,16 +429,22 @@ class DiskFullIT {
         for (String input : List.of("00000", "00002")) {
             if (succeeded.contains("s4://" + BUCKET + "/in/" + input)) {
                 assertThat(outputs).contains("shuffled/" + input + "/00000", "shuffled/" + input + "/00001");
-                assertThat(direct.get("/" + BUCKET + "/shuffled/" + input + "/00001").body()).hasSize(1_000_000);
-                assertThat(forwarding.get("/" + BUCKET + "/shuffled/" + input + "/00000").body())
+                assertThat(direct.get("/" + BUCKET + "/shuffled/" + input + "/00001")
+                                .body())
+                        .hasSize(1_000_000);
+                assertThat(forwarding
+                                .get("/" + BUCKET + "/shuffled/" + input + "/00000")
+                                .body())
                         .isEqualTo(kept.get("in/" + input));
             } else {
-                assertThat(outputs).as("outputs of the failed input %s", input)
+                assertThat(outputs)
+                        .as("outputs of the failed input %s", input)
                         .noneMatch(k -> k.startsWith("shuffled/" + input + "/"));
             }
         }
         assertThat(succeeded).hasSizeLessThan(2);
-        assertThat(DataDirs.tempLeftovers(List.of(data1(), work.resolve("node0/s4_data")))).isEmpty();
+        assertThat(DataDirs.tempLeftovers(List.of(data1(), work.resolve("node0/s4_data"))))
+                .isEmpty();
         assertThat(DataDirs.sweep(data1()).corrupted()).isEmpty();
         System.out.println("RELIABILITY faults: scenario=disk-full (" + disk.mode() + ") accepted=" + accepted
                 + " failed-clearly=" + refusals + " corrupted=0 existing-readable=" + kept.size()

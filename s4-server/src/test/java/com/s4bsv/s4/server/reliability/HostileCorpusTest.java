@@ -42,7 +42,8 @@ class HostileCorpusTest {
                 assertThat(S4Key.parse(text)).as(entry.id()).hasToString(text);
                 accepted++;
             } else {
-                assertThatThrownBy(() -> S4Key.parse(text)).as(entry.id())
+                assertThatThrownBy(() -> S4Key.parse(text))
+                        .as(entry.id())
                         .isInstanceOf(InvalidKeyException.class)
                         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\r", "\0"));
                 if (entry.codes().equals(Set.of("KeyTooLongError"))) {
@@ -51,12 +52,14 @@ class HostileCorpusTest {
                 rejected++;
             }
         }
-        System.out.printf("RELIABILITY hostile: surface=key-rules inputs=%d rejected=%d accepted-as-data=%d%n",
+        System.out.printf(
+                "RELIABILITY hostile: surface=key-rules inputs=%d rejected=%d accepted-as-data=%d%n",
                 rejected + accepted, rejected, accepted);
     }
 
     @Test
     void escapesDecode() {
-        assertThat(HostileCorpus.unescape("a\\0\\n\\r\\t\\\\\\x7f\\u00a0\\L3;z")).isEqualTo("a\0\n\r\t\\\u007f\u00a0xxxz");
+        assertThat(HostileCorpus.unescape("a\\0\\n\\r\\t\\\\\\x7f\\u00a0\\L3;z"))
+                .isEqualTo("a\0\n\r\t\\\u007f\u00a0xxxz");
     }
 }

@@ -54,8 +54,10 @@ class HostileInputIT {
     private static final String SDK_BUCKET = "hostile-sdk";
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final Pattern KEY = Pattern.compile("<Key>([^<]*)</Key>");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @TempDir
     static Path work;
@@ -108,11 +110,15 @@ class HostileInputIT {
             if (entry.isData()) {
                 byte[] data = ("data of " + entry.id() + " $(touch " + canary + ")\n").getBytes(StandardCharsets.UTF_8);
                 HttpResponse<byte[]> put = send("PUT", target, data);
-                assertThat(put.statusCode()).as("PUT %s: %s", entry.id(), utf8(put.body())).isEqualTo(200);
+                assertThat(put.statusCode())
+                        .as("PUT %s: %s", entry.id(), utf8(put.body()))
+                        .isEqualTo(200);
                 HttpResponse<byte[]> get = send("GET", target, null);
                 assertThat(get.statusCode()).as("GET %s", entry.id()).isEqualTo(200);
                 assertThat(get.body()).as("GET %s", entry.id()).isEqualTo(data);
-                assertThat(ownerFiles(bucket, path)).as("file of %s on its owner", entry.id()).hasSize(1);
+                assertThat(ownerFiles(bucket, path))
+                        .as("file of %s on its owner", entry.id())
+                        .hasSize(1);
                 stored.put(path, data);
                 roundTripped++;
             } else {
@@ -124,8 +130,9 @@ class HostileInputIT {
             }
         }
         assertThat(listKeys()).as("the bucket holds exactly the valid keys").isEqualTo(new TreeSet<>(stored.keySet()));
-        System.out.printf("RELIABILITY hostile: surface=s3-keys inputs=%d rejected=%d roundtripped=%d%n", tried,
-                rejected, roundTripped);
+        System.out.printf(
+                "RELIABILITY hostile: surface=s3-keys inputs=%d rejected=%d roundtripped=%d%n",
+                tried, rejected, roundTripped);
     }
 
     @Test
@@ -143,14 +150,17 @@ class HostileInputIT {
                 String path = entry.storedPath();
                 HttpResponse<byte[]> get = send("GET", "/" + BUCKET + "/" + encode(path, true), null);
                 assertThat(utf8(get.body())).as(entry.id()).isEqualTo("x");
-                assertThat(send("DELETE", "/" + BUCKET + "/" + encode(path, true), null).statusCode()).isEqualTo(204);
+                assertThat(send("DELETE", "/" + BUCKET + "/" + encode(path, true), null)
+                                .statusCode())
+                        .isEqualTo(204);
                 literal++;
             } else {
                 assertRefused(entry, "PUT", status, answer[1], entry.status(), entry.codes());
                 rejected++;
             }
         }
-        System.out.printf("RELIABILITY hostile: surface=s3-raw-paths inputs=%d rejected=%d stored-literally=%d%n",
+        System.out.printf(
+                "RELIABILITY hostile: surface=s3-raw-paths inputs=%d rejected=%d stored-literally=%d%n",
                 rejected + literal, rejected, literal);
     }
 
@@ -161,22 +171,23 @@ class HostileInputIT {
         int ran = 0;
         for (HostileCorpus.Entry entry : HostileCorpus.keys()) {
             String key = entry.text(BUCKET, canary);
-            HttpResponse<byte[]> answer = post("/_s4/eval", "{\"key\":" + json(key)
-                    + ",\"cmd\":\"cat; printf '%s' \\\"$filename\\\"\"}");
+            HttpResponse<byte[]> answer =
+                    post("/_s4/eval", "{\"key\":" + json(key) + ",\"cmd\":\"cat; printf '%s' \\\"$filename\\\"\"}");
             if (entry.isData()) {
                 String path = key.substring(("s4://" + BUCKET + "/").length());
                 String basename = path.substring(path.lastIndexOf('/') + 1);
-                assertThat(answer.statusCode()).as("eval %s: %s", entry.id(), utf8(answer.body())).isEqualTo(200);
-                assertThat(utf8(answer.body())).as("eval %s", entry.id())
-                        .isEqualTo(utf8(stored.get(path)) + basename);
+                assertThat(answer.statusCode())
+                        .as("eval %s: %s", entry.id(), utf8(answer.body()))
+                        .isEqualTo(200);
+                assertThat(utf8(answer.body())).as("eval %s", entry.id()).isEqualTo(utf8(stored.get(path)) + basename);
                 ran++;
             } else {
-                assertRefused(entry, "eval", answer.statusCode(), utf8(answer.body()), 400,
-                        Set.of("InvalidArgument"));
+                assertRefused(entry, "eval", answer.statusCode(), utf8(answer.body()), 400, Set.of("InvalidArgument"));
                 rejected++;
             }
         }
-        System.out.printf("RELIABILITY hostile: surface=compute-eval inputs=%d rejected=%d ran-as-data=%d%n",
+        System.out.printf(
+                "RELIABILITY hostile: surface=compute-eval inputs=%d rejected=%d ran-as-data=%d%n",
                 rejected + ran, rejected, ran);
     }
 
@@ -200,60 +211,83 @@ class HostileInputIT {
             rejected += 2;
         }
         String base = "s4://" + BUCKET + "/";
-        List<String> meta = stored.keySet().stream().filter(p -> p.startsWith("meta/")).toList();
+        List<String> meta =
+                stored.keySet().stream().filter(p -> p.startsWith("meta/")).toList();
         assertThat(meta).hasSizeGreaterThan(15);
 
         assertDone(job("map", base + "meta/", base + "mapped/", "cat; printf '%s' \"$filename\""));
         for (String path : meta) {
             String basename = path.substring(path.lastIndexOf('/') + 1);
             assertThat(utf8(send("GET", "/" + BUCKET + "/" + encode("mapped/" + path.substring(5), true), null)
-                    .body())).as("map output of %s", path).isEqualTo(utf8(stored.get(path)) + basename);
+                            .body()))
+                    .as("map output of %s", path)
+                    .isEqualTo(utf8(stored.get(path)) + basename);
         }
 
         assertDone(job("map", base + "meta/*", base + "globbed/", "cat"));
         Set<String> direct = new TreeSet<>();
         meta.stream().map(p -> p.substring(5)).filter(p -> !p.contains("/")).forEach(p -> direct.add("globbed/" + p));
         assertThat(listKeys().stream().filter(k -> k.startsWith("globbed/")).toList())
-                .as("a glob over names full of glob characters").containsExactlyElementsOf(direct);
+                .as("a glob over names full of glob characters")
+                .containsExactlyElementsOf(direct);
 
-        assertDone(job("map-to-n", base + "meta/", base + "shuffled/",
+        assertDone(job(
+                "map-to-n",
+                base + "meta/",
+                base + "shuffled/",
                 "printf '%s' \"$filename\" > 'part;$(x)'; echo 'part;$(x)'"));
         for (String path : meta) {
             String basename = path.substring(path.lastIndexOf('/') + 1);
-            assertThat(utf8(send("GET", "/" + BUCKET + "/" + encode("shuffled/" + basename + "/part;$(x)", true),
-                    null).body())).as("map-to-n output of %s", path).isEqualTo(basename);
+            assertThat(utf8(send("GET", "/" + BUCKET + "/" + encode("shuffled/" + basename + "/part;$(x)", true), null)
+                            .body()))
+                    .as("map-to-n output of %s", path)
+                    .isEqualTo(basename);
         }
 
-        assertDone(job("map-from-n", base + "meta/", base + "merged/",
-                "while IFS= read -r f; do cat -- \"$f\"; done"));
-        long groups = meta.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).distinct().count();
-        assertThat(listKeys().stream().filter(k -> k.startsWith("merged/")).count()).isEqualTo(groups);
+        assertDone(job("map-from-n", base + "meta/", base + "merged/", "while IFS= read -r f; do cat -- \"$f\"; done"));
+        long groups = meta.stream()
+                .map(p -> p.substring(p.lastIndexOf('/') + 1))
+                .distinct()
+                .count();
+        assertThat(listKeys().stream().filter(k -> k.startsWith("merged/")).count())
+                .isEqualTo(groups);
 
         // Output names a command prints are checked like keys; a printed path outside the job is copied, never moved.
-        assertThat(send("PUT", "/" + BUCKET + "/one/in", "1".getBytes(StandardCharsets.UTF_8)).statusCode())
+        assertThat(send("PUT", "/" + BUCKET + "/one/in", "1".getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
                 .isEqualTo(200);
         assertError(job("map-to-n", base + "one/", base + "bad1/", "echo .."), "bad output name");
         assertError(job("map-to-n", base + "one/", base + "bad2/", "printf x > 'a b'; echo 'a b'"), "bad output name");
-        assertError(job("map-to-n", base + "one/", base + "bad3/", "printf x > ok; echo ok; echo .."),
-                "bad output name");
-        assertThat(listKeys().stream().filter(k -> k.startsWith("bad")).toList()).isEmpty();
+        assertError(
+                job("map-to-n", base + "one/", base + "bad3/", "printf x > ok; echo ok; echo .."), "bad output name");
+        assertThat(listKeys().stream().filter(k -> k.startsWith("bad")).toList())
+                .isEmpty();
         assertDone(job("map-to-n", base + "one/", base + "copied/", "echo ../../../../x"));
-        assertThat(utf8(send("GET", "/" + BUCKET + "/copied/in/x", null).body())).isEqualTo("sentinel x\n");
-        System.out.printf("RELIABILITY hostile: surface=compute-jobs inputs=%d rejected=%d jobs-over-hostile-names=4"
-                + " keys-as-data=%d bad-output-names=3%n", rejected + 4 + 3, rejected, meta.size());
+        assertThat(utf8(send("GET", "/" + BUCKET + "/copied/in/x", null).body()))
+                .isEqualTo("sentinel x\n");
+        System.out.printf(
+                "RELIABILITY hostile: surface=compute-jobs inputs=%d rejected=%d jobs-over-hostile-names=4"
+                        + " keys-as-data=%d bad-output-names=3%n",
+                rejected + 4 + 3, rejected, meta.size());
     }
 
     @Test
     @Order(5)
     void theAwsSdkRoundTripsEveryValidHostileKey() {
-        try (S3Client s3 = S3Client.builder().endpointOverride(nodes.endpoint(0)).region(Region.US_EAST_1)
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(nodes.endpoint(0))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any")))
-                .forcePathStyle(true).httpClient(ApacheHttpClient.create()).build()) {
+                .forcePathStyle(true)
+                .httpClient(ApacheHttpClient.create())
+                .build()) {
             s3.createBucket(b -> b.bucket(SDK_BUCKET));
             for (Map.Entry<String, byte[]> key : stored.entrySet()) {
                 s3.putObject(b -> b.bucket(SDK_BUCKET).key(key.getKey()), RequestBody.fromBytes(key.getValue()));
-                assertThat(s3.getObjectAsBytes(b -> b.bucket(SDK_BUCKET).key(key.getKey())).asByteArray())
-                        .as(key.getKey()).isEqualTo(key.getValue());
+                assertThat(s3.getObjectAsBytes(b -> b.bucket(SDK_BUCKET).key(key.getKey()))
+                                .asByteArray())
+                        .as(key.getKey())
+                        .isEqualTo(key.getValue());
             }
             Set<String> listed = new TreeSet<>();
             s3.listObjectsV2Paginator(b -> b.bucket(SDK_BUCKET)).contents().forEach(o -> listed.add(o.key()));
@@ -263,8 +297,8 @@ class HostileInputIT {
             }
             assertThat(s3.listObjectsV2(b -> b.bucket(SDK_BUCKET)).contents()).isEmpty();
         }
-        System.out.printf("RELIABILITY hostile: surface=s3-aws-sdk-v2 inputs=%d roundtripped=%d%n", stored.size(),
-                stored.size());
+        System.out.printf(
+                "RELIABILITY hostile: surface=s3-aws-sdk-v2 inputs=%d roundtripped=%d%n", stored.size(), stored.size());
     }
 
     @Test
@@ -279,9 +313,10 @@ class HostileInputIT {
         Set<String> escaped = new TreeSet<>(outside.topLevel());
         escaped.removeAll(expectedTop);
         List<Path> canaries = outside.canaries(Path.of("").toAbsolutePath());
-        System.out.printf("RELIABILITY hostile: surface=s3+compute canary=%s outside-root-changes=%d"
-                + " escaped-bucket-entries=%d%n", Files.exists(canary) || !canaries.isEmpty() ? "PRESENT" : "absent",
-                changes.size(), escaped.size());
+        System.out.printf(
+                "RELIABILITY hostile: surface=s3+compute canary=%s outside-root-changes=%d"
+                        + " escaped-bucket-entries=%d%n",
+                Files.exists(canary) || !canaries.isEmpty() ? "PRESENT" : "absent", changes.size(), escaped.size());
         assertThat(canary).doesNotExist();
         assertThat(canaries).isEmpty();
         assertThat(changes).as("changes outside the data roots").isEmpty();
@@ -290,11 +325,13 @@ class HostileInputIT {
 
     // ---- helpers
 
-    private static void assertRefused(HostileCorpus.Entry entry, String what, int status, String body, int expected,
-            Set<String> codes) {
+    private static void assertRefused(
+            HostileCorpus.Entry entry, String what, int status, String body, int expected, Set<String> codes) {
         assertThat(status).as("%s %s: %s", what, entry.id(), body).isEqualTo(expected);
         Matcher code = CODE.matcher(body);
-        assertThat(code.find()).as("%s %s has an S3 error code: %s", what, entry.id(), body).isTrue();
+        assertThat(code.find())
+                .as("%s %s has an S3 error code: %s", what, entry.id(), body)
+                .isTrue();
         assertThat(codes).as("%s %s: %s", what, entry.id(), body).contains(code.group(1));
         assertThat(body).as("%s %s leaks no stack trace", what, entry.id()).doesNotContain("Exception", "\tat ");
     }
@@ -328,8 +365,9 @@ class HostileInputIT {
     }
 
     private static String job(String mode, String indir, String outdir, String cmd) {
-        HttpResponse<byte[]> answer = post("/_s4/" + mode, "{\"indir\":" + json(indir) + ",\"outdir\":" + json(outdir)
-                + ",\"cmd\":" + json(cmd) + "}");
+        HttpResponse<byte[]> answer = post(
+                "/_s4/" + mode,
+                "{\"indir\":" + json(indir) + ",\"outdir\":" + json(outdir) + ",\"cmd\":" + json(cmd) + "}");
         return answer.statusCode() + "\n" + utf8(answer.body());
     }
 
@@ -353,10 +391,11 @@ class HostileInputIT {
     }
 
     private static HttpResponse<byte[]> send(String method, String target, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nodes.endpoint(0) + target))
-                .timeout(Duration.ofSeconds(60));
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(nodes.endpoint(0) + target)).timeout(Duration.ofSeconds(60));
+        request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -387,8 +426,14 @@ class HostileInputIT {
         var out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~' || (keepSlash && c == '/')) {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~'
+                    || (keepSlash && c == '/')) {
                 out.append((char) c);
             } else {
                 out.append('%').append(String.format("%02X", c));

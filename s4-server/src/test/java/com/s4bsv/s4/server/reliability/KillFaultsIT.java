@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import java.nio.file.Files;
 
 /**
  * kill -9 of a node while PUTs (to the owner and through forwarding nodes), GETs (direct and forwarded) and a
@@ -71,7 +71,7 @@ class KillFaultsIT {
     }
 
     static String ownedBy(int node, String prefix, int from) {
-        for (int i = from;; i++) {
+        for (int i = from; ; i++) {
             String path = prefix + i + ".bin";
             if (Placement.nodeIndex(new S4Key(BUCKET, path), 3) == node) {
                 return path;
@@ -87,8 +87,8 @@ class KillFaultsIT {
 
     /** A body sent in 256 KiB steps with a pause between, so a kill lands in the middle of it. */
     static HttpRequest.BodyPublisher paced(byte[] data, long pauseMillis) {
-        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> pacedStream(
-                data, pauseMillis)), data.length);
+        return HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> pacedStream(data, pauseMillis)), data.length);
     }
 
     static InputStream pacedStream(byte[] data, long pauseMillis) {
@@ -121,7 +121,13 @@ class KillFaultsIT {
     }
 
     /** One client's PUT: its entry node, key, bytes and what it was told. */
-    record Upload(int entry, String path, byte[] data, int status, String body, @Nullable String error) {
+    record Upload(
+            int entry,
+            String path,
+            byte[] data,
+            int status,
+            String body,
+            @Nullable String error) {
 
         boolean acknowledged() {
             return status == 200;
@@ -133,9 +139,12 @@ class KillFaultsIT {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 Thread.sleep(delayMillis);
-                HttpResponse<String> r = S3Http.CLIENT.send(HttpRequest.newBuilder(nodes.endpoint(entry)
-                        .resolve("/" + BUCKET + "/" + path)).timeout(Duration.ofSeconds(60))
-                        .PUT(paced(bytes, pauseMillis)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = S3Http.CLIENT.send(
+                        HttpRequest.newBuilder(nodes.endpoint(entry).resolve("/" + BUCKET + "/" + path))
+                                .timeout(Duration.ofSeconds(60))
+                                .PUT(paced(bytes, pauseMillis))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 return new Upload(entry, path, bytes, r.statusCode(), r.body(), null);
             } catch (IOException e) {
                 return new Upload(entry, path, bytes, -1, "", e.toString());
@@ -147,16 +156,21 @@ class KillFaultsIT {
     }
 
     /** One client's GET: how many bytes it got, whether they were the whole object, and the error it saw. */
-    record Download(int entry, long received, boolean whole, @Nullable String error) {
-    }
+    record Download(
+            int entry,
+            long received,
+            boolean whole,
+            @Nullable String error) {}
 
     static CompletableFuture<Download> download(int entry, String path, byte[] expected, CountDownLatch killed) {
         return CompletableFuture.supplyAsync(() -> {
             long received = 0;
             var crc = new StreamingChecksum();
             try {
-                HttpResponse<InputStream> r = S3Http.CLIENT.send(HttpRequest.newBuilder(nodes.endpoint(entry)
-                        .resolve("/" + BUCKET + "/" + path)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse<InputStream> r = S3Http.CLIENT.send(
+                        HttpRequest.newBuilder(nodes.endpoint(entry).resolve("/" + BUCKET + "/" + path))
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 if (r.statusCode() != 200) {
                     r.body().close();
@@ -174,7 +188,8 @@ class KillFaultsIT {
                         }
                     }
                 }
-                boolean whole = received == expected.length && crc.base64().equals(header)
+                boolean whole = received == expected.length
+                        && crc.base64().equals(header)
                         && header.equals(DataDirs.base64(expected));
                 return new Download(entry, received, whole, null);
             } catch (IOException e) {
@@ -203,7 +218,8 @@ class KillFaultsIT {
             int victim = ownerDies ? 1 : 0;
             String big = ownedBy(ownerDies ? 1 : 2, "r" + round + "/get", 0);
             byte[] bigData = data(big, GET_BYTES);
-            assertThat(via(2).put("/" + BUCKET + "/" + big, bigData).statusCode()).isEqualTo(200);
+            assertThat(via(2).put("/" + BUCKET + "/" + big, bigData).statusCode())
+                    .isEqualTo(200);
 
             List<CompletableFuture<Upload>> uploads = new ArrayList<>();
             int[][] plan = ownerDies
@@ -239,7 +255,8 @@ class KillFaultsIT {
                 if (d.whole()) {
                     downloadsWhole++;
                 } else {
-                    assertThat(d.error()).as("a download that was cut must fail, not end quietly: %s", d)
+                    assertThat(d.error())
+                            .as("a download that was cut must fail, not end quietly: %s", d)
                             .isNotNull();
                     assertThat(d.received()).isLessThan(GET_BYTES);
                     downloadsCut++;
@@ -257,9 +274,10 @@ class KillFaultsIT {
                 }
                 failedClearly++;
                 httpErrors += u.error() == null ? 1 : 0;
-                assertThat(u.error() != null || (u.status() >= 400 && !S3Http.code(u.body()).isEmpty()))
-                        .as("an upload that failed gets an HTTP error with an S3 code or a broken connection: %s",
-                                u).isTrue();
+                assertThat(u.error() != null
+                                || (u.status() >= 400 && !S3Http.code(u.body()).isEmpty()))
+                        .as("an upload that failed gets an HTTP error with an S3 code or a broken connection: %s", u)
+                        .isTrue();
                 if (now.statusCode() == 200) {
                     // The owner committed it and then the answer was lost with the node: whole, never partial.
                     assertWhole(now, u.data());
@@ -287,14 +305,22 @@ class KillFaultsIT {
         boolean aws = Cli.hasAws(work);
         boolean boto3 = Cli.hasBoto3(work);
         Assumptions.assumeTrue(aws || boto3, "neither the aws CLI nor python3 boto3 is installed: skipping");
-        assertThat(via(0).put("/" + BUCKET + "/down/" + ownedBy(0, "k", 0), new byte[10]).statusCode())
+        assertThat(via(0).put("/" + BUCKET + "/down/" + ownedBy(0, "k", 0), new byte[10])
+                        .statusCode())
                 .isEqualTo(200);
         String victim = "127.0.0.1:" + nodes.port(2);
         nodes.kill(2);
         try {
             if (aws) {
-                Cli listing = Cli.run(work, List.of("aws", "--endpoint-url", nodes.endpoint(0).toString(), "s3", "ls",
-                        "s3://" + BUCKET + "/down/"));
+                Cli listing = Cli.run(
+                        work,
+                        List.of(
+                                "aws",
+                                "--endpoint-url",
+                                nodes.endpoint(0).toString(),
+                                "s3",
+                                "ls",
+                                "s3://" + BUCKET + "/down/"));
                 assertThat(listing.exit()).as("%s", listing).isNotZero();
                 assertThat(listing.err()).contains("ServiceUnavailable").contains(victim);
                 assertThat(listing.out()).as("no partial listing").isEmpty();
@@ -302,18 +328,28 @@ class KillFaultsIT {
                 System.out.println("RELIABILITY faults: aws CLI not installed, its listing check skipped");
             }
             if (boto3) {
-                Cli listing = Cli.run(work, List.of("python3", "-c", String.join("\n",
-                        "import boto3, sys",
-                        "from botocore.config import Config",
-                        "s3 = boto3.client('s3', endpoint_url=sys.argv[1], config=Config(retries={'max_attempts': 1}))",
-                        "try:",
-                        "    r = s3.list_objects_v2(Bucket='" + BUCKET + "', Prefix='down/')",
-                        "    print('LISTED', r.get('KeyCount'))",
-                        "except Exception as e:",
-                        "    print('ERROR', e)",
-                        "    sys.exit(1)"), nodes.endpoint(0).toString()));
+                Cli listing = Cli.run(
+                        work,
+                        List.of(
+                                "python3",
+                                "-c",
+                                String.join(
+                                        "\n",
+                                        "import boto3, sys",
+                                        "from botocore.config import Config",
+                                        "s3 = boto3.client('s3', endpoint_url=sys.argv[1], config=Config(retries={'max_attempts': 1}))",
+                                        "try:",
+                                        "    r = s3.list_objects_v2(Bucket='" + BUCKET + "', Prefix='down/')",
+                                        "    print('LISTED', r.get('KeyCount'))",
+                                        "except Exception as e:",
+                                        "    print('ERROR', e)",
+                                        "    sys.exit(1)"),
+                                nodes.endpoint(0).toString()));
                 assertThat(listing.exit()).as("%s", listing).isEqualTo(1);
-                assertThat(listing.out()).startsWith("ERROR").contains("ServiceUnavailable").contains(victim)
+                assertThat(listing.out())
+                        .startsWith("ERROR")
+                        .contains("ServiceUnavailable")
+                        .contains(victim)
                         .doesNotContain("LISTED");
             } else {
                 System.out.println("RELIABILITY faults: python3 boto3 not installed, its listing check skipped");
@@ -355,17 +391,20 @@ class KillFaultsIT {
             String out = "mtn" + round + "/out/";
             List<byte[]> inputs = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
-                byte[] bytes = ("row " + i + " of round " + round + "\n").repeat(20_000).getBytes();
+                byte[] bytes = ("row " + i + " of round " + round + "\n")
+                        .repeat(20_000)
+                        .getBytes();
                 inputs.add(bytes);
-                assertThat(via(0).put("/" + BUCKET + "/" + in + String.format("%05d", i), bytes).statusCode())
+                assertThat(via(0).put("/" + BUCKET + "/" + in + String.format("%05d", i), bytes)
+                                .statusCode())
                         .isEqualTo(200);
             }
             Path started = Files.createDirectories(work.resolve("started-" + round));
             // Three keys per node, two commands at a time, 1.5 s each: every job runs for 3 s after its first start.
             String cmd = "touch " + started + "/$filename; sleep 1.5; cat > 00000; cp 00000 00001; cp 00000 00002;"
                     + " printf '00000\\n00001\\n00002\\n'";
-            CompletableFuture<HttpResponse<String>> job = CompletableFuture.supplyAsync(() -> via(0).job(
-                    "/_s4/map-to-n", "s4://" + BUCKET + "/" + in, "s4://" + BUCKET + "/" + out, cmd));
+            CompletableFuture<HttpResponse<String>> job = CompletableFuture.supplyAsync(
+                    () -> via(0).job("/_s4/map-to-n", "s4://" + BUCKET + "/" + in, "s4://" + BUCKET + "/" + out, cmd));
             HttpResponse<String> answer;
             try {
                 long deadline = System.nanoTime() + TestTimeouts.start().toNanos();
@@ -388,23 +427,30 @@ class KillFaultsIT {
             List<String> outputs = via(0).keys(BUCKET, out);
             for (int i = 0; i < 9; i++) {
                 String name = String.format("%05d", i);
-                List<String> mine = outputs.stream().filter(k -> k.startsWith(out + name + "/")).toList();
+                List<String> mine = outputs.stream()
+                        .filter(k -> k.startsWith(out + name + "/"))
+                        .toList();
                 for (String key : mine) {
                     assertWhole(via(1).get("/" + BUCKET + "/" + key), inputs.get(i));
                 }
                 if (!mine.isEmpty() && mine.size() < 3) {
                     // Only the killed node's own commits may be cut between outputs (it cannot clean up after itself).
-                    assertThat(i % 3).as("partial outputs of %s: %s", name, mine).isEqualTo(2);
+                    assertThat(i % 3)
+                            .as("partial outputs of %s: %s", name, mine)
+                            .isEqualTo(2);
                     partialSets++;
                 }
             }
             for (String key : outputs) {
                 assertThat(via(0).delete("/" + BUCKET + "/" + key).statusCode()).isEqualTo(204);
             }
-            HttpResponse<String> rerun = via(0).job("/_s4/map-to-n", "s4://" + BUCKET + "/" + in,
-                    "s4://" + BUCKET + "/" + out, cmd);
-            assertThat(JSON.readTree(rerun.body().strip().lines().toList().getLast()).path("type").asString())
-                    .as(rerun.body()).isEqualTo("done");
+            HttpResponse<String> rerun =
+                    via(0).job("/_s4/map-to-n", "s4://" + BUCKET + "/" + in, "s4://" + BUCKET + "/" + out, cmd);
+            assertThat(JSON.readTree(rerun.body().strip().lines().toList().getLast())
+                            .path("type")
+                            .asString())
+                    .as(rerun.body())
+                    .isEqualTo("done");
             List<String> all = via(2).keys(BUCKET, out);
             assertThat(all).hasSize(27);
             for (String key : all) {

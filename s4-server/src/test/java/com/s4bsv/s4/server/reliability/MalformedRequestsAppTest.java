@@ -63,8 +63,8 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
 
     @AfterAll
     static void count() {
-        System.out.printf("RELIABILITY hostile: surface=malformed-s3 inputs=%d (each its S3 error, nothing stored)%n",
-                tried);
+        System.out.printf(
+                "RELIABILITY hostile: surface=malformed-s3 inputs=%d (each its S3 error, nothing stored)%n", tried);
     }
 
     // ---- DeleteObjects
@@ -72,11 +72,17 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
     @Test
     void deleteObjectsWithBadXmlIsMalformedXmlAndDeletesNothing() throws IOException {
         put("/mal/keep", "kept");
-        for (String body : List.of("not xml at all", "<Delete><Object><Key>keep</Key></Object>",
-                "<Delete><Object><Key>keep</Key></Obj></Delete>", "<Foo><Object><Key>keep</Key></Object></Foo>",
-                "<Delete><Quiet>true</Quiet></Delete>", "", "<?xml version=\"1.0\"?>",
+        for (String body : List.of(
+                "not xml at all",
+                "<Delete><Object><Key>keep</Key></Object>",
+                "<Delete><Object><Key>keep</Key></Obj></Delete>",
+                "<Foo><Object><Key>keep</Key></Object></Foo>",
+                "<Delete><Quiet>true</Quiet></Delete>",
+                "",
+                "<?xml version=\"1.0\"?>",
                 "<Delete>" + "<Object><Key>keep</Key></Object>".repeat(1001) + "</Delete>")) {
-            request("POST", "/mal?delete", "Content-Type: application/xml\r\n", body).is(400, "MalformedXML");
+            request("POST", "/mal?delete", "Content-Type: application/xml\r\n", body)
+                    .is(400, "MalformedXML");
         }
         assertThat(get("/mal/keep").body()).isEqualTo("kept");
     }
@@ -88,15 +94,22 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
         try {
             String laughs = billionLaughs();
             for (String root : List.of("Delete", "CompleteMultipartUpload")) {
-                String record = root.equals("Delete") ? "<Object><Key>&lol9;</Key></Object>"
+                String record = root.equals("Delete")
+                        ? "<Object><Key>&lol9;</Key></Object>"
                         : "<Part><PartNumber>1</PartNumber><ETag>&lol9;</ETag></Part>";
                 String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file://" + secret + "\">]><"
                         + root + ">" + record.replace("&lol9;", "&x;") + "</" + root + ">";
-                String target = root.equals("Delete") ? "/mal?delete"
-                        : "/mal/lol2?uploadId=" + createUpload("/mal/lol2");
-                Answer bomb = request("POST", target, "", laughs.replace("@ROOT@", root).replace("@RECORD@", record))
+                String target =
+                        root.equals("Delete") ? "/mal?delete" : "/mal/lol2?uploadId=" + createUpload("/mal/lol2");
+                Answer bomb = request(
+                                "POST",
+                                target,
+                                "",
+                                laughs.replace("@ROOT@", root).replace("@RECORD@", record))
                         .is(400, "MalformedXML");
-                assertThat(bomb.millis()).as("entity expansion refused, not expanded").isLessThan(2_000);
+                assertThat(bomb.millis())
+                        .as("entity expansion refused, not expanded")
+                        .isLessThan(2_000);
                 Answer external = request("POST", target, "", xxe).is(400, "MalformedXML");
                 assertThat(external.body()).doesNotContain("TOP-SECRET");
             }
@@ -110,7 +123,10 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
     private static String billionLaughs() {
         var doctype = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol0 \"lol\">");
         for (int i = 1; i <= 9; i++) {
-            doctype.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10))
+            doctype.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i - 1) + ";").repeat(10))
                     .append("\">");
         }
         return doctype.append("]><@ROOT@>@RECORD@</@ROOT@>").toString();
@@ -124,7 +140,9 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
         String one = uploadPart("/mal/mp", id, 1, "part one ");
         String two = uploadPart("/mal/mp", id, 2, "part two");
         String target = "/mal/mp?uploadId=" + id;
-        for (String body : List.of("garbage", "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber>",
+        for (String body : List.of(
+                "garbage",
+                "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber>",
                 "<Foo><Part><PartNumber>1</PartNumber><ETag>" + one + "</ETag></Part></Foo>",
                 "<CompleteMultipartUpload></CompleteMultipartUpload>",
                 "<CompleteMultipartUpload><Part><ETag>" + one + "</ETag></Part></CompleteMultipartUpload>",
@@ -149,14 +167,16 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
         String real = createUpload("/mal/owned");
         for (String id : List.of("0123456789abcdef0123456789abcdef", "..%2F..%2F_tmp", "%2e%2e", real + "x", "")) {
             request("PUT", "/mal/up?partNumber=1&uploadId=" + id, "", "x").is(404, "NoSuchUpload");
-            request("POST", "/mal/up?uploadId=" + id, "", complete(1, "\"00000000\"")).is(404, "NoSuchUpload");
+            request("POST", "/mal/up?uploadId=" + id, "", complete(1, "\"00000000\""))
+                    .is(404, "NoSuchUpload");
             request("GET", "/mal/up?uploadId=" + id, "", "").is(404, "NoSuchUpload");
             request("DELETE", "/mal/up?uploadId=" + id, "", "").is(404, "NoSuchUpload");
         }
         // An upload of another key is not this key's upload.
         request("PUT", "/mal/other?partNumber=1&uploadId=" + real, "", "x").is(404, "NoSuchUpload");
         for (String number : List.of("0", "10001", "-1", "abc", "99999999999")) {
-            request("PUT", "/mal/owned?partNumber=" + number + "&uploadId=" + real, "", "x").is(400, "InvalidArgument");
+            request("PUT", "/mal/owned?partNumber=" + number + "&uploadId=" + real, "", "x")
+                    .is(400, "InvalidArgument");
         }
     }
 
@@ -165,20 +185,30 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
     @Test
     void hugeDeclaredSizesAreEntityTooLargeAtOnceAndStoreNothing() throws IOException {
         String id = createUpload("/mal/bigpart");
-        for (String[] huge : List.of(new String[] {"/mal/huge", Long.toString(Long.MAX_VALUE)},
+        for (String[] huge : List.of(
+                new String[] {"/mal/huge", Long.toString(Long.MAX_VALUE)},
                 new String[] {"/mal/huge", Long.toString(5L << 40 | 1)},
                 new String[] {"/mal/bigpart?partNumber=1&uploadId=" + id, Long.toString((5L << 30) + 1)})) {
-            Answer answer = send("PUT " + huge[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + huge[1]
-                    + "\r\nConnection: close\r\n\r\nonly a few bytes", false).is(400, "EntityTooLarge");
+            Answer answer = send(
+                            "PUT " + huge[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + huge[1]
+                                    + "\r\nConnection: close\r\n\r\nonly a few bytes",
+                            false)
+                    .is(400, "EntityTooLarge");
             assertThat(answer.millis()).as("refused before reading the body").isLessThan(5_000);
         }
-        Answer chunked = send("PUT /mal/huge HTTP/1.1\r\nHost: 127.0.0.1\r\nx-amz-content-sha256: "
-                + "STREAMING-UNSIGNED-PAYLOAD-TRAILER\r\nx-amz-decoded-content-length: " + Long.MAX_VALUE
-                + "\r\nContent-Length: 5\r\nConnection: close\r\n\r\n0\r\n\r\n", false).is(400, "EntityTooLarge");
+        Answer chunked = send(
+                        "PUT /mal/huge HTTP/1.1\r\nHost: 127.0.0.1\r\nx-amz-content-sha256: "
+                                + "STREAMING-UNSIGNED-PAYLOAD-TRAILER\r\nx-amz-decoded-content-length: "
+                                + Long.MAX_VALUE
+                                + "\r\nContent-Length: 5\r\nConnection: close\r\n\r\n0\r\n\r\n",
+                        false)
+                .is(400, "EntityTooLarge");
         assertThat(chunked.millis()).isLessThan(5_000);
-        send("PUT /mal/huge HTTP/1.1\r\nHost: 127.0.0.1\r\nx-amz-content-sha256: STREAMING-UNSIGNED-PAYLOAD-TRAILER\r\n"
-                + "x-amz-decoded-content-length: lots\r\nContent-Length: 5\r\nConnection: close\r\n\r\n0\r\n\r\n",
-                false).is(400, "InvalidArgument");
+        send(
+                        "PUT /mal/huge HTTP/1.1\r\nHost: 127.0.0.1\r\nx-amz-content-sha256: STREAMING-UNSIGNED-PAYLOAD-TRAILER\r\n"
+                                + "x-amz-decoded-content-length: lots\r\nContent-Length: 5\r\nConnection: close\r\n\r\n0\r\n\r\n",
+                        false)
+                .is(400, "InvalidArgument");
         assertThat(get("/mal/huge").status()).isEqualTo(404);
         assertThat(tempEntries()).isZero();
     }
@@ -186,8 +216,10 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
     @Test
     void unparsableContentLengthsAre400AndStoreNothing() throws IOException {
         for (String length : List.of("-1", "abc", "99999999999999999999999", "1 0", "0x10", "3\r\nContent-Length: 4")) {
-            Answer answer = send("PUT /mal/cl HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + length
-                    + "\r\nConnection: close\r\n\r\nabc", false);
+            Answer answer = send(
+                    "PUT /mal/cl HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + length
+                            + "\r\nConnection: close\r\n\r\nabc",
+                    false);
             answer.is(400, null);
             assertThat(answer.body()).contains("<Error>").contains("<Code>");
         }
@@ -196,15 +228,24 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
 
     @Test
     void aBodyShorterThanItsContentLengthIsIncompleteBodyAndStoresNothing() throws IOException {
-        Answer shortBody = send("PUT /mal/short HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\nConnection:"
-                + " close\r\n\r\nonly forty bytes of the hundred promised", true).is(400, "IncompleteBody");
-        assertThat(shortBody.body()).contains("the request body ended before its declared length")
+        Answer shortBody = send(
+                        "PUT /mal/short HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\nConnection:"
+                                + " close\r\n\r\nonly forty bytes of the hundred promised",
+                        true)
+                .is(400, "IncompleteBody");
+        assertThat(shortBody.body())
+                .contains("the request body ended before its declared length")
                 .doesNotContain("java.io");
         String id = createUpload("/mal/shortpart");
-        send("PUT /mal/shortpart?partNumber=1&uploadId=" + id + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100"
-                + "\r\nConnection: close\r\n\r\nshort", true).is(400, "IncompleteBody");
+        send(
+                        "PUT /mal/shortpart?partNumber=1&uploadId=" + id
+                                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100"
+                                + "\r\nConnection: close\r\n\r\nshort",
+                        true)
+                .is(400, "IncompleteBody");
         assertThat(get("/mal/short").status()).isEqualTo(404);
-        assertThat(request("GET", "/mal/shortpart?uploadId=" + id, "", "").body()).doesNotContain("<Part>");
+        assertThat(request("GET", "/mal/shortpart?uploadId=" + id, "", "").body())
+                .doesNotContain("<Part>");
         assertThat(tempEntries()).isZero();
     }
 
@@ -215,25 +256,43 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
         put("/mal/ten", "0123456789");
         put("/mal/empty", "");
         for (String range : List.of("bytes=10-", "bytes=10-20", "bytes=-0", "bytes=99999-")) {
-            Answer answer = request("GET", "/mal/ten", "Range: " + range + "\r\n", "").is(416, "InvalidRange");
+            Answer answer =
+                    request("GET", "/mal/ten", "Range: " + range + "\r\n", "").is(416, "InvalidRange");
             assertThat(answer.body()).contains("<ActualObjectSize>10</ActualObjectSize>");
         }
         request("GET", "/mal/empty", "Range: bytes=0-\r\n", "").is(416, "InvalidRange");
         // RFC 9110 lets a server ignore a Range it cannot parse; S3 then answers 200 with the whole object.
-        for (String range : List.of("bytes=a-b", "bytes=5-2", "items=0-1", "bytes=0-1,3-4", "bytes=--1", "bytes",
-                "bytes=99999999999999999999-", "bytes=-", "bytes= 1 - x")) {
-            Answer answer = request("GET", "/mal/ten", "Range: " + range + "\r\n", "").is(200, null);
+        for (String range : List.of(
+                "bytes=a-b",
+                "bytes=5-2",
+                "items=0-1",
+                "bytes=0-1,3-4",
+                "bytes=--1",
+                "bytes",
+                "bytes=99999999999999999999-",
+                "bytes=-",
+                "bytes= 1 - x")) {
+            Answer answer =
+                    request("GET", "/mal/ten", "Range: " + range + "\r\n", "").is(200, null);
             assertThat(answer.body()).as(range).isEqualTo("0123456789");
         }
-        assertThat(request("GET", "/mal/ten", "Range: bytes=8-100\r\n", "").is(206, null).body()).isEqualTo("89");
+        assertThat(request("GET", "/mal/ten", "Range: bytes=8-100\r\n", "")
+                        .is(206, null)
+                        .body())
+                .isEqualTo("89");
     }
 
     // ---- listing arguments
 
     @Test
     void badListingArgumentsAreInvalidArgument() throws IOException {
-        for (String query : List.of("max-keys=-1", "max-keys=abc", "max-keys=99999999999999999999", "max-keys=1.5",
-                "list-type=2&continuation-token=!!", "list-type=2&continuation-token=Zm9v",
+        for (String query : List.of(
+                "max-keys=-1",
+                "max-keys=abc",
+                "max-keys=99999999999999999999",
+                "max-keys=1.5",
+                "list-type=2&continuation-token=!!",
+                "list-type=2&continuation-token=Zm9v",
                 "list-type=2&continuation-token=%00")) {
             request("GET", "/mal?" + query, "", "").is(400, "InvalidArgument");
         }
@@ -244,13 +303,15 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
     // ---- helpers
 
     private String createUpload(String path) throws IOException {
-        Matcher id = UPLOAD_ID.matcher(request("POST", path + "?uploads", "", "").is(200, null).body());
+        Matcher id = UPLOAD_ID.matcher(
+                request("POST", path + "?uploads", "", "").is(200, null).body());
         assertThat(id.find()).isTrue();
         return id.group(1);
     }
 
     private String uploadPart(String path, String id, int number, String data) throws IOException {
-        Answer answer = request("PUT", path + "?partNumber=" + number + "&uploadId=" + id, "", data).is(200, null);
+        Answer answer = request("PUT", path + "?partNumber=" + number + "&uploadId=" + id, "", data)
+                .is(200, null);
         Matcher etag = ETAG.matcher(answer.head() + "\r\n");
         assertThat(etag.find()).as(answer.head()).isTrue();
         return etag.group(1);
@@ -259,8 +320,11 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
     private static String complete(Object... numbersAndEtags) {
         var xml = new StringBuilder("<CompleteMultipartUpload>");
         for (int i = 0; i < numbersAndEtags.length; i += 2) {
-            xml.append("<Part><PartNumber>").append(numbersAndEtags[i]).append("</PartNumber><ETag>")
-                    .append(numbersAndEtags[i + 1]).append("</ETag></Part>");
+            xml.append("<Part><PartNumber>")
+                    .append(numbersAndEtags[i])
+                    .append("</PartNumber><ETag>")
+                    .append(numbersAndEtags[i + 1])
+                    .append("</ETag></Part>");
         }
         return xml.append("</CompleteMultipartUpload>").toString();
     }
@@ -275,8 +339,10 @@ class MalformedRequestsAppTest extends StandaloneNodeAppTest {
 
     private Answer request(String method, String target, String headers, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return send(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers
-                + "Content-Length: " + bytes.length + "\r\n\r\n" + body, false);
+        return send(
+                method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers
+                        + "Content-Length: " + bytes.length + "\r\n\r\n" + body,
+                false);
     }
 
     private Answer send(String request, boolean closeOutput) throws IOException {

@@ -23,6 +23,7 @@ final class OutsideRoots {
 
     /** Names the traversal corpus aims at, planted beside and above every data root. */
     static final List<String> SENTINELS = List.of("x", "etc/passwd", "windows/win.ini", "escape", "S4CANARY.not");
+
     static final String CANARY_NAME = "S4CANARY";
 
     private final Path work;
@@ -59,15 +60,18 @@ final class OutsideRoots {
         try (Stream<Path> all = Files.walk(work)) {
             all.filter(p -> dataRoots.stream().noneMatch(p::startsWith)).forEach(p -> {
                 try {
-                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    BasicFileAttributes a =
+                            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     String rel = work.relativize(p).toString();
                     if (a.isDirectory()) {
                         state.put(rel, "dir");
                     } else if (appendedByNodes.contains(p.getFileName().toString())) {
                         state.put(rel, "node log");
                     } else {
-                        state.put(rel, (a.isSymbolicLink() ? "link " : "") + a.size() + " "
-                                + a.lastModifiedTime().toMillis());
+                        state.put(
+                                rel,
+                                (a.isSymbolicLink() ? "link " : "") + a.size() + " "
+                                        + a.lastModifiedTime().toMillis());
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -84,8 +88,8 @@ final class OutsideRoots {
         Set<String> names = new TreeSet<>();
         for (Path root : dataRoots) {
             try (Stream<Path> entries = Files.list(root)) {
-                entries.forEach(p -> names.add(work.relativize(p)
-                        + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : "")));
+                entries.forEach(p ->
+                        names.add(work.relativize(p) + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : "")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -103,7 +107,8 @@ final class OutsideRoots {
                 continue;
             }
             try (Stream<Path> all = Files.walk(dir)) {
-                all.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(CANARY_NAME))
+                all.filter(p -> p.getFileName() != null
+                                && p.getFileName().toString().equals(CANARY_NAME))
                         .forEach(found::add);
             } catch (IOException | UncheckedIOException e) {
                 // a directory that vanished while walked (a job's temp dir): nothing planted there

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 /** Plain java.net.http calls to one node: what a client without s4 code sees. */
 final class S3Http {
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final Pattern KEY = Pattern.compile("<Key>([^<]*)</Key>");
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
 
@@ -32,16 +34,23 @@ final class S3Http {
     }
 
     HttpResponse<String> put(String path, byte[] data) {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data))
+                .build());
     }
 
     HttpResponse<byte[]> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).build(),
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> head(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     HttpResponse<String> delete(String path) {
@@ -49,20 +58,24 @@ final class S3Http {
     }
 
     HttpResponse<String> post(String pathAndQuery, String body) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(uri(pathAndQuery))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     HttpResponse<String> listing(String bucket, String prefix) {
-        return send(HttpRequest.newBuilder(uri("/" + bucket + "?list-type=2&prefix=" + prefix)).build());
+        return send(HttpRequest.newBuilder(uri("/" + bucket + "?list-type=2&prefix=" + prefix))
+                .build());
     }
 
     /** The keys of a whole listing (one page is enough for these tests: under 1000 keys). */
     List<String> keys(String bucket, String prefix) {
         HttpResponse<String> r = listing(bucket, prefix);
         if (r.statusCode() != 200) {
-            throw new AssertionError("listing s4://" + bucket + "/" + prefix + ": HTTP " + r.statusCode() + " "
-                    + r.body());
+            throw new AssertionError(
+                    "listing s4://" + bucket + "/" + prefix + ": HTTP " + r.statusCode() + " " + r.body());
         }
         List<String> keys = new ArrayList<>();
         Matcher m = KEY.matcher(r.body());
@@ -74,8 +87,10 @@ final class S3Http {
 
     /** A map-family job over HTTP; returns the whole ndjson answer. */
     HttpResponse<String> job(String path, String indir, String outdir, String cmd) {
-        return post(path, "{\"indir\":\"" + indir + "\",\"outdir\":\"" + outdir + "\",\"cmd\":\""
-                + cmd.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        return post(
+                path,
+                "{\"indir\":\"" + indir + "\",\"outdir\":\"" + outdir + "\",\"cmd\":\""
+                        + cmd.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 
     static String code(String body) {

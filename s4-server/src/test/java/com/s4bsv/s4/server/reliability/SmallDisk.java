@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class SmallDisk implements AutoCloseable {
 
-    enum Mode { MOUNT, NAMESPACE }
+    enum Mode {
+        MOUNT,
+        NAMESPACE
+    }
 
     private final Path dir;
     private final String size;
@@ -40,16 +43,25 @@ final class SmallDisk implements AutoCloseable {
                 disk.mounted = true;
                 return disk;
             }
-            why.append("mount -t tmpfs failed as root (").append(mount.output().strip()).append("); ");
+            why.append("mount -t tmpfs failed as root (")
+                    .append(mount.output().strip())
+                    .append("); ");
         }
         Path probe = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-probe"));
-        Result unshare = run("unshare", "-Urm", "sh", "-c", "mount -t tmpfs -o size=1m tmpfs \"$0\" && touch \"$0/x\"",
+        Result unshare = run(
+                "unshare",
+                "-Urm",
+                "sh",
+                "-c",
+                "mount -t tmpfs -o size=1m tmpfs \"$0\" && touch \"$0/x\"",
                 probe.toString());
         Files.deleteIfExists(probe);
         if (unshare.exit() == 0) {
             return new SmallDisk(dir, size, Mode.NAMESPACE);
         }
-        why.append("unshare -Urm cannot mount a tmpfs (").append(unshare.output().strip()).append(")");
+        why.append("unshare -Urm cannot mount a tmpfs (")
+                .append(unshare.output().strip())
+                .append(")");
         return null;
     }
 
@@ -62,8 +74,13 @@ final class SmallDisk implements AutoCloseable {
         if (mode == Mode.MOUNT) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("unshare", "-Urm", "sh", "-c",
-                "mount -t tmpfs -o size=" + size + " tmpfs \"$0\" && exec \"$@\"", dir.toString()));
+        List<String> wrapped = new ArrayList<>(List.of(
+                "unshare",
+                "-Urm",
+                "sh",
+                "-c",
+                "mount -t tmpfs -o size=" + size + " tmpfs \"$0\" && exec \"$@\"",
+                dir.toString()));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -92,8 +109,7 @@ final class SmallDisk implements AutoCloseable {
         return run("id", "-u").output().strip().equals("0");
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static Result run(String... command) throws IOException, InterruptedException {
         Process p;

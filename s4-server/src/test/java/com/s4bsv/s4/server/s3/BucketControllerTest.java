@@ -26,11 +26,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.mockito.Mockito;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 @WebMvcTest(BucketController.class)
@@ -63,10 +63,13 @@ class BucketControllerTest {
 
     @Test
     void listV2RendersKeysPrefixesAndANextToken() throws Exception {
-        when(listing.cluster(any())).thenReturn(new ListingPage(List.of(key("a b+c"), ListingEntry.prefix("dir/")),
-                true));
+        when(listing.cluster(any()))
+                .thenReturn(new ListingPage(List.of(key("a b+c"), ListingEntry.prefix("dir/")), true));
 
-        mvc.perform(get("/bucket").param("list-type", "2").param("delimiter", "/").param("encoding-type", "url")
+        mvc.perform(get("/bucket")
+                        .param("list-type", "2")
+                        .param("delimiter", "/")
+                        .param("encoding-type", "url")
                         .param("max-keys", "2"))
                 .andExpect(status().isOk())
                 .andExpect(xpath("/ListBucketResult/Name").string("bucket"))
@@ -88,8 +91,10 @@ class BucketControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(xpath("/ListBucketResult/Marker").string("a"))
                 .andExpect(xpath("/ListBucketResult/NextMarker").string("b"));
-        verify(listing).cluster(argThat(q -> q.after() != null && q.after().name().equals("a")
-                && !q.after().skipGroup()));
+        verify(listing)
+                .cluster(argThat(q -> q.after() != null
+                        && q.after().name().equals("a")
+                        && !q.after().skipGroup()));
     }
 
     @Test
@@ -157,11 +162,16 @@ class BucketControllerTest {
     @Test
     void urlEncodingCoversExactlyTheElementsS3Encodes() throws Exception {
         String token = new Resume("a b/", true).token();
-        when(listing.cluster(any())).thenReturn(new ListingPage(List.of(key("a b/c+d"),
-                ListingEntry.prefix("a b/e f/")), true));
+        when(listing.cluster(any()))
+                .thenReturn(new ListingPage(List.of(key("a b/c+d"), ListingEntry.prefix("a b/e f/")), true));
 
-        mvc.perform(get("/bucket").param("list-type", "2").param("encoding-type", "url").param("prefix", "a b/")
-                        .param("delimiter", " ").param("start-after", "a b/0 0").param("continuation-token", token))
+        mvc.perform(get("/bucket")
+                        .param("list-type", "2")
+                        .param("encoding-type", "url")
+                        .param("prefix", "a b/")
+                        .param("delimiter", " ")
+                        .param("start-after", "a b/0 0")
+                        .param("continuation-token", token))
                 .andExpect(xpath("/ListBucketResult/EncodingType").string("url"))
                 .andExpect(xpath("/ListBucketResult/Prefix").string("a%20b/"))
                 .andExpect(xpath("/ListBucketResult/Delimiter").string("%20"))
@@ -169,9 +179,12 @@ class BucketControllerTest {
                 .andExpect(xpath("/ListBucketResult/Contents/Key").string("a%20b/c%2Bd"))
                 .andExpect(xpath("/ListBucketResult/CommonPrefixes/Prefix").string("a%20b/e%20f/"))
                 .andExpect(xpath("/ListBucketResult/ContinuationToken").string(token))
-                .andExpect(xpath("/ListBucketResult/NextContinuationToken").string(new Resume("a b/e f/", true)
-                        .token()));
-        mvc.perform(get("/bucket").param("encoding-type", "url").param("marker", "a b").param("delimiter", "/"))
+                .andExpect(
+                        xpath("/ListBucketResult/NextContinuationToken").string(new Resume("a b/e f/", true).token()));
+        mvc.perform(get("/bucket")
+                        .param("encoding-type", "url")
+                        .param("marker", "a b")
+                        .param("delimiter", "/"))
                 .andExpect(xpath("/ListBucketResult/Marker").string("a%20b"))
                 .andExpect(xpath("/ListBucketResult/Contents/Key").string("a%20b/c%2Bd"))
                 .andExpect(xpath("/ListBucketResult/NextMarker").string("a%20b/e%20f/"));
@@ -179,17 +192,33 @@ class BucketControllerTest {
 
     @Test
     void theListingUnderstandsExactlyTheParametersItsQueryParses() throws Exception {
-        Understands understands = BucketController.class.getDeclaredMethod("list",
-                HttpServletRequest.class, HttpServletResponse.class)
+        Understands understands = BucketController.class
+                .getDeclaredMethod("list", HttpServletRequest.class, HttpServletResponse.class)
                 .getAnnotation(Understands.class);
         assertThat(understands.value()).containsExactlyInAnyOrderElementsOf(ListObjectsQuery.PARAMETERS);
     }
 
     @Test
     void createBucketAppliesS3NamingRulesAndCreatesNothingOnARefusal() throws Exception {
-        for (String name : List.of("ab", "a".repeat(64), "my.-bucket", "my-.bucket", "192.168.5.4", "xn--abc",
-                "sthree-x", "amzn-s3-demo-x", "abc-s3alias", "abc--ol-s3", "abc.mrap", "abc--x-s3", "abc--table-s3",
-                "a..b", "-abc", "abc-", "Abc", "a_b")) {
+        for (String name : List.of(
+                "ab",
+                "a".repeat(64),
+                "my.-bucket",
+                "my-.bucket",
+                "192.168.5.4",
+                "xn--abc",
+                "sthree-x",
+                "amzn-s3-demo-x",
+                "abc-s3alias",
+                "abc--ol-s3",
+                "abc.mrap",
+                "abc--x-s3",
+                "abc--table-s3",
+                "a..b",
+                "-abc",
+                "abc-",
+                "Abc",
+                "a_b")) {
             mvc.perform(put("/" + name))
                     .andExpect(status().isBadRequest())
                     .andExpect(xpath("/Error/Code").string("InvalidBucketName"))

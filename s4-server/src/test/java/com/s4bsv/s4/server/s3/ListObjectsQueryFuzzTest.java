@@ -2,11 +2,11 @@ package com.s4bsv.s4.server.s3;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.testing.FuzzMeter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The ListObjects query parser on fuzzed parameters (any subset of {@link ListObjectsQuery#PARAMETERS}, any text,
@@ -17,8 +17,9 @@ import com.s4bsv.s4.server.s3.error.S3Exception;
 class ListObjectsQueryFuzzTest {
 
     private static final FuzzMeter METER = new FuzzMeter("ListObjectsQuery");
-    private static final String[] NEAR_VALID = {"2", "1", "url", "1000", "0", "-1", "+5", " 7 ", "2147483648", "",
-        "S2V5", "UGRpci8", "P", "K", "%", "/"};
+    private static final String[] NEAR_VALID = {
+        "2", "1", "url", "1000", "0", "-1", "+5", " 7 ", "2147483648", "", "S2V5", "UGRpci8", "P", "K", "%", "/"
+    };
 
     @FuzzTest(maxDuration = "10s")
     void parsesOrRejectsWithA4xx(FuzzedDataProvider data) throws Exception {
@@ -28,7 +29,7 @@ class ListObjectsQueryFuzzTest {
                 switch (data.consumeInt(0, 2)) {
                     case 1 -> parameters.put(name, data.pickValue(NEAR_VALID));
                     case 2 -> parameters.put(name, data.consumeString(64));
-                    default -> { }
+                    default -> {}
                 }
             }
             ListObjectsQuery query;
@@ -40,14 +41,17 @@ class ListObjectsQueryFuzzTest {
                 check(e.getMessage() != null, "no message", parameters);
                 return;
             }
-            check(query.maxKeys() >= 0 && query.maxKeys() <= ListObjectsQuery.MAX_KEYS, "max-keys out of range",
+            check(
+                    query.maxKeys() >= 0 && query.maxKeys() <= ListObjectsQuery.MAX_KEYS,
+                    "max-keys out of range",
                     parameters);
             check(query.v2() == "2".equals(parameters.get("list-type")), "list type", parameters);
             check(query.prefix().equals(parameters.getOrDefault("prefix", "")), "prefix", parameters);
             ObjectListing.Query listing = query.listing("bucket");
             check(listing.maxKeys() == query.maxKeys(), "listing", parameters);
-            for (String echoed : new String[] {query.prefix(), query.delimiter(), String.valueOf(query.marker()),
-                String.valueOf(query.startAfter())}) {
+            for (String echoed : new String[] {
+                query.prefix(), query.delimiter(), String.valueOf(query.marker()), String.valueOf(query.startAfter())
+            }) {
                 S3Url.encode(echoed, true);
             }
             Resume after = query.after();

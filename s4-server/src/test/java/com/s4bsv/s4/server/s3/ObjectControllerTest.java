@@ -18,6 +18,8 @@ import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.Forwarder;
 import com.s4bsv.s4.server.cluster.KeyRouter;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.server.storage.InsufficientStorageException;
 import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyConflictException;
@@ -29,8 +31,10 @@ import com.s4bsv.s4.server.storage.StorageException;
 import com.s4bsv.s4.server.storage.StoredObject;
 import com.s4bsv.s4.server.storage.UploadCheck;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -46,10 +50,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
-import java.net.URI;
-import java.time.Duration;
 
 @WebMvcTest(ObjectController.class)
 @Import(KeyRouter.class)
@@ -89,8 +89,8 @@ class ObjectControllerTest {
     private StoredObject object(String key, String content) throws Exception {
         Path file = dir.resolve("object");
         Files.writeString(file, content);
-        return new StoredObject(S4Key.parse("s4://" + key), content.length(), 0x12345678L,
-                Instant.parse("2026-01-02T03:04:05Z"), file);
+        return new StoredObject(
+                S4Key.parse("s4://" + key), content.length(), 0x12345678L, Instant.parse("2026-01-02T03:04:05Z"), file);
     }
 
     @Test
@@ -161,8 +161,7 @@ class ObjectControllerTest {
         mvc.perform(put(URI.create("/bucket/has%20space")).content("x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(xpath("/Error/Code").string("InvalidArgument"));
-        mvc.perform(put(URI.create("/bucket/a/%2e%2e/b")).content("x"))
-                .andExpect(status().isBadRequest());
+        mvc.perform(put(URI.create("/bucket/a/%2e%2e/b")).content("x")).andExpect(status().isBadRequest());
         mvc.perform(put("/Bad_Bucket/k").content("x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(xpath("/Error/Code").string("InvalidBucketName"));
@@ -196,7 +195,8 @@ class ObjectControllerTest {
     }
 
     static Stream<Object[]> storageErrors() {
-        return Stream.of(new Object[] {new KeyExistsException("k"), 409, "KeyAlreadyExists"},
+        return Stream.of(
+                new Object[] {new KeyExistsException("k"), 409, "KeyAlreadyExists"},
                 new Object[] {new KeyConflictException("k", "dir"), 409, "KeyPathConflict"},
                 new Object[] {new NoSuchUploadException("u"), 404, "NoSuchUpload"},
                 new Object[] {new NoSuchKeyException("k"), 404, "NoSuchKey"});
@@ -226,16 +226,18 @@ class ObjectControllerTest {
     @Test
     void aPutThatFillsTheDiskIs507InsufficientStorage() throws Exception {
         when(store.find(any())).thenReturn(Optional.empty());
-        when(store.put(any(), any(), any(), any())).thenThrow(new InsufficientStorageException(
-                "no space left in the data dir of this node (No space left on device)",
-                new IOException("No space left on device")));
+        when(store.put(any(), any(), any(), any()))
+                .thenThrow(new InsufficientStorageException(
+                        "no space left in the data dir of this node (No space left on device)",
+                        new IOException("No space left on device")));
 
         mvc.perform(put("/bucket/key").content(new byte[1000]))
                 .andExpect(status().is(507))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML))
                 .andExpect(xpath("/Error/Code").string("InsufficientStorage"))
-                .andExpect(xpath("/Error/Message").string("Your upload exceeds the available storage. No space"
-                        + " left in the data dir of this node (No space left on device)."))
+                .andExpect(xpath("/Error/Message")
+                        .string("Your upload exceeds the available storage. No space"
+                                + " left in the data dir of this node (No space left on device)."))
                 .andExpect(xpath("/Error/Resource").string("/bucket/key"));
     }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 class ObjectHeadersTest {
 
@@ -22,9 +22,12 @@ class ObjectHeadersTest {
         request.addHeader("Cache-Control", "no-cache");
         request.addHeader("X-Amz-Meta-Color", "blue");
         request.addHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
-        assertThat(ObjectHeaders.of(request)).containsExactly(entry("Content-Type", "text/csv"),
-                entry("Content-Encoding", "gzip"), entry("Cache-Control", "no-cache"),
-                entry("x-amz-meta-color", "blue"));
+        assertThat(ObjectHeaders.of(request))
+                .containsExactly(
+                        entry("Content-Type", "text/csv"),
+                        entry("Content-Encoding", "gzip"),
+                        entry("Cache-Control", "no-cache"),
+                        entry("x-amz-meta-color", "blue"));
 
         var chunkedOnly = new MockHttpServletRequest("PUT", "/b/k");
         chunkedOnly.addHeader("Content-Encoding", "aws-chunked");
@@ -49,8 +52,9 @@ class ObjectHeadersTest {
         request.addHeader("x-amz-meta-a", "x".repeat(2047));
         assertThat(ObjectHeaders.of(request)).hasSize(1);
         request.addHeader("x-amz-meta-b", "");
-        assertThatThrownBy(() -> ObjectHeaders.of(request)).isInstanceOfSatisfying(S3Exception.class,
-                e -> assertThat(e.error()).isEqualTo(S3Error.METADATA_TOO_LARGE));
+        assertThatThrownBy(() -> ObjectHeaders.of(request))
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.METADATA_TOO_LARGE));
     }
 
     @Test
@@ -59,8 +63,7 @@ class ObjectHeadersTest {
         request.addParameter("response-content-type", "text/html");
         request.addParameter("response-content-disposition", "attachment; filename=x.html");
         var response = new MockHttpServletResponse();
-        ObjectHeaders.apply(Map.of("Content-Type", "text/plain", "x-amz-meta-n", "\u00e9"), request,
-                response);
+        ObjectHeaders.apply(Map.of("Content-Type", "text/plain", "x-amz-meta-n", "\u00e9"), request, response);
         assertThat(response.getContentType()).isEqualTo("text/html");
         assertThat(response.getHeader("Content-Disposition")).isEqualTo("attachment; filename=x.html");
         assertThat(response.getHeader("x-amz-meta-n")).isEqualTo("=?UTF-8?B?w6k=?=");

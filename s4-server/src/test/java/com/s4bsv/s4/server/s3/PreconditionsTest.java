@@ -3,12 +3,12 @@ package com.s4bsv.s4.server.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 class PreconditionsTest {
 
@@ -55,8 +55,8 @@ class PreconditionsTest {
 
     @Test
     void unparsableDatesAreIgnoredAndEtagListsAndStarMatch() {
-        assertThat(check("If-Modified-Since", "yesterday", "If-Unmodified-Since", "0")).isEqualTo(
-                Preconditions.Outcome.PROCEED);
+        assertThat(check("If-Modified-Since", "yesterday", "If-Unmodified-Since", "0"))
+                .isEqualTo(Preconditions.Outcome.PROCEED);
         assertThat(check("If-Match", "\"x\", " + ETAG)).isEqualTo(Preconditions.Outcome.PROCEED);
         assertThat(check("If-None-Match", "*")).isEqualTo(Preconditions.Outcome.NOT_MODIFIED);
         assertThat(check("If-Match", "abc-1")).isEqualTo(Preconditions.Outcome.PROCEED);
@@ -64,8 +64,9 @@ class PreconditionsTest {
 
     @Test
     void copySourceConditionsUseTheirPrefix() {
-        assertThatThrownBy(() -> Preconditions.check(Map.of("x-amz-copy-source-If-Match", "\"no\"")::get,
-                "x-amz-copy-source-", ETAG, MODIFIED)).isInstanceOf(S3Exception.class);
+        assertThatThrownBy(() -> Preconditions.check(
+                        Map.of("x-amz-copy-source-If-Match", "\"no\"")::get, "x-amz-copy-source-", ETAG, MODIFIED))
+                .isInstanceOf(S3Exception.class);
         assertThat(Preconditions.check(Map.of("If-Match", "\"no\"")::get, "x-amz-copy-source-", ETAG, MODIFIED))
                 .isEqualTo(Preconditions.Outcome.PROCEED);
     }

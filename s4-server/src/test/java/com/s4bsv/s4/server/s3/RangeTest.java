@@ -3,9 +3,9 @@ package com.s4bsv.s4.server.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
 import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.error.S3Exception;
+import org.junit.jupiter.api.Test;
 
 class RangeTest {
 
@@ -32,8 +32,9 @@ class RangeTest {
 
     @Test
     void refusesRangesOutsideTheObject() {
-        assertThatThrownBy(() -> Range.parse("bytes=10-", 10)).isInstanceOfSatisfying(S3Exception.class,
-                e -> assertThat(e.error()).isEqualTo(S3Error.INVALID_RANGE));
+        assertThatThrownBy(() -> Range.parse("bytes=10-", 10))
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.INVALID_RANGE));
         assertThatThrownBy(() -> Range.parse("bytes=-1", 0)).isInstanceOf(S3Exception.class);
     }
 }

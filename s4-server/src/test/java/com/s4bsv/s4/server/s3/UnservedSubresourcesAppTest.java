@@ -28,15 +28,44 @@ import org.junit.jupiter.api.Test;
 class UnservedSubresourcesAppTest extends StandaloneNodeAppTest {
 
     /** The subresources of the S3 API that s4 does not serve (AWS's REST API reference, bucket and object). */
-    static final List<String> UNSERVED = List.of("acl", "accelerate", "analytics", "attributes", "cors", "encryption",
-            "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging", "metadataTable", "metrics",
-            "notification", "object-lock", "ownershipControls", "policy", "policyStatus", "publicAccessBlock",
-            "renameObject", "replication", "requestPayment", "restore", "retention", "select", "session", "tagging",
-            "torrent", "versionId", "versioning", "versions", "website");
+    static final List<String> UNSERVED = List.of(
+            "acl",
+            "accelerate",
+            "analytics",
+            "attributes",
+            "cors",
+            "encryption",
+            "intelligent-tiering",
+            "inventory",
+            "legal-hold",
+            "lifecycle",
+            "logging",
+            "metadataTable",
+            "metrics",
+            "notification",
+            "object-lock",
+            "ownershipControls",
+            "policy",
+            "policyStatus",
+            "publicAccessBlock",
+            "renameObject",
+            "replication",
+            "requestPayment",
+            "restore",
+            "retention",
+            "select",
+            "session",
+            "tagging",
+            "torrent",
+            "versionId",
+            "versioning",
+            "versions",
+            "website");
 
     static final List<String> METHODS = List.of("GET", "PUT", "POST", "DELETE", "HEAD");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String BODY = "<Tagging><TagSet><Tag><Key>k</Key><Value>v</Value></Tag></TagSet></Tagging>";
 
     @BeforeEach
@@ -58,11 +87,14 @@ class UnservedSubresourcesAppTest extends StandaloneNodeAppTest {
                     for (String query : List.of(subresource, subresource + "=1&prefix=")) {
                         String target = path + "?" + query;
                         HttpResponse<String> answer = send(method, target, method.equals("PUT") ? BODY : "");
-                        assertThat(answer.statusCode()).as("%s %s: %s", method, target, answer.body())
+                        assertThat(answer.statusCode())
+                                .as("%s %s: %s", method, target, answer.body())
                                 .isEqualTo(501);
                         if (!method.equals("HEAD")) {
-                            assertThat(answer.body()).as("%s %s", method, target)
-                                    .contains("<Code>NotImplemented</Code>").contains(subresource);
+                            assertThat(answer.body())
+                                    .as("%s %s", method, target)
+                                    .contains("<Code>NotImplemented</Code>")
+                                    .contains(subresource);
                         }
                         tried.add(method + " " + target);
                     }
@@ -78,11 +110,18 @@ class UnservedSubresourcesAppTest extends StandaloneNodeAppTest {
     @Test
     void aServedOperationWithAnUnknownParameterIsRefusedToo() throws Exception {
         Map<String, String> before = snapshot();
-        for (String target : List.of("/sub/key?max-keys=1", "/sub/key?uploads&tagging", "/sub?delete&acl",
-                "/sub?list-type=2&versions", "/sub/key?uploadId=00000000000000000000000000000000&retention",
-                "/?acl", "/sub?location&policy")) {
+        for (String target : List.of(
+                "/sub/key?max-keys=1",
+                "/sub/key?uploads&tagging",
+                "/sub?delete&acl",
+                "/sub?list-type=2&versions",
+                "/sub/key?uploadId=00000000000000000000000000000000&retention",
+                "/?acl",
+                "/sub?location&policy")) {
             for (String method : METHODS) {
-                assertThat(send(method, target, "").statusCode()).as("%s %s", method, target).isEqualTo(501);
+                assertThat(send(method, target, "").statusCode())
+                        .as("%s %s", method, target)
+                        .isEqualTo(501);
             }
         }
         assertThat(send("PUT", "/sub/other?partNumber=1", "data").statusCode()).isEqualTo(501);
@@ -92,14 +131,22 @@ class UnservedSubresourcesAppTest extends StandaloneNodeAppTest {
     @Test
     void parametersEveryClientAddsAreAccepted() throws Exception {
         assertThat(send("GET", "/sub/key?x-id=GetObject", "").body()).isEqualTo("the data");
-        assertThat(send("GET", "/sub?list-type=2&prefix=&delimiter=%2F&encoding-type=url&max-keys=5&start-after="
-                + "&x-id=ListObjectsV2", "").statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/sub?marker=&encoding-type=url&prefix=k&delimiter=", "").statusCode()).isEqualTo(200);
+        assertThat(send(
+                                "GET",
+                                "/sub?list-type=2&prefix=&delimiter=%2F&encoding-type=url&max-keys=5&start-after="
+                                        + "&x-id=ListObjectsV2",
+                                "")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send("GET", "/sub?marker=&encoding-type=url&prefix=k&delimiter=", "")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(send("GET", "/sub?location", "").statusCode()).isEqualTo(200);
         assertThat(send("GET", "/sub?uploads", "").statusCode()).isEqualTo(200);
         // A presigned URL carries its signature in X-Amz-* parameters.
-        assertThat(send("GET", "/sub/key?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=60&X-Amz-Signature=ab",
-                "").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/sub/key?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=60&X-Amz-Signature=ab", "")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -110,30 +157,38 @@ class UnservedSubresourcesAppTest extends StandaloneNodeAppTest {
 
     @Test
     void computePathsAreNotS3AndKeepTheirParameters() throws Exception {
-        assertThat(send("GET", "/_s4/actuator/health?anything=1", "").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/_s4/actuator/health?anything=1", "").statusCode())
+                .isEqualTo(200);
     }
 
     private HttpResponse<String> send(String method, String target, String body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher publisher = body.isEmpty()
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
-                .method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
+                        .method(method, publisher)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Every path under the data dir (temp space aside) with its size, time and content. */
     private static Map<String, String> snapshot() throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dataDir)) {
-            walk.filter(p -> !dataDir.relativize(p).toString().startsWith("_tmp")).forEach(p -> {
-                try {
-                    BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
-                    String content = attrs.isRegularFile() ? Files.readString(p, StandardCharsets.ISO_8859_1) : "dir";
-                    files.put(dataDir.relativize(p).toString(), attrs.size() + " " + attrs.lastModifiedTime() + " "
-                            + content);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            walk.filter(p -> !dataDir.relativize(p).toString().startsWith("_tmp"))
+                    .forEach(p -> {
+                        try {
+                            BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
+                            String content =
+                                    attrs.isRegularFile() ? Files.readString(p, StandardCharsets.ISO_8859_1) : "dir";
+                            files.put(
+                                    dataDir.relativize(p).toString(),
+                                    attrs.size() + " " + attrs.lastModifiedTime() + " " + content);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         }
         return files;
     }

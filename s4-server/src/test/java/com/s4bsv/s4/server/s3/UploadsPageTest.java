@@ -23,7 +23,9 @@ class UploadsPageTest {
     }
 
     private static List<String> keys(UploadsPage page) {
-        return page.uploads().stream().map(u -> u.key().path() + "#" + u.uploadId()).toList();
+        return page.uploads().stream()
+                .map(u -> u.key().path() + "#" + u.uploadId())
+                .toList();
     }
 
     @Test
@@ -41,7 +43,9 @@ class UploadsPageTest {
             id = page.nextUploadIdMarker();
         }
         assertThat(seen).containsExactly("a#id0", "a#id1", "b#id5", "dir/x#id2", "dir/y#id3", "dir2/z#id4");
-        assertThat(keys(UploadsPage.of(UPLOADS, "", "", "a", "id0", 1000))).first().isEqualTo("a#id1");
+        assertThat(keys(UploadsPage.of(UPLOADS, "", "", "a", "id0", 1000)))
+                .first()
+                .isEqualTo("a#id1");
         assertThat(keys(UploadsPage.of(UPLOADS, "", "", "a", "", 1000))).first().isEqualTo("b#id5");
     }
 

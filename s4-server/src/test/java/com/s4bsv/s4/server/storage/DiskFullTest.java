@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.s4bsv.s4.checksum.StreamingChecksum;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.InputStream;
 
 class DiskFullTest {
 
@@ -23,26 +23,33 @@ class DiskFullTest {
 
     @Test
     void enospcAndQuotaTextsMeanFullWhateverSpaceIsLeft() {
-        assertThat(DiskFull.isFull(new IOException("No space left on device"), dir)).isTrue();
-        assertThat(DiskFull.isFull(new FileSystemException("/x", null, "No space left on device"), dir)).isTrue();
-        assertThat(DiskFull.isFull(new FileSystemException("/x", null, "Disk quota exceeded"), dir)).isTrue();
+        assertThat(DiskFull.isFull(new IOException("No space left on device"), dir))
+                .isTrue();
+        assertThat(DiskFull.isFull(new FileSystemException("/x", null, "No space left on device"), dir))
+                .isTrue();
+        assertThat(DiskFull.isFull(new FileSystemException("/x", null, "Disk quota exceeded"), dir))
+                .isTrue();
     }
 
     @Test
     void otherFailuresOnAFilesystemWithRoomAreNotFull() throws IOException {
-        Assumptions.assumeTrue(Files.getFileStore(dir).getUsableSpace() > DiskFull.NEARLY_FULL_BYTES,
+        Assumptions.assumeTrue(
+                Files.getFileStore(dir).getUsableSpace() > DiskFull.NEARLY_FULL_BYTES,
                 "the temp dir's filesystem is itself nearly full");
         assertThat(DiskFull.isFull(new IOException("Broken pipe"), dir)).isFalse();
-        assertThat(DiskFull.isFull(new FileSystemException("/x", null, "Input/output error"), dir)).isFalse();
+        assertThat(DiskFull.isFull(new FileSystemException("/x", null, "Input/output error"), dir))
+                .isFalse();
         assertThat(DiskFull.isFull(new IOException(), dir)).isFalse();
     }
 
     @Test
     void aCommandThatSaidSoRanOutOfSpaceEvenWhenOtherTasksFreedRoomSince() throws IOException {
-        Assumptions.assumeTrue(Files.getFileStore(dir).getUsableSpace() > DiskFull.NEARLY_FULL_BYTES,
+        Assumptions.assumeTrue(
+                Files.getFileStore(dir).getUsableSpace() > DiskFull.NEARLY_FULL_BYTES,
                 "the temp dir's filesystem is itself nearly full");
         var temp = new TempSpace(dir, Duration.ofHours(1), Clock.systemUTC());
-        assertThat(temp.ranOutOfSpace("head: error writing 'standard output': No space left on device\n")).isTrue();
+        assertThat(temp.ranOutOfSpace("head: error writing 'standard output': No space left on device\n"))
+                .isTrue();
         assertThat(temp.ranOutOfSpace("cat: write error: Disk quota exceeded")).isTrue();
         assertThat(temp.ranOutOfSpace("grep: x: No such file or directory")).isFalse();
         assertThat(temp.ranOutOfSpace("")).isFalse();

@@ -46,9 +46,10 @@ class FileObjectStoreTest {
     }
 
     private FileObjectStore newStore(long minPartSize) {
-        var s = new FileObjectStore(root, new TempSpace(root.resolve("_tmp"), Duration.ofMinutes(10),
-                Clock.systemUTC()), new MultipartUploads.Settings(Duration.ofHours(1), Clock.systemUTC(),
-                minPartSize));
+        var s = new FileObjectStore(
+                root,
+                new TempSpace(root.resolve("_tmp"), Duration.ofMinutes(10), Clock.systemUTC()),
+                new MultipartUploads.Settings(Duration.ofHours(1), Clock.systemUTC(), minPartSize));
         s.open();
         return s;
     }
@@ -70,7 +71,8 @@ class FileObjectStoreTest {
         Path file = root.resolve("bucket/dir/file.txt");
         assertThat(stored.file()).isEqualTo(file);
         assertThat(Files.readString(file)).isEqualTo("hello");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("r--r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("r--r--r--");
         assertThat(stored.crc32c()).isEqualTo(crc("hello"));
         assertThat(store.get(key).crc32c()).isEqualTo(crc("hello"));
         assertThat(store.get(key).size()).isEqualTo(5);
@@ -92,8 +94,9 @@ class FileObjectStoreTest {
     void failedCheckStoresNothing() throws IOException {
         S4Key key = S4Key.parse("s4://bucket/k");
         assertThatThrownBy(() -> store.put(key, bytes("data"), (crc, size) -> {
-            throw new IllegalStateException("bad digest");
-        })).hasMessage("bad digest");
+                    throw new IllegalStateException("bad digest");
+                }))
+                .hasMessage("bad digest");
 
         assertThat(store.find(key)).isEmpty();
         assertThat(Files.exists(store.pathOf(key))).isFalse();
@@ -175,12 +178,12 @@ class FileObjectStoreTest {
         assertThat(store.list("bucket", "a/").stream().map(o -> o.key().path())).containsExactly("a/a/x", "a/b");
         assertThat(store.list("bucket", "a").stream().map(o -> o.key().path()))
                 .containsExactly("a.b", "a/a/x", "a/b", "ab");
-        assertThat(store.list("bucket", "a/a/").stream().map(o -> o.key().path())).containsExactly("a/a/x");
+        assertThat(store.list("bucket", "a/a/").stream().map(o -> o.key().path()))
+                .containsExactly("a/a/x");
         assertThat(store.list("bucket", "zz")).isEmpty();
         assertThat(store.list("other", "")).isEmpty();
         assertThat(store.deletePrefix("bucket", "a/")).isEqualTo(2);
-        assertThat(store.list("bucket", "").stream().map(o -> o.key().path())).containsExactly("a.b", "ab", "b/2",
-                "c");
+        assertThat(store.list("bucket", "").stream().map(o -> o.key().path())).containsExactly("a.b", "ab", "b/2", "c");
     }
 
     @Test
@@ -320,11 +323,17 @@ class FileObjectStoreTest {
         String id = store.multipart().create(key);
         var small = store.multipart().putPart(id, key, 1, bytes("abc"), UploadCheck.NONE);
         var enough = store.multipart().putPart(id, key, 2, bytes("abcd"), UploadCheck.NONE);
-        assertThatThrownBy(() -> store.multipart().complete(id, key, List.of(
-                new MultipartUploads.RequestedPart(1, small.etag()), new MultipartUploads.RequestedPart(2,
-                        enough.etag())))).isInstanceOf(EntityTooSmallException.class);
+        assertThatThrownBy(() -> store.multipart()
+                        .complete(
+                                id,
+                                key,
+                                List.of(
+                                        new MultipartUploads.RequestedPart(1, small.etag()),
+                                        new MultipartUploads.RequestedPart(2, enough.etag()))))
+                .isInstanceOf(EntityTooSmallException.class);
         assertThat(store.find(key)).isEmpty();
-        assertThat(store.multipart().list("bucket", "sm")).extracting(MultipartUploads.OpenUpload::uploadId)
+        assertThat(store.multipart().list("bucket", "sm"))
+                .extracting(MultipartUploads.OpenUpload::uploadId)
                 .containsExactly(id);
         // the last part may be smaller: here the only one
         store.multipart().complete(id, key, List.of(new MultipartUploads.RequestedPart(1, small.etag())));
@@ -339,10 +348,12 @@ class FileObjectStoreTest {
         var p1 = uploads.putPart(id, key, 1, bytes("hello "), UploadCheck.NONE);
         var p2 = uploads.putPart(id, key, 2, bytes("world"), UploadCheck.NONE);
         assertThat(store.find(key)).isEmpty();
-        assertThat(uploads.parts(id, key)).extracting(MultipartUploads.PartInfo::number).containsExactly(1, 2);
+        assertThat(uploads.parts(id, key))
+                .extracting(MultipartUploads.PartInfo::number)
+                .containsExactly(1, 2);
 
-        List<MultipartUploads.RequestedPart> parts = List.of(new MultipartUploads.RequestedPart(1, p1.etag()),
-                new MultipartUploads.RequestedPart(2, p2.etag()));
+        List<MultipartUploads.RequestedPart> parts = List.of(
+                new MultipartUploads.RequestedPart(1, p1.etag()), new MultipartUploads.RequestedPart(2, p2.etag()));
         StoredObject first = uploads.complete(id, key, parts);
         StoredObject again = uploads.complete(id, key, parts);
 
@@ -364,9 +375,15 @@ class FileObjectStoreTest {
                 .isInstanceOf(InvalidPartException.class);
         assertThatThrownBy(() -> uploads.complete(id, key, List.of(new MultipartUploads.RequestedPart(1, "\"x\""))))
                 .isInstanceOf(InvalidPartException.class);
-        assertThatThrownBy(() -> uploads.complete(id, key, List.of(new MultipartUploads.RequestedPart(2, p2.etag()),
-                new MultipartUploads.RequestedPart(1, p1.etag()))))
-                .isInstanceOfSatisfying(InvalidPartException.class, e -> assertThat(e.isOrderProblem()).isTrue());
+        assertThatThrownBy(() -> uploads.complete(
+                        id,
+                        key,
+                        List.of(
+                                new MultipartUploads.RequestedPart(2, p2.etag()),
+                                new MultipartUploads.RequestedPart(1, p1.etag()))))
+                .isInstanceOfSatisfying(
+                        InvalidPartException.class,
+                        e -> assertThat(e.isOrderProblem()).isTrue());
         assertThatThrownBy(() -> uploads.parts(id, S4Key.parse("s4://bucket/other")))
                 .isInstanceOf(NoSuchUploadException.class);
         uploads.abort(id, key);

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@code -r=true}, {@code -c PATH}, {@code -c=PATH}, {@code --conf PATH}, {@code --conf=PATH}; {@code -h} or
  * {@code --help} asks for help; a bare {@code -} is a positional (stdin/stdout) and {@code --} ends the flags.
  */
-public record CommandLine(Verb verb, boolean recursive, @Nullable String conf, List<String> args, boolean help) {
+public record CommandLine(
+        Verb verb, boolean recursive, @Nullable String conf, List<String> args, boolean help) {
 
     public CommandLine {
         args = List.copyOf(args);
@@ -72,7 +73,8 @@ public record CommandLine(Verb verb, boolean recursive, @Nullable String conf, L
             return new CommandLine(verb, recursive, conf, args, true);
         }
         if (args.size() < verb.minArgs() || args.size() > verb.maxArgs()) {
-            String expected = verb.minArgs() == verb.maxArgs() ? Integer.toString(verb.minArgs())
+            String expected = verb.minArgs() == verb.maxArgs()
+                    ? Integer.toString(verb.minArgs())
                     : verb.minArgs() + " to " + verb.maxArgs();
             throw new UsageException("s4 " + verb.command() + " takes " + expected + " argument"
                     + (expected.equals("1") ? "" : "s") + ", got " + args.size() + " (" + verb.usageLine() + ")");

@@ -16,8 +16,7 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     public static int of(Throwable error) {
         return switch (error) {
@@ -33,13 +32,17 @@ public final class ExitCodes {
             case QuietFailure q -> null;
             case S4ClientException.OutputClosed c -> null;
             case UsageException u -> "s4: " + u.getMessage();
-            case S4ClientException.CommandFailed c -> "fatal: " + c.getMessage()
-                    + (c.stderrTail().isBlank() ? "" : "\n" + c.stderrTail().stripTrailing());
+            case S4ClientException.CommandFailed c ->
+                "fatal: " + c.getMessage()
+                        + (c.stderrTail().isBlank() ? "" : "\n" + c.stderrTail().stripTrailing());
             case S4ClientException c -> "fatal: " + c.getMessage();
             case InvalidKeyException k -> "fatal: " + keyMessage(k);
             case ConfigException c -> "fatal: " + c.getMessage();
-            default -> "fatal: " + (error.getMessage() == null ? error.getClass().getSimpleName()
-                    : error.getMessage().lines().findFirst().orElse(""));
+            default ->
+                "fatal: "
+                        + (error.getMessage() == null
+                                ? error.getClass().getSimpleName()
+                                : error.getMessage().lines().findFirst().orElse(""));
         };
     }
 

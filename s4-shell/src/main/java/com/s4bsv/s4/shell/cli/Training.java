@@ -26,8 +26,7 @@ final class Training {
 
     private static final byte[] DATA = "training\n".getBytes(StandardCharsets.UTF_8);
 
-    private Training() {
-    }
+    private Training() {}
 
     static int run() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -36,8 +35,11 @@ final class Training {
         Path dir = Files.createTempDirectory("s4-training");
         try {
             var config = ClusterConfig.parse("127.0.0.1:" + server.getAddress().getPort() + "\n", "training");
-            var io = new Io(new ByteArrayInputStream(DATA), OutputStream.nullOutputStream(),
-                    new PrintStream(OutputStream.nullOutputStream()), false);
+            var io = new Io(
+                    new ByteArrayInputStream(DATA),
+                    OutputStream.nullOutputStream(),
+                    new PrintStream(OutputStream.nullOutputStream()),
+                    false);
             var oneShot = new OneShot(io, line -> new S4Client(config));
             Path file = Files.write(dir.resolve("in.txt"), DATA);
             oneShot.run(new String[] {"ls", "s4://bucket/"});
@@ -46,7 +48,8 @@ final class Training {
             oneShot.run(new String[] {"cp", "-", "s4://bucket/k1"});
             oneShot.run(new String[] {"cp", file.toString(), "s4://bucket/dir/"});
             oneShot.run(new String[] {"cp", "s4://bucket/k1", "-"});
-            oneShot.run(new String[] {"cp", "s4://bucket/k1", dir.resolve("out.txt").toString()});
+            oneShot.run(
+                    new String[] {"cp", "s4://bucket/k1", dir.resolve("out.txt").toString()});
             oneShot.run(new String[] {"rm", "s4://bucket/k1"});
             oneShot.run(new String[] {"eval", "s4://bucket/k1", "cat"});
             oneShot.run(new String[] {"cp", "-x", "a", "b"});
@@ -68,16 +71,23 @@ final class Training {
         int status = 200;
         if (method.equals("GET") && path.equals("/")) {
             body = ("<ListAllMyBucketsResult><Buckets><Bucket><Name>bucket</Name><CreationDate>2024-05-01T12:34:56.000Z"
-                    + "</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>").getBytes(StandardCharsets.UTF_8);
+                            + "</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>")
+                    .getBytes(StandardCharsets.UTF_8);
         } else if (method.equals("GET") && path.equals("/bucket")) {
             boolean missing = exchange.getRequestURI().getRawQuery().contains("missing");
-            body = ("<ListBucketResult>" + (missing ? "" : "<Contents><Key>dir/k1</Key><LastModified>"
-                    + "2024-05-01T12:34:56.000Z</LastModified><Size>9</Size></Contents><CommonPrefixes><Prefix>dir/"
-                    + "</Prefix></CommonPrefixes>") + "<IsTruncated>false</IsTruncated></ListBucketResult>")
+            body = ("<ListBucketResult>"
+                            + (missing
+                                    ? ""
+                                    : "<Contents><Key>dir/k1</Key><LastModified>"
+                                            + "2024-05-01T12:34:56.000Z</LastModified><Size>9</Size></Contents><CommonPrefixes><Prefix>dir/"
+                                            + "</Prefix></CommonPrefixes>")
+                            + "<IsTruncated>false</IsTruncated></ListBucketResult>")
                     .getBytes(StandardCharsets.UTF_8);
         } else if (method.equals("GET")) {
-            exchange.getResponseHeaders().add("x-amz-checksum-crc32c",
-                    new StreamingChecksum().update(DATA, 0, DATA.length).base64());
+            exchange.getResponseHeaders()
+                    .add(
+                            "x-amz-checksum-crc32c",
+                            new StreamingChecksum().update(DATA, 0, DATA.length).base64());
             body = DATA;
         } else if (method.equals("DELETE")) {
             status = 204;

@@ -7,8 +7,7 @@ import java.net.http.HttpTimeoutException;
 /** One-line descriptions of transport failures, whose JDK messages are often null or nested. */
 final class Causes {
 
-    private Causes() {
-    }
+    private Causes() {}
 
     static String describe(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {

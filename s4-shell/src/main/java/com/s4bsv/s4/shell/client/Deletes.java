@@ -29,10 +29,13 @@ final class Deletes {
 
     private void deleteOn(NodeAddress node, String bucket, String path) {
         String what = "s4://" + bucket + "/" + path;
-        HttpRequest request = Http.request(NodeCalls.objectUri(node, bucket, path),
-                calls.settings().responseTimeout()).DELETE().build();
-        HttpResponse<InputStream> response = calls.http().send(node, what, request,
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest request = Http.request(
+                        NodeCalls.objectUri(node, bucket, path),
+                        calls.settings().responseTimeout())
+                .DELETE()
+                .build();
+        HttpResponse<InputStream> response =
+                calls.http().send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
         String body = Http.errorBody(response);
         int status = response.statusCode();
         if (status != 204 && status != 200 && status != 404) {
@@ -44,10 +47,13 @@ final class Deletes {
     void deleteEmptyBucket(String bucket) {
         NodeAddress node = calls.config().node(0);
         String what = "s4://" + bucket + "/";
-        HttpRequest request = Http.request(Http.uri(node, Http.objectPath(bucket, ""), Map.of()),
-                calls.settings().responseTimeout()).DELETE().build();
-        HttpResponse<InputStream> response = calls.http().send(node, what, request,
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest request = Http.request(
+                        Http.uri(node, Http.objectPath(bucket, ""), Map.of()),
+                        calls.settings().responseTimeout())
+                .DELETE()
+                .build();
+        HttpResponse<InputStream> response =
+                calls.http().send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
         String body = Http.errorBody(response);
         int status = response.statusCode();
         if (status != 204 && status != 200 && status != 404 && status != 409) {
@@ -59,8 +65,8 @@ final class Deletes {
         var removed = new AtomicLong();
         List<Runnable> work = new ArrayList<>();
         for (NodeAddress node : calls.config().nodes()) {
-            Iterator<ObjectEntry> it = new NodeListing(calls.http(), node, bucket, prefix, false,
-                    calls.settings().responseTimeout());
+            Iterator<ObjectEntry> it = new NodeListing(
+                    calls.http(), node, bucket, prefix, false, calls.settings().responseTimeout());
             work.add(() -> {
                 while (it.hasNext()) {
                     List<Runnable> batch = new ArrayList<>();

@@ -43,14 +43,19 @@ final class DirectGet implements AutoCloseable {
     }
 
     /** Sends the GET and reads the answer's head; a transport failure is {@link S4ClientException.NodeUnreachable}. */
-    static DirectGet open(NodeAddress node, String what, URI uri, Map<String, String> requestHeaders,
-                          Duration connectTimeout, Duration responseTimeout) {
+    static DirectGet open(
+            NodeAddress node,
+            String what,
+            URI uri,
+            Map<String, String> requestHeaders,
+            Duration connectTimeout,
+            Duration responseTimeout) {
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open();
             try {
-                channel.socket().connect(new InetSocketAddress(uri.getHost(), uri.getPort()),
-                        (int) connectTimeout.toMillis());
+                channel.socket()
+                        .connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) connectTimeout.toMillis());
             } catch (SocketTimeoutException e) {
                 throw new HttpConnectTimeoutException("connect timed out");
             }
@@ -58,9 +63,13 @@ final class DirectGet implements AutoCloseable {
             if (uri.getRawQuery() != null) {
                 request.append('?').append(uri.getRawQuery());
             }
-            request.append(" HTTP/1.1\r\nHost: ").append(uri.getHost()).append(':').append(uri.getPort())
+            request.append(" HTTP/1.1\r\nHost: ")
+                    .append(uri.getHost())
+                    .append(':')
+                    .append(uri.getPort())
                     .append("\r\nConnection: close\r\n");
-            requestHeaders.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            requestHeaders.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
             ByteBuffer out = ByteBuffer.wrap(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
             while (out.hasRemaining()) {
                 channel.write(out);
@@ -71,8 +80,8 @@ final class DirectGet implements AutoCloseable {
             channel = null;
             return get;
         } catch (SocketTimeoutException e) {
-            throw new S4ClientException.NodeUnreachable(node.toString(), what,
-                    new HttpTimeoutException("timed out waiting for an answer"));
+            throw new S4ClientException.NodeUnreachable(
+                    node.toString(), what, new HttpTimeoutException("timed out waiting for an answer"));
         } catch (IOException e) {
             throw new S4ClientException.NodeUnreachable(node.toString(), what, e);
         } finally {
@@ -117,7 +126,8 @@ final class DirectGet implements AutoCloseable {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                headers.put(
+                        lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).strip());
             }
         }

@@ -66,8 +66,10 @@ final class Download implements AutoCloseable {
                     }
                 }
             } catch (IOException e) {
-                throw new S4ClientException("download of " + what + " from node " + node + " failed after "
-                        + (total + buffer.position()) + " bytes: " + Causes.describe(e), e);
+                throw new S4ClientException(
+                        "download of " + what + " from node " + node + " failed after " + (total + buffer.position())
+                                + " bytes: " + Causes.describe(e),
+                        e);
             }
             buffer.flip();
             int n = buffer.remaining();
@@ -82,16 +84,16 @@ final class Download implements AutoCloseable {
             progress.advance(n);
         }
         if (length >= 0 && total != length) {
-            throw new S4ClientException("download of " + what + " from node " + node + " ended after " + total
-                    + " of " + length + " bytes");
+            throw new S4ClientException("download of " + what + " from node " + node + " ended after " + total + " of "
+                    + length + " bytes");
         }
         String actual = checksum.base64();
         long expectedValue;
         try {
             expectedValue = StreamingChecksum.fromBase64(expected);
         } catch (IllegalArgumentException e) {
-            throw new S4ClientException.ChecksumMismatch("node " + node + " sent a malformed "
-                    + Wire.CHECKSUM_CRC32C + " header for " + what + ": '" + expected + "'");
+            throw new S4ClientException.ChecksumMismatch("node " + node + " sent a malformed " + Wire.CHECKSUM_CRC32C
+                    + " header for " + what + ": '" + expected + "'");
         }
         if (expectedValue != checksum.value()) {
             throw new S4ClientException.ChecksumMismatch(what, expected, actual);

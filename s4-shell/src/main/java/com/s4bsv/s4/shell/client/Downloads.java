@@ -37,8 +37,8 @@ final class Downloads {
                 try (OutputStream out = Files.newOutputStream(absolute)) {
                     return download.copyTo(out, progress);
                 } catch (IOException e) {
-                    throw new S4ClientException("cannot write " + target + " (from " + key + "): "
-                            + Causes.describe(e), e);
+                    throw new S4ClientException(
+                            "cannot write " + target + " (from " + key + "): " + Causes.describe(e), e);
                 }
             }
             Path dir = absolute.getParent();
@@ -49,8 +49,8 @@ final class Downloads {
                 PartialFiles.opened(temp);
                 long n;
                 // created as open(2) would (0666 less the umask), not 0600 as Files.createTempFile makes it
-                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
+                try (FileChannel out =
+                        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     n = download.copyTo(out, progress);
                 }
                 try {
@@ -79,8 +79,13 @@ final class Downloads {
     private Download open(S4Key key) {
         NodeAddress node = calls.owner(key);
         String what = key.toString();
-        DirectGet get = DirectGet.open(node, what, calls.objectUri(key), Map.of("x-amz-checksum-mode", "ENABLED"),
-                calls.settings().connectTimeout(), calls.settings().responseTimeout());
+        DirectGet get = DirectGet.open(
+                node,
+                what,
+                calls.objectUri(key),
+                Map.of("x-amz-checksum-mode", "ENABLED"),
+                calls.settings().connectTimeout(),
+                calls.settings().responseTimeout());
         if (get.status != 200) {
             String body = get.errorBody();
             get.close();

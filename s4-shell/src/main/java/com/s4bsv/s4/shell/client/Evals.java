@@ -30,17 +30,18 @@ final class Evals {
         fields.put(ComputeRequest.CMD, cmd);
         HttpRequest request = HttpRequest.newBuilder(Http.uri(node, Wire.EVAL_PATH, Map.of()))
                 .header("Content-Type", ComputeRequest.JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(Json.object(fields))).build();
-        HttpResponse<InputStream> response = calls.http().send(node, what, request,
-                HttpResponse.BodyHandlers.ofInputStream());
+                .POST(HttpRequest.BodyPublishers.ofString(Json.object(fields)))
+                .build();
+        HttpResponse<InputStream> response =
+                calls.http().send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw failure(node, what, response.statusCode(), Http.errorBody(response));
         }
         try (InputStream in = response.body()) {
             in.transferTo(out);
         } catch (IOException e) {
-            throw new S4ClientException("eval of " + what + " on node " + node + " broke off: "
-                    + Causes.describe(e), e);
+            throw new S4ClientException(
+                    "eval of " + what + " on node " + node + " broke off: " + Causes.describe(e), e);
         }
     }
 
@@ -51,9 +52,14 @@ final class Evals {
             String message = S3Xml.first(body, CommandError.MESSAGE);
             String stderr = S3Xml.first(body, CommandError.STDERR);
             String key = S3Xml.first(body, CommandError.KEY);
-            return new S4ClientException.CommandFailed(Jobs.failureLine(node.toString(), key == null ? what : key,
-                    exit == null ? -1 : parseInt(exit), message == null ? code : message),
-                    exit == null ? -1 : parseInt(exit), stderr == null ? "" : stderr);
+            return new S4ClientException.CommandFailed(
+                    Jobs.failureLine(
+                            node.toString(),
+                            key == null ? what : key,
+                            exit == null ? -1 : parseInt(exit),
+                            message == null ? code : message),
+                    exit == null ? -1 : parseInt(exit),
+                    stderr == null ? "" : stderr);
         }
         return Http.failure(node, what, status, body);
     }

@@ -23,6 +23,7 @@ final class Http {
     private static final int MAX_ERROR_BODY = 64 * 1024;
     /** A page of 1000 keys of 1024 bytes, each character XML-escaped, stays well below this. */
     static final int MAX_BODY = 16 * 1024 * 1024;
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final Duration connectTimeout;
@@ -82,22 +83,29 @@ final class Http {
     private static SSLContext plainHttpOnly() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                    throw new CertificateException("s4 nodes speak plain HTTP");
-                }
+            context.init(
+                    null,
+                    new TrustManager[] {
+                        new X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(X509Certificate[] chain, String authType)
+                                    throws CertificateException {
+                                throw new CertificateException("s4 nodes speak plain HTTP");
+                            }
 
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                    throw new CertificateException("s4 nodes speak plain HTTP");
-                }
+                            @Override
+                            public void checkServerTrusted(X509Certificate[] chain, String authType)
+                                    throws CertificateException {
+                                throw new CertificateException("s4 nodes speak plain HTTP");
+                            }
 
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
+                            @Override
+                            public X509Certificate[] getAcceptedIssuers() {
+                                return new X509Certificate[0];
+                            }
+                        }
+                    },
+                    null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no TLS context", e);
@@ -112,8 +120,8 @@ final class Http {
             throw new S4ClientException.NodeUnreachable(node.toString(), what, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new S4ClientException("interrupted while talking to node " + node
-                    + (what.isEmpty() ? "" : " (" + what + ")"));
+            throw new S4ClientException(
+                    "interrupted while talking to node " + node + (what.isEmpty() ? "" : " (" + what + ")"));
         }
     }
 
@@ -124,7 +132,10 @@ final class Http {
         if (host.equals("0.0.0.0")) {
             host = "127.0.0.1";
         }
-        out.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host).append(':').append(node.port()).append(rawPath);
+        out.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host)
+                .append(':')
+                .append(node.port())
+                .append(rawPath);
         char sep = '?';
         for (var e : query.entrySet()) {
             out.append(sep);
@@ -150,8 +161,14 @@ final class Http {
     static void encode(StringBuilder out, String text, boolean keepSlash) {
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || (keepSlash && c == '/');
+            boolean unreserved = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || (keepSlash && c == '/');
             if (unreserved) {
                 out.append((char) c);
             } else {
@@ -178,8 +195,7 @@ final class Http {
         try (InputStream in = response.body()) {
             bytes = in.readNBytes(MAX_BODY + 1);
         } catch (IOException e) {
-            throw new S4ClientException(what + ": the answer of node " + node + " broke off: " + Causes.describe(e),
-                    e);
+            throw new S4ClientException(what + ": the answer of node " + node + " broke off: " + Causes.describe(e), e);
         }
         if (bytes.length > MAX_BODY) {
             throw new S4ClientException(what + ": the answer of node " + node + " exceeds " + MAX_BODY + " bytes");

@@ -64,7 +64,8 @@ final class Jobs {
                 .header("Content-Type", ComputeRequest.JSON)
                 .header("Accept", ComputeRequest.NDJSON)
                 .header(Wire.LOCAL_ONLY, "1")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<InputStream> response = http.send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw Http.failure(node, what, response.statusCode(), Http.errorBody(response));
@@ -100,8 +101,13 @@ final class Jobs {
         }
         String name = text(event, JobEvent.NODE, node.toString());
         switch (text(event, JobEvent.TYPE, "")) {
-            case JobEvent.PROGRESS -> listener.progress(name, number(event, JobEvent.KEYS_DONE), number(event, JobEvent.KEYS_TOTAL),
-                    number(event, JobEvent.BYTES_IN), number(event, JobEvent.BYTES_OUT));
+            case JobEvent.PROGRESS ->
+                listener.progress(
+                        name,
+                        number(event, JobEvent.KEYS_DONE),
+                        number(event, JobEvent.KEYS_TOTAL),
+                        number(event, JobEvent.BYTES_IN),
+                        number(event, JobEvent.BYTES_OUT));
             case JobEvent.DONE -> {
                 listener.nodeDone(name, number(event, JobEvent.KEYS), number(event, JobEvent.OUTPUTS));
                 return true;
@@ -109,9 +115,13 @@ final class Jobs {
             case JobEvent.ERROR -> {
                 int exit = (int) number(event, JobEvent.EXIT_CODE);
                 throw new S4ClientException.CommandFailed(
-                        failureLine(name, text(event, JobEvent.KEY, ""), exit,
+                        failureLine(
+                                name,
+                                text(event, JobEvent.KEY, ""),
+                                exit,
                                 text(event, JobEvent.MESSAGE, "command failed")),
-                        exit, text(event, JobEvent.STDERR, ""));
+                        exit,
+                        text(event, JobEvent.STDERR, ""));
             }
             default -> {
                 // unknown event types are for newer clients

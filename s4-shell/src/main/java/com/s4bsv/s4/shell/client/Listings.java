@@ -24,7 +24,12 @@ final class Listings {
         List<Iterator<ObjectEntry>> perNode = new ArrayList<>();
         List<Runnable> firstPages = new ArrayList<>();
         for (NodeAddress node : calls.config().nodes()) {
-            var listing = new NodeListing(calls.http(), node, bucket, prefix, delimited,
+            var listing = new NodeListing(
+                    calls.http(),
+                    node,
+                    bucket,
+                    prefix,
+                    delimited,
                     calls.settings().responseTimeout());
             perNode.add(listing);
             firstPages.add(listing::hasNext);
@@ -38,10 +43,13 @@ final class Listings {
         List<Runnable> nodes = new ArrayList<>();
         for (NodeAddress node : calls.config().nodes()) {
             nodes.add(() -> {
-                HttpRequest request = Http.request(Http.uri(node, "/", Map.of()), calls.settings().responseTimeout())
-                        .header(Wire.LOCAL_ONLY, "1").GET().build();
-                HttpResponse<InputStream> response = calls.http().send(node, "list buckets", request,
-                        HttpResponse.BodyHandlers.ofInputStream());
+                HttpRequest request = Http.request(
+                                Http.uri(node, "/", Map.of()), calls.settings().responseTimeout())
+                        .header(Wire.LOCAL_ONLY, "1")
+                        .GET()
+                        .build();
+                HttpResponse<InputStream> response =
+                        calls.http().send(node, "list buckets", request, HttpResponse.BodyHandlers.ofInputStream());
                 if (response.statusCode() != 200) {
                     throw Http.failure(node, "list buckets", response.statusCode(), Http.errorBody(response));
                 }

@@ -10,11 +10,10 @@ import org.jspecify.annotations.Nullable;
 /** K-way merge of sorted per-node listings; rows with the same path (a prefix several nodes hold) appear once. */
 final class MergedListing implements Iterator<ObjectEntry> {
 
-    private record Head(ObjectEntry entry, Iterator<ObjectEntry> source) {
-    }
+    private record Head(ObjectEntry entry, Iterator<ObjectEntry> source) {}
 
-    private final PriorityQueue<Head> heads =
-            new PriorityQueue<>((a, b) -> KeyOrder.compare(a.entry().path(), b.entry().path()));
+    private final PriorityQueue<Head> heads = new PriorityQueue<>(
+            (a, b) -> KeyOrder.compare(a.entry().path(), b.entry().path()));
     private @Nullable String lastPath;
     private @Nullable ObjectEntry next;
 

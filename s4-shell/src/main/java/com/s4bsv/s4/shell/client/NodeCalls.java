@@ -30,7 +30,8 @@ record NodeCalls(ClusterConfig config, S4Client.Settings settings, Http http) {
         NodeAddress node = owner(key);
         String what = key.toString();
         HttpRequest head = Http.request(objectUri(key), settings.responseTimeout())
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<Void> response = http.send(node, what, head, HttpResponse.BodyHandlers.discarding());
         return switch (response.statusCode()) {
             case 200 -> true;

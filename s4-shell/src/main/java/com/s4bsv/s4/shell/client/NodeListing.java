@@ -10,13 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
-import java.util.ArrayList;
 
 /** The keys of one node under a prefix (ListObjectsV2 with {@code x-s4-local}), fetched page by page. */
 final class NodeListing implements Iterator<ObjectEntry> {
@@ -73,7 +73,9 @@ final class NodeListing implements Iterator<ObjectEntry> {
         started = true;
         String what = "list s4://" + bucket + "/" + prefix;
         HttpRequest request = Http.request(Http.uri(node, Http.objectPath(bucket, ""), query), timeout)
-                .header(Wire.LOCAL_ONLY, "1").GET().build();
+                .header(Wire.LOCAL_ONLY, "1")
+                .GET()
+                .build();
         HttpResponse<InputStream> response = http.send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() == 404) {
             // this node holds nothing of the bucket
@@ -102,8 +104,11 @@ final class NodeListing implements Iterator<ObjectEntry> {
                 continue;
             }
             String size = S3Xml.first(block, "Size");
-            rows.add(new ObjectEntry(key, size == null ? 0 : Long.parseLong(size.strip()),
-                    instant(S3Xml.first(block, "LastModified")), false));
+            rows.add(new ObjectEntry(
+                    key,
+                    size == null ? 0 : Long.parseLong(size.strip()),
+                    instant(S3Xml.first(block, "LastModified")),
+                    false));
         }
         for (String block : S3Xml.blocks(body, "CommonPrefixes")) {
             String p = S3Xml.first(block, "Prefix");

@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param lastModified when the object was committed; {@link Instant#EPOCH} for prefixes
  * @param isPrefix     a "folder" row of a delimited listing
  */
-public record ObjectEntry(String path, long size, Instant lastModified, boolean isPrefix) {
-}
+public record ObjectEntry(String path, long size, Instant lastModified, boolean isPrefix) {}

@@ -13,13 +13,11 @@ import java.util.concurrent.Semaphore;
 /** Bounded fan-out for transfers: every task on a virtual thread, a fixed number running at once, first error wins. */
 public final class Parallel {
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
     /** Runs every task, at most {@code limit} at once; rethrows the first failure after cancelling the rest. */
     public static void runAll(List<? extends Runnable> tasks, int limit) {
-        runAll(tasks, limit, () -> {
-        });
+        runAll(tasks, limit, () -> {});
     }
 
     /**
@@ -54,7 +52,8 @@ public final class Parallel {
                 try {
                     completion.take().get();
                 } catch (ExecutionException e) {
-                    first = e.getCause() instanceof RuntimeException re ? re
+                    first = e.getCause() instanceof RuntimeException re
+                            ? re
                             : new S4ClientException(Causes.describe(e.getCause()), e.getCause());
                 } catch (CancellationException e) {
                     // only after a failure

@@ -18,8 +18,7 @@ final class PartialFiles {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(PartialFiles::remove), "s4-partial-files"));
     }
 
-    private PartialFiles() {
-    }
+    private PartialFiles() {}
 
     static void opened(Path temp) {
         OPEN.add(temp);

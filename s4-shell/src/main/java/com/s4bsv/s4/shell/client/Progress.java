@@ -5,12 +5,10 @@ public interface Progress {
 
     Progress NONE = new Progress() {
         @Override
-        public void start(long total) {
-        }
+        public void start(long total) {}
 
         @Override
-        public void advance(long bytes) {
-        }
+        public void advance(long bytes) {}
     };
 
     /** Called once before the first byte; {@code total} is -1 when unknown (stdin). */
@@ -18,15 +16,13 @@ public interface Progress {
 
     void advance(long bytes);
 
-    default void finish() {
-    }
+    default void finish() {}
 
     /** One file of many: its bytes count towards {@code whole}, which was started once with the total. */
     static Progress partOf(Progress whole) {
         return new Progress() {
             @Override
-            public void start(long total) {
-            }
+            public void start(long total) {}
 
             @Override
             public void advance(long bytes) {

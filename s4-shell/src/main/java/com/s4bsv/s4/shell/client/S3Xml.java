@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class S3Xml {
 
-    private S3Xml() {
-    }
+    private S3Xml() {}
 
     /** Text of the first {@code <name>} element inside {@code xml}, unescaped, or null when absent. */
     static @Nullable String first(String xml, String name) {

@@ -159,10 +159,12 @@ public final class S4Client implements AutoCloseable {
 
     /** Readiness of one node: 200 from the Actuator readiness path, within {@code timeout}. */
     public HealthState health(NodeAddress node, Duration timeout) {
-        HttpRequest request = Http.request(Http.uri(node, HEALTH_PATH, Map.of()), timeout).GET().build();
+        HttpRequest request = Http.request(Http.uri(node, HEALTH_PATH, Map.of()), timeout)
+                .GET()
+                .build();
         try {
-            HttpResponse<InputStream> response = calls.http().send(node, "health", request,
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    calls.http().send(node, "health", request, HttpResponse.BodyHandlers.ofInputStream());
             Http.errorBody(response);
             if (response.statusCode() == 200) {
                 return new HealthState(node, true, "ready");

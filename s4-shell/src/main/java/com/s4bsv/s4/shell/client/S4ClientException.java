@@ -7,9 +7,13 @@ import java.io.IOException;
  * printed after {@code fatal: }.
  */
 public sealed class S4ClientException extends RuntimeException
-        permits S4ClientException.NoSuchKey, S4ClientException.KeyExists, S4ClientException.ChecksumMismatch,
-        S4ClientException.NodeUnreachable, S4ClientException.CommandFailed, S4ClientException.NodeStopped,
-        S4ClientException.OutputClosed {
+        permits S4ClientException.NoSuchKey,
+                S4ClientException.KeyExists,
+                S4ClientException.ChecksumMismatch,
+                S4ClientException.NodeUnreachable,
+                S4ClientException.CommandFailed,
+                S4ClientException.NodeStopped,
+                S4ClientException.OutputClosed {
 
     public S4ClientException(String message) {
         super(message);
@@ -67,8 +71,10 @@ public sealed class S4ClientException extends RuntimeException
 
     public static final class NodeUnreachable extends S4ClientException {
         public NodeUnreachable(String node, String what, Throwable cause) {
-            super("node " + node + " unreachable" + (what.isEmpty() ? "" : " (" + what + ")") + ": "
-                    + Causes.describe(cause), cause);
+            super(
+                    "node " + node + " unreachable" + (what.isEmpty() ? "" : " (" + what + ")") + ": "
+                            + Causes.describe(cause),
+                    cause);
         }
     }
 

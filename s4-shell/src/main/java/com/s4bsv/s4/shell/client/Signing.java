@@ -40,8 +40,8 @@ final class Signing {
         if (signer.isEmpty()) {
             return request;
         }
-        Map<String, String> headers = signer.get().sign(request.method(), request.uri(), Map.of(),
-                SigV4.UNSIGNED_PAYLOAD, Instant.now());
+        Map<String, String> headers =
+                signer.get().sign(request.method(), request.uri(), Map.of(), SigV4.UNSIGNED_PAYLOAD, Instant.now());
         HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
         headers.forEach(builder::setHeader);
         return builder.build();
@@ -54,7 +54,9 @@ final class Signing {
             return Optional.of(new Credentials(id.strip(), secret.strip()));
         }
         String file = env.apply("AWS_SHARED_CREDENTIALS_FILE");
-        Path path = file != null && !file.isBlank() ? Path.of(file) : home.resolve(".aws").resolve("credentials");
+        Path path = file != null && !file.isBlank()
+                ? Path.of(file)
+                : home.resolve(".aws").resolve("credentials");
         String profile = first(env.apply("AWS_PROFILE"), "default", "default");
         return fromProfile(path, profile);
     }
@@ -88,7 +90,8 @@ final class Signing {
             }
         }
         return id != null && secret != null && !id.isEmpty() && !secret.isEmpty()
-                ? Optional.of(new Credentials(id, secret)) : Optional.empty();
+                ? Optional.of(new Credentials(id, secret))
+                : Optional.empty();
     }
 
     private static String first(String a, String b, String otherwise) {

@@ -20,6 +20,7 @@ final class Uploads {
 
     /** Stdin up to this size is buffered and sent with a plain checksum header; larger input streams aws-chunked. */
     static final int STDIN_BUFFER = 4 * 1024 * 1024;
+
     static final long EXPECT_CONTINUE_ABOVE = 1024 * 1024;
     private static final int COPY_BUFFER = 64 * 1024;
 
@@ -49,16 +50,21 @@ final class Uploads {
         }
         refuseExistingBeforeLargeUpload(key, size);
         progress.start(size);
-        HttpRequest.BodyPublisher body = size == 0 ? HttpRequest.BodyPublishers.ofByteArray(new byte[0])
+        HttpRequest.BodyPublisher body = size == 0
+                ? HttpRequest.BodyPublishers.ofByteArray(new byte[0])
                 : HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(() -> {
-                    try {
-                        return new Counting(Files.newInputStream(file), progress);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }), size);
-        HttpRequest request = putRequest(key, size).header(Wire.CHECKSUM_CRC32C, crc).PUT(body).build();
+                        HttpRequest.BodyPublishers.ofInputStream(() -> {
+                            try {
+                                return new Counting(Files.newInputStream(file), progress);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }),
+                        size);
+        HttpRequest request = putRequest(key, size)
+                .header(Wire.CHECKSUM_CRC32C, crc)
+                .PUT(body)
+                .build();
         finishPut(key, what, request);
         progress.finish();
     }
@@ -75,8 +81,10 @@ final class Uploads {
         if (head.length < STDIN_BUFFER) {
             progress.start(head.length);
             String crc = new StreamingChecksum().update(head, 0, head.length).base64();
-            request = putRequest(key, head.length).header(Wire.CHECKSUM_CRC32C, crc)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(head)).build();
+            request = putRequest(key, head.length)
+                    .header(Wire.CHECKSUM_CRC32C, crc)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(head))
+                    .build();
             progress.advance(head.length);
         } else {
             refuseExistingBeforeLargeUpload(key, -1);
@@ -116,7 +124,9 @@ final class Uploads {
         boolean large = size < 0 || size > EXPECT_CONTINUE_ABOVE;
         var uri = calls.objectUri(key);
         // HttpClient's timeout runs until the response headers, i.e. over the whole upload: only small bodies get one
-        return (large ? HttpRequest.newBuilder(uri) : Http.request(uri, calls.settings().responseTimeout()))
+        return (large
+                        ? HttpRequest.newBuilder(uri)
+                        : Http.request(uri, calls.settings().responseTimeout()))
                 .expectContinue(large)
                 .header("Content-Type", "application/octet-stream")
                 .header("If-None-Match", "*");
@@ -124,8 +134,8 @@ final class Uploads {
 
     private void finishPut(S4Key key, String what, HttpRequest request) {
         NodeAddress node = calls.owner(key);
-        HttpResponse<InputStream> response = calls.http().send(node, what, request,
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                calls.http().send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
         int status = response.statusCode();
         if (status == 200 || status == 201 || status == 204) {
             Http.errorBody(response);

@@ -46,7 +46,9 @@ public final class Cluster {
         var out = new StringBuilder();
         boolean allHealthy = true;
         for (HealthState state : states) {
-            out.append(state.healthy() ? "healthy:   " : "unhealthy: ").append(state.node()).append('\n');
+            out.append(state.healthy() ? "healthy:   " : "unhealthy: ")
+                    .append(state.node())
+                    .append('\n');
             allHealthy &= state.healthy();
         }
         write(out.toString());

@@ -41,7 +41,9 @@ public final class Compute {
      * job whose input holds no key at all prints no {@code ok} and fails.
      */
     public void job(JobKind kind, String indir, String outdir, String cmd) {
-        JobProgress bar = io.progress() ? new JobProgress(io.err(), kind.verb(), client.config().size()) : null;
+        JobProgress bar = io.progress()
+                ? new JobProgress(io.err(), kind.verb(), client.config().size())
+                : null;
         var oks = new HeldOks(bar == null);
         boolean failed = true;
         try {

@@ -13,5 +13,4 @@ import java.io.PrintStream;
  * @param err      progress bars
  * @param progress whether to draw progress on {@code err} (it is a terminal)
  */
-public record Io(InputStream in, OutputStream out, PrintStream err, boolean progress) {
-}
+public record Io(InputStream in, OutputStream out, PrintStream err, boolean progress) {}

@@ -28,8 +28,12 @@ public final class SessionCommand extends AbstractCommand {
     private final SessionContext session;
     private final @Nullable Terminal terminal;
 
-    public SessionCommand(Verb verb, SessionContext session, @Nullable Terminal terminal,
-                          ExitStatusExceptionMapper exitStatus, CompletionProvider paths) {
+    public SessionCommand(
+            Verb verb,
+            SessionContext session,
+            @Nullable Terminal terminal,
+            ExitStatusExceptionMapper exitStatus,
+            CompletionProvider paths) {
         super(verb.command(), verb.description(), verb.group(), verb.help(), false);
         this.verb = verb;
         this.session = session;
@@ -44,11 +48,21 @@ public final class SessionCommand extends AbstractCommand {
     private static List<CommandOption> options(Verb verb) {
         List<CommandOption> options = new ArrayList<>();
         if (verb.takesRecursive()) {
-            options.add(CommandOption.with().shortName('r').longName("recursive").description(Verb.RECURSIVE_HELP)
-                    .type(boolean.class).required(false).build());
+            options.add(CommandOption.with()
+                    .shortName('r')
+                    .longName("recursive")
+                    .description(Verb.RECURSIVE_HELP)
+                    .type(boolean.class)
+                    .required(false)
+                    .build());
         }
-        options.add(CommandOption.with().shortName('c').longName("conf").description(Verb.CONF_HELP)
-                .type(String.class).required(false).build());
+        options.add(CommandOption.with()
+                .shortName('c')
+                .longName("conf")
+                .description(Verb.CONF_HELP)
+                .type(String.class)
+                .required(false)
+                .build());
         return options;
     }
 
@@ -112,7 +126,8 @@ public final class SessionCommand extends AbstractCommand {
                 conf = option.value();
             }
         }
-        List<String> args = input.arguments().stream().map(CommandArgument::value).toList();
+        List<String> args =
+                input.arguments().stream().map(CommandArgument::value).toList();
         return new CommandLine(verb, recursive, conf, args, false);
     }
 }

@@ -6,18 +6,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.stereotype.Component;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.stereotype.Component;
 
 /**
  * What the session's commands share: one client per cluster config (so connections are reused between commands)
@@ -36,22 +36,26 @@ public class SessionContext {
     /** The client for {@code -c conf}, or for the default lookup (s4.conf property, S4_CONF_PATH, ~/.s4.conf). */
     public S4Client client(@Nullable String conf) {
         String path = conf == null || conf.isEmpty() ? defaultConf : conf;
-        return clients.computeIfAbsent(path == null ? "" : path,
-                p -> new S4Client(ClusterConfig.locate(p.isEmpty() ? null : Path.of(p))));
+        return clients.computeIfAbsent(
+                path == null ? "" : path, p -> new S4Client(ClusterConfig.locate(p.isEmpty() ? null : Path.of(p))));
     }
 
     /** The terminal: output through the shell's writer; stdin is the terminal itself, so there is none to read. */
     Io io(CommandContext context) {
         PrintWriter writer = context.outputWriter();
         OutputStream out = new WriterOutputStream(writer);
-        return new Io(InputStream.nullInputStream(), out, new PrintStream(System.err, true, StandardCharsets.UTF_8),
+        return new Io(
+                InputStream.nullInputStream(),
+                out,
+                new PrintStream(System.err, true, StandardCharsets.UTF_8),
                 Boolean.getBoolean("s4.stderr.tty"));
     }
 
     /** Bytes to the shell's character writer, decoded as UTF-8 (a multi-byte character may span writes). */
     static final class WriterOutputStream extends OutputStream {
         private final PrintWriter writer;
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         private final ByteBuffer pending = ByteBuffer.allocate(8192);

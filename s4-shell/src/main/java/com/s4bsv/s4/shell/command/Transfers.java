@@ -30,8 +30,10 @@ import org.jspecify.annotations.Nullable;
 /** cp, ls and rm: the behaviour of spec section 4.2-4.4 over {@link S4Client}, without any framework. */
 public final class Transfers {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final S4Client client;
     private final Io io;
@@ -129,7 +131,9 @@ public final class Transfers {
         Progress part = Progress.partOf(whole);
         long total = 0;
         for (Path file : files) {
-            String relative = Files.isDirectory(root) ? slashes(root.relativize(file)) : file.getFileName().toString();
+            String relative = Files.isDirectory(root)
+                    ? slashes(root.relativize(file))
+                    : file.getFileName().toString();
             if (relative.contains(" ")) {
                 throw new S4ClientException("spaces in keys are not allowed: " + file);
             }
@@ -148,7 +152,8 @@ public final class Transfers {
         if (prefix.isAllBuckets()) {
             throw new S4ClientException("needed a bucket: " + src);
         }
-        String p = prefix.prefix().endsWith("/") ? prefix.prefix().substring(0, prefix.prefix().length() - 1)
+        String p = prefix.prefix().endsWith("/")
+                ? prefix.prefix().substring(0, prefix.prefix().length() - 1)
                 : prefix.prefix();
         Path base = Path.of(dst).toAbsolutePath().normalize();
         List<Runnable> downloads = new ArrayList<>();
@@ -175,8 +180,8 @@ public final class Transfers {
             }
             Path target = base.resolve(rest).normalize();
             if (!target.startsWith(base) || target.equals(base)) {
-                throw new S4ClientException("refusing to write outside " + dst + ": s4://" + prefix.bucket() + "/"
-                        + path);
+                throw new S4ClientException(
+                        "refusing to write outside " + dst + ": s4://" + prefix.bucket() + "/" + path);
             }
             S4Key key = new S4Key(prefix.bucket(), path);
             downloads.add(() -> client.get(key, target, part));
@@ -254,7 +259,8 @@ public final class Transfers {
     /** Bucket rows, by name descending as the reference prints them; only {@code only} when given. */
     private boolean buckets(Lines out, @Nullable String only) {
         List<BucketEntry> buckets = new ArrayList<>(client.listBuckets());
-        buckets.sort(Comparator.comparing(BucketEntry::name, KeyOrder.CODE_POINTS).reversed());
+        buckets.sort(
+                Comparator.comparing(BucketEntry::name, KeyOrder.CODE_POINTS).reversed());
         boolean any = false;
         for (BucketEntry b : buckets) {
             if (only == null || only.equals(b.name())) {

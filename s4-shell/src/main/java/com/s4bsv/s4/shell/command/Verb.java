@@ -25,8 +25,14 @@ public enum Verb {
     private final int maxArgs;
     private final boolean recursive;
 
-    Verb(String command, String description, String group, String arguments, int minArgs, int maxArgs,
-         boolean recursive) {
+    Verb(
+            String command,
+            String description,
+            String group,
+            String arguments,
+            int minArgs,
+            int maxArgs,
+            boolean recursive) {
         this.command = command;
         this.description = description;
         this.group = group;
@@ -83,20 +89,25 @@ public enum Verb {
 
     /** {@code usage: s4 cp SRC DST [-r] [-c conf]} */
     public String usageLine() {
-        return "usage: s4 " + command + (arguments.isEmpty() ? "" : " " + arguments)
-                + (recursive ? " [-r]" : "") + " [-c conf]";
+        return "usage: s4 " + command + (arguments.isEmpty() ? "" : " " + arguments) + (recursive ? " [-r]" : "")
+                + " [-c conf]";
     }
 
     /** The text of {@code s4 COMMAND -h}. */
     public String help() {
         var out = new StringBuilder();
-        out.append(usageLine()).append("\n\n").append(VerbHelp.explanation(this)).append("\n\n");
+        out.append(usageLine())
+                .append("\n\n")
+                .append(VerbHelp.explanation(this))
+                .append("\n\n");
         if (recursive) {
             out.append("  -r, --recursive   ").append(RECURSIVE_HELP).append('\n');
         }
         out.append("  -c, --conf PATH   ").append(CONF_HELP).append('\n');
         out.append("  -h, --help        show this help\n\nexamples:\n");
-        VerbHelp.examples(this).lines().forEach(line -> out.append("  ").append(line).append('\n'));
+        VerbHelp.examples(this)
+                .lines()
+                .forEach(line -> out.append("  ").append(line).append('\n'));
         return out.toString();
     }
 

@@ -3,8 +3,7 @@ package com.s4bsv.s4.shell.command;
 /** The long help of each command: what it does (after the original s4's help), then one or two examples. */
 final class VerbHelp {
 
-    private VerbHelp() {
-    }
+    private VerbHelp() {}
 
     static String explanation(Verb verb) {
         return switch (verb) {

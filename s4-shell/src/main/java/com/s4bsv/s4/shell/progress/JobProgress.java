@@ -7,8 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Keys of a map-family job summed over the nodes: {@code map [###---] 30/100 keys 3/3 nodes 1.2 MiB in ETA 0:07}. */
 public final class JobProgress {
 
-    private record Counters(long keysDone, long keysTotal, long bytesIn, long bytesOut) {
-    }
+    private record Counters(long keysDone, long keysTotal, long bytesIn, long bytesOut) {}
 
     private final Redraw line;
     private final String label;

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Human-readable sizes, rates and durations for progress lines. */
 final class Units {
 
-    private Units() {
-    }
+    private Units() {}
 
     static String bytes(double n) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
@@ -15,7 +14,8 @@ final class Units {
             n /= 1024;
             u++;
         }
-        return u == 0 ? String.format(Locale.ROOT, "%.0f %s", n, units[u])
+        return u == 0
+                ? String.format(Locale.ROOT, "%.0f %s", n, units[u])
                 : String.format(Locale.ROOT, "%.1f %s", n, units[u]);
     }
 
@@ -24,7 +24,8 @@ final class Units {
             return "--:--";
         }
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 

@@ -33,7 +33,8 @@ final class S4CommandParser implements CommandParser {
         List<String> words = Words.split(input.strip());
         Optional<Verb> verb = words.isEmpty() ? Optional.empty() : Verb.byName(words.getFirst());
         if (verb.isEmpty()) {
-            if (!words.isEmpty() && registry.getCommandByName(words.getFirst()) == null
+            if (!words.isEmpty()
+                    && registry.getCommandByName(words.getFirst()) == null
                     && registry.getCommandByAlias(words.getFirst()) == null) {
                 throw new UsageException("unknown command '" + words.getFirst() + "'; did you mean '"
                         + nearest(words.getFirst()) + "'? ('help' lists them)");
@@ -41,17 +42,30 @@ final class S4CommandParser implements CommandParser {
             return builtIns.parse(input);
         }
         CommandLine line = CommandLine.parse(verb.get(), words.subList(1, words.size()));
-        ParsedInput.Builder parsed = ParsedInput.builder().commandName(verb.get().command());
+        ParsedInput.Builder parsed =
+                ParsedInput.builder().commandName(verb.get().command());
         if (line.help()) {
             // the command prints its own long help, the same as 's4 COMMAND -h'
-            return parsed.addOption(CommandOption.with().shortName('h').longName("help").value("true").build())
+            return parsed.addOption(CommandOption.with()
+                            .shortName('h')
+                            .longName("help")
+                            .value("true")
+                            .build())
                     .build();
         }
         if (line.recursive()) {
-            parsed.addOption(CommandOption.with().shortName('r').longName("recursive").value("true").build());
+            parsed.addOption(CommandOption.with()
+                    .shortName('r')
+                    .longName("recursive")
+                    .value("true")
+                    .build());
         }
         if (line.conf() != null) {
-            parsed.addOption(CommandOption.with().shortName('c').longName("conf").value(line.conf()).build());
+            parsed.addOption(CommandOption.with()
+                    .shortName('c')
+                    .longName("conf")
+                    .value(line.conf())
+                    .build());
         }
         for (int i = 0; i < line.args().size(); i++) {
             parsed.addArgument(new CommandArgument(i, line.arg(i)));

@@ -26,8 +26,11 @@ final class S4Completer extends CommandCompleter {
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         List<String> words = line.words();
-        if (line.wordIndex() > 0 && !words.isEmpty() && Verb.byName(words.getFirst()).isPresent()) {
-            String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+        if (line.wordIndex() > 0
+                && !words.isEmpty()
+                && Verb.byName(words.getFirst()).isPresent()) {
+            String word = line.word()
+                    .substring(0, Math.min(line.wordCursor(), line.word().length()));
             if (!word.startsWith("-")) {
                 for (CompletionProposal p : paths.proposals(word)) {
                     candidates.add(new Candidate(p.value(), p.value(), null, null, null, null, p.complete()));

@@ -40,8 +40,8 @@ class SessionConfiguration {
     @Bean
     ExitStatusExceptionMapper s4ExitStatus() {
         return error -> {
-            Throwable cause = error instanceof InvocationTargetException ite && ite.getCause() != null
-                    ? ite.getCause() : error;
+            Throwable cause =
+                    error instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : error;
             String message = ExitCodes.message(cause);
             if (message == null) {
                 message = String.valueOf(cause.getMessage());
@@ -58,13 +58,16 @@ class SessionConfiguration {
 
     /** The session's s4 commands: one per {@link Verb}, so the verb is the one place that describes a command. */
     @Bean
-    SmartInitializingSingleton s4Commands(CommandRegistry registry, SessionContext session,
-                                          ObjectProvider<Terminal> terminal, ExitStatusExceptionMapper s4ExitStatus,
-                                          S4PathCompletion s4PathCompletion) {
+    SmartInitializingSingleton s4Commands(
+            CommandRegistry registry,
+            SessionContext session,
+            ObjectProvider<Terminal> terminal,
+            ExitStatusExceptionMapper s4ExitStatus,
+            S4PathCompletion s4PathCompletion) {
         return () -> {
             for (Verb verb : Verb.values()) {
-                registry.registerCommand(new SessionCommand(verb, session, terminal.getIfAvailable(), s4ExitStatus,
-                        s4PathCompletion));
+                registry.registerCommand(
+                        new SessionCommand(verb, session, terminal.getIfAvailable(), s4ExitStatus, s4PathCompletion));
             }
         };
     }

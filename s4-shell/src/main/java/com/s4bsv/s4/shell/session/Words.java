@@ -7,8 +7,7 @@ import java.util.List;
 /** Splits a session line into words the way a POSIX shell would: quotes and backslashes, no expansion. */
 final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     static List<String> split(String line) {
         List<String> words = new ArrayList<>();

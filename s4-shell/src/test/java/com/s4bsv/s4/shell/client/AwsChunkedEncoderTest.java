@@ -13,8 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AwsChunkedEncoderTest {
 
-    record Decoded(byte[] data, String trailer, int chunks) {
-    }
+    record Decoded(byte[] data, String trailer, int chunks) {}
 
     /** A strict decoder: hex size CRLF data CRLF ... 0 CRLF trailer CRLF CRLF, nothing after. */
     static Decoded decode(byte[] body) {
@@ -52,8 +51,15 @@ class AwsChunkedEncoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, AwsChunkedEncoder.CHUNK - 1, AwsChunkedEncoder.CHUNK, AwsChunkedEncoder.CHUNK + 1,
-            3 * AwsChunkedEncoder.CHUNK + 17})
+    @ValueSource(
+            ints = {
+                0,
+                1,
+                AwsChunkedEncoder.CHUNK - 1,
+                AwsChunkedEncoder.CHUNK,
+                AwsChunkedEncoder.CHUNK + 1,
+                3 * AwsChunkedEncoder.CHUNK + 17
+            })
     void encodesAnyLengthWithTheCrc32cTrailer(int length) throws IOException {
         byte[] data = new byte[length];
         new Random(length).nextBytes(data);
@@ -64,7 +70,8 @@ class AwsChunkedEncoderTest {
         assertThat(decoded.data()).isEqualTo(data);
         assertThat(decoded.chunks()).isEqualTo((length + AwsChunkedEncoder.CHUNK - 1) / AwsChunkedEncoder.CHUNK);
         assertThat(decoded.trailer())
-                .isEqualTo("x-amz-checksum-crc32c:" + new StreamingChecksum().update(data, 0, length).base64());
+                .isEqualTo("x-amz-checksum-crc32c:"
+                        + new StreamingChecksum().update(data, 0, length).base64());
         assertThat(encoder.bytes()).isEqualTo(length);
     }
 }

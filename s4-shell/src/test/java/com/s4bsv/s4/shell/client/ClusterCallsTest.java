@@ -31,21 +31,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClusterCallsTest {
 
     @RegisterExtension
-    static WireMockExtension a = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension a = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @RegisterExtension
-    static WireMockExtension b = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension b = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private S4Client client() {
-        return new S4Client(ClusterConfig.parse("127.0.0.1:" + a.getPort() + "\n127.0.0.1:" + b.getPort() + "\n",
-                "test"));
+        return new S4Client(
+                ClusterConfig.parse("127.0.0.1:" + a.getPort() + "\n127.0.0.1:" + b.getPort() + "\n", "test"));
     }
 
     static String page(List<String> keys, List<String> prefixes, String next) {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult><Name>bucket</Name>");
         for (String k : keys) {
-            xml.append("<Contents><Key>").append(k.replace("&", "&amp;")).append("</Key>")
-                    .append("<LastModified>2024-05-01T12:34:56.789Z</LastModified><Size>").append(k.length())
+            xml.append("<Contents><Key>")
+                    .append(k.replace("&", "&amp;"))
+                    .append("</Key>")
+                    .append("<LastModified>2024-05-01T12:34:56.789Z</LastModified><Size>")
+                    .append(k.length())
                     .append("</Size></Contents>");
         }
         for (String p : prefixes) {
@@ -60,20 +67,25 @@ class ClusterCallsTest {
 
     @Test
     void listingMergesEveryNodeInKeyOrderFollowingPages() {
-        a.stubFor(get(urlPathEqualTo("/bucket")).withQueryParam("continuation-token", equalTo("t1"))
+        a.stubFor(get(urlPathEqualTo("/bucket"))
+                .withQueryParam("continuation-token", equalTo("t1"))
                 .willReturn(aResponse().withStatus(200).withBody(page(List.of("d/4", "d/6"), List.of("d/x/"), ""))));
-        a.stubFor(get(urlPathEqualTo("/bucket")).withQueryParam("prefix", equalTo("d/")).atPriority(10)
+        a.stubFor(get(urlPathEqualTo("/bucket"))
+                .withQueryParam("prefix", equalTo("d/"))
+                .atPriority(10)
                 .willReturn(aResponse().withStatus(200).withBody(page(List.of("d/1", "d/3"), List.of(), "t1"))));
-        b.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(200)
-                .withBody(page(List.of("d/2", "d/a&b"), List.of("d/x/"), ""))));
+        b.stubFor(get(urlPathEqualTo("/bucket"))
+                .willReturn(aResponse().withStatus(200).withBody(page(List.of("d/2", "d/a&b"), List.of("d/x/"), ""))));
 
         Iterator<ObjectEntry> it = client().list("bucket", "d/", true);
         List<String> paths = new ArrayList<>();
         it.forEachRemaining(e -> paths.add((e.isPrefix() ? "PRE " : "") + e.path()));
 
         assertThat(paths).containsExactly("d/1", "d/2", "d/3", "d/4", "d/6", "d/a&b", "PRE d/x/");
-        a.verify(getRequestedFor(urlPathEqualTo("/bucket")).withHeader("x-s4-local", equalTo("1"))
-                .withQueryParam("list-type", equalTo("2")).withQueryParam("delimiter", equalTo("/")));
+        a.verify(getRequestedFor(urlPathEqualTo("/bucket"))
+                .withHeader("x-s4-local", equalTo("1"))
+                .withQueryParam("list-type", equalTo("2"))
+                .withQueryParam("delimiter", equalTo("/")));
         ObjectEntry first = client().list("bucket", "d/", true).next();
         assertThat(first.lastModified()).isEqualTo(Instant.parse("2024-05-01T12:34:56.789Z"));
         assertThat(first.size()).isEqualTo(3);
@@ -81,10 +93,12 @@ class ClusterCallsTest {
 
     @Test
     void aNodeWithoutTheBucketAddsNothing() {
-        a.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(404)
-                .withBody("<Error><Code>NoSuchBucket</Code><Message>no</Message></Error>")));
-        b.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(200)
-                .withBody(page(List.of("k"), List.of(), ""))));
+        a.stubFor(get(urlPathEqualTo("/bucket"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withBody("<Error><Code>NoSuchBucket</Code><Message>no</Message></Error>")));
+        b.stubFor(get(urlPathEqualTo("/bucket"))
+                .willReturn(aResponse().withStatus(200).withBody(page(List.of("k"), List.of(), ""))));
 
         List<String> paths = new ArrayList<>();
         client().list("bucket", "", false).forEachRemaining(e -> paths.add(e.path()));
@@ -100,7 +114,8 @@ class ClusterCallsTest {
         }
         String body = page(keys, List.of(), "");
         assertThat(body.length()).isGreaterThan(2 * 64 * 1024);
-        a.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(200).withBody(body)));
+        a.stubFor(get(urlPathEqualTo("/bucket"))
+                .willReturn(aResponse().withStatus(200).withBody(body)));
         b.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(404)));
 
         List<String> paths = new ArrayList<>();
@@ -112,35 +127,44 @@ class ClusterCallsTest {
     @Test
     void aListingPageThatBreaksOffFailsInsteadOfEndingEarly() {
         a.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-        b.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(200)
-                .withBody(page(List.of("k"), List.of(), ""))));
+        b.stubFor(get(urlPathEqualTo("/bucket"))
+                .willReturn(aResponse().withStatus(200).withBody(page(List.of("k"), List.of(), ""))));
 
-        assertThatThrownBy(() -> client().list("bucket", "", false).forEachRemaining(e -> { }))
+        assertThatThrownBy(() -> client().list("bucket", "", false).forEachRemaining(e -> {}))
                 .isInstanceOf(S4ClientException.class)
-                .hasMessageStartingWith("list s4://bucket/: the answer of node 127.0.0.1:" + a.getPort() + " broke off");
+                .hasMessageStartingWith(
+                        "list s4://bucket/: the answer of node 127.0.0.1:" + a.getPort() + " broke off");
     }
 
     @Test
     void aFailingNodeFailsTheListingNamingIt() {
-        a.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(500)
-                .withBody("<Error><Code>InternalError</Code><Message>disk on fire</Message></Error>")));
-        b.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(200)
-                .withBody(page(List.of("k"), List.of(), ""))));
+        a.stubFor(get(urlPathEqualTo("/bucket"))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withBody("<Error><Code>InternalError</Code><Message>disk on fire</Message></Error>")));
+        b.stubFor(get(urlPathEqualTo("/bucket"))
+                .willReturn(aResponse().withStatus(200).withBody(page(List.of("k"), List.of(), ""))));
 
         assertThatThrownBy(() -> client().list("bucket", "", false).hasNext())
-                .hasMessage("list s4://bucket/: InternalError disk on fire (HTTP 500 from 127.0.0.1:" + a.getPort()
-                        + ")");
+                .hasMessage(
+                        "list s4://bucket/: InternalError disk on fire (HTTP 500 from 127.0.0.1:" + a.getPort() + ")");
     }
 
     @Test
     void bucketsAreMergedByName() {
-        a.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
-                "<ListAllMyBucketsResult><Buckets><Bucket><Name>x</Name><CreationDate>2024-01-01T00:00:00.000Z"
-                        + "</CreationDate></Bucket><Bucket><Name>y</Name><CreationDate>2024-01-02T00:00:00Z"
-                        + "</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>")));
-        b.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
-                "<ListAllMyBucketsResult><Buckets><Bucket><Name>y</Name><CreationDate>2024-01-03T00:00:00Z"
-                        + "</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>")));
+        a.stubFor(get(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(
+                                "<ListAllMyBucketsResult><Buckets><Bucket><Name>x</Name><CreationDate>2024-01-01T00:00:00.000Z"
+                                        + "</CreationDate></Bucket><Bucket><Name>y</Name><CreationDate>2024-01-02T00:00:00Z"
+                                        + "</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>")));
+        b.stubFor(get(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(
+                                "<ListAllMyBucketsResult><Buckets><Bucket><Name>y</Name><CreationDate>2024-01-03T00:00:00Z"
+                                        + "</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>")));
 
         assertThat(client().listBuckets()).extracting(BucketEntry::name).containsExactly("x", "y");
     }
@@ -149,7 +173,8 @@ class ClusterCallsTest {
     void evalGoesToTheOwnerAndReturnsStdout() {
         S4Key key = S4Key.parse("s4://bucket/file.txt");
         WireMockExtension owner = Placement.nodeIndex(key, 2) == 0 ? a : b;
-        owner.stubFor(post(urlEqualTo("/_s4/eval")).willReturn(aResponse().withStatus(200).withBody("123\n\n")));
+        owner.stubFor(post(urlEqualTo("/_s4/eval"))
+                .willReturn(aResponse().withStatus(200).withBody("123\n\n")));
         var out = new ByteArrayOutputStream();
 
         client().eval(key, "cat", out);
@@ -163,17 +188,21 @@ class ClusterCallsTest {
     void evalCommandFailureCarriesExitCodeAndStderr() {
         S4Key key = S4Key.parse("s4://bucket/file.txt");
         WireMockExtension owner = Placement.nodeIndex(key, 2) == 0 ? a : b;
-        owner.stubFor(post(urlEqualTo("/_s4/eval")).willReturn(aResponse().withStatus(422).withBody(
-                "<Error><Code>CommandFailed</Code><Message>command failed on s4://bucket/file.txt with exit code 3</Message>"
-                        + "<Key>s4://bucket/file.txt</Key><ExitCode>3</ExitCode>"
-                        + "<Stderr>boom\nbad &amp; worse</Stderr></Error>")));
+        owner.stubFor(post(urlEqualTo("/_s4/eval"))
+                .willReturn(aResponse()
+                        .withStatus(422)
+                        .withBody(
+                                "<Error><Code>CommandFailed</Code><Message>command failed on s4://bucket/file.txt with exit code 3</Message>"
+                                        + "<Key>s4://bucket/file.txt</Key><ExitCode>3</ExitCode>"
+                                        + "<Stderr>boom\nbad &amp; worse</Stderr></Error>")));
 
         assertThatThrownBy(() -> client().eval(key, "exit 3", new ByteArrayOutputStream()))
                 .isInstanceOfSatisfying(S4ClientException.CommandFailed.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(3);
                     assertThat(e.stderrTail()).isEqualTo("boom\nbad & worse");
-                    assertThat(e.getMessage()).isEqualTo("s4://bucket/file.txt: command failed (exit code 3) on "
-                            + "node 127.0.0.1:" + owner.getPort());
+                    assertThat(e.getMessage())
+                            .isEqualTo("s4://bucket/file.txt: command failed (exit code 3) on " + "node 127.0.0.1:"
+                                    + owner.getPort());
                 });
     }
 
@@ -183,15 +212,20 @@ class ClusterCallsTest {
 
     @Test
     void aJobRunsOnEveryNodeWithLocalOnlyAndMergesProgress() {
-        a.stubFor(post(urlEqualTo("/_s4/map")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/x-ndjson").withBody(ndjson(
-                        "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":2,"
-                                + "\"bytesIn\":0,\"bytesOut\":0}",
-                        "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":2,\"keysTotal\":2,"
-                                + "\"bytesIn\":10,\"bytesOut\":5}",
-                        "{\"type\":\"done\",\"node\":\"a\",\"keys\":2,\"outputs\":2}"))));
-        b.stubFor(post(urlEqualTo("/_s4/map")).willReturn(aResponse().withStatus(200).withBody(ndjson(
-                "{\"type\":\"done\",\"node\":\"b\",\"keys\":0,\"outputs\":0}"))));
+        a.stubFor(post(urlEqualTo("/_s4/map"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/x-ndjson")
+                        .withBody(ndjson(
+                                "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":2,"
+                                        + "\"bytesIn\":0,\"bytesOut\":0}",
+                                "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":2,\"keysTotal\":2,"
+                                        + "\"bytesIn\":10,\"bytesOut\":5}",
+                                "{\"type\":\"done\",\"node\":\"a\",\"keys\":2,\"outputs\":2}"))));
+        b.stubFor(post(urlEqualTo("/_s4/map"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(ndjson("{\"type\":\"done\",\"node\":\"b\",\"keys\":0,\"outputs\":0}"))));
         var events = new ConcurrentLinkedQueue<String>();
 
         client().runJob(JobKind.MAP, "s4://bucket/in/", "s4://bucket/out/", "tr a-z A-Z", new JobListener() {
@@ -208,7 +242,8 @@ class ClusterCallsTest {
 
         assertThat(events).containsExactlyInAnyOrder("a 0/2", "a 2/2", "a done 2", "b done 0");
         for (WireMockExtension node : List.of(a, b)) {
-            node.verify(postRequestedFor(urlEqualTo("/_s4/map")).withHeader("x-s4-local", equalTo("1"))
+            node.verify(postRequestedFor(urlEqualTo("/_s4/map"))
+                    .withHeader("x-s4-local", equalTo("1"))
                     .withRequestBody(equalTo("{\"indir\":\"s4://bucket/in/\",\"outdir\":\"s4://bucket/out/\","
                             + "\"cmd\":\"tr a-z A-Z\"}")));
         }
@@ -216,49 +251,68 @@ class ClusterCallsTest {
 
     @Test
     void aJobErrorLineFailsWithKeyExitCodeAndStderr() {
-        a.stubFor(post(urlEqualTo("/_s4/map-to-n")).willReturn(aResponse().withStatus(200).withBody(ndjson(
-                "{\"type\":\"error\",\"node\":\"127.0.0.1:1\",\"key\":\"s4://bucket/in/00001\",\"exitCode\":2,"
-                        + "\"stderr\":\"no such file\\n\",\"message\":\"command failed on s4://bucket/in/00001 with exit code 2\",\"succeeded\":[]}"))));
-        b.stubFor(post(urlEqualTo("/_s4/map-to-n")).willReturn(aResponse().withStatus(200).withFixedDelay(200)
-                .withBody(ndjson("{\"type\":\"done\",\"node\":\"b\",\"keys\":0,\"outputs\":0}"))));
+        a.stubFor(
+                post(urlEqualTo("/_s4/map-to-n"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withBody(
+                                                ndjson(
+                                                        "{\"type\":\"error\",\"node\":\"127.0.0.1:1\",\"key\":\"s4://bucket/in/00001\",\"exitCode\":2,"
+                                                                + "\"stderr\":\"no such file\\n\",\"message\":\"command failed on s4://bucket/in/00001 with exit code 2\",\"succeeded\":[]}"))));
+        b.stubFor(post(urlEqualTo("/_s4/map-to-n"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(200)
+                        .withBody(ndjson("{\"type\":\"done\",\"node\":\"b\",\"keys\":0,\"outputs\":0}"))));
 
-        assertThatThrownBy(() -> client().runJob(JobKind.MAP_TO_N, "s4://bucket/in/", "s4://bucket/out/", "x",
-                noListener()))
+        assertThatThrownBy(() ->
+                        client().runJob(JobKind.MAP_TO_N, "s4://bucket/in/", "s4://bucket/out/", "x", noListener()))
                 .isInstanceOfSatisfying(S4ClientException.CommandFailed.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo(
-                            "s4://bucket/in/00001: command failed (exit code 2) on node 127.0.0.1:1");
+                    assertThat(e.getMessage())
+                            .isEqualTo("s4://bucket/in/00001: command failed (exit code 2) on node 127.0.0.1:1");
                     assertThat(e.stderrTail()).isEqualTo("no such file\n");
                 });
     }
 
     @Test
     void theFirstFailingNodeFailsTheJobWithoutWaitingForTheOthers() {
-        a.stubFor(post(urlEqualTo("/_s4/map")).willReturn(aResponse().withStatus(200)
-                .withBody(ndjson("{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":9,"
-                        + "\"bytesIn\":0,\"bytesOut\":0}", "{\"type\":\"done\",\"node\":\"a\",\"keys\":9,"
-                        + "\"outputs\":9}"))
-                .withChunkedDribbleDelay(20, 15_000)));
-        b.stubFor(post(urlEqualTo("/_s4/map")).willReturn(aResponse().withStatus(200).withFixedDelay(300).withBody(
-                ndjson("{\"type\":\"error\",\"node\":\"b\",\"key\":\"s4://bucket/in/7\",\"exitCode\":1,"
-                        + "\"stderr\":\"\",\"message\":\"command exited with 1\",\"succeeded\":[]}"))));
+        a.stubFor(post(urlEqualTo("/_s4/map"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(ndjson(
+                                "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":9,"
+                                        + "\"bytesIn\":0,\"bytesOut\":0}",
+                                "{\"type\":\"done\",\"node\":\"a\",\"keys\":9," + "\"outputs\":9}"))
+                        .withChunkedDribbleDelay(20, 15_000)));
+        b.stubFor(post(urlEqualTo("/_s4/map"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(300)
+                        .withBody(
+                                ndjson("{\"type\":\"error\",\"node\":\"b\",\"key\":\"s4://bucket/in/7\",\"exitCode\":1,"
+                                        + "\"stderr\":\"\",\"message\":\"command exited with 1\",\"succeeded\":[]}"))));
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> client().runJob(JobKind.MAP, "s4://bucket/in/", "s4://bucket/out/", "x",
-                noListener()))
+        assertThatThrownBy(() -> client().runJob(JobKind.MAP, "s4://bucket/in/", "s4://bucket/out/", "x", noListener()))
                 .hasMessage("s4://bucket/in/7: command exited with 1 (exit code 1) on node b");
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
     }
 
     @Test
     void aStreamWithoutItsFinalLineMeansTheNodeStopped() {
-        a.stubFor(post(urlEqualTo("/_s4/map-from-n")).willReturn(aResponse().withStatus(200).withBody(ndjson(
-                "{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":2,"
+        a.stubFor(post(urlEqualTo("/_s4/map-from-n"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(ndjson("{\"type\":\"progress\",\"node\":\"a\",\"keysDone\":0,\"keysTotal\":2,"
                                 + "\"bytesIn\":0,\"bytesOut\":0}"))));
-        b.stubFor(post(urlEqualTo("/_s4/map-from-n")).willReturn(aResponse().withStatus(200)
-                .withBody(ndjson("{\"type\":\"done\",\"node\":\"b\",\"keys\":0,\"outputs\":0}"))));
+        b.stubFor(post(urlEqualTo("/_s4/map-from-n"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(ndjson("{\"type\":\"done\",\"node\":\"b\",\"keys\":0,\"outputs\":0}"))));
 
-        assertThatThrownBy(() -> client().runJob(JobKind.MAP_FROM_N, "s4://bucket/in/", "s4://bucket/out/", "x",
-                noListener()))
+        assertThatThrownBy(() ->
+                        client().runJob(JobKind.MAP_FROM_N, "s4://bucket/in/", "s4://bucket/out/", "x", noListener()))
                 .isInstanceOf(S4ClientException.NodeStopped.class)
                 .hasMessage("node 127.0.0.1:" + a.getPort() + " stopped answering");
     }
@@ -266,24 +320,26 @@ class ClusterCallsTest {
     @Test
     void aRejectedJobRequestReportsTheS3Error() {
         for (WireMockExtension node : List.of(a, b)) {
-            node.stubFor(post(urlEqualTo("/_s4/map")).willReturn(aResponse().withStatus(400).withBody(
-                    "<Error><Code>InvalidArgument</Code><Message>outdir must end with /</Message></Error>")));
+            node.stubFor(
+                    post(urlEqualTo("/_s4/map"))
+                            .willReturn(
+                                    aResponse()
+                                            .withStatus(400)
+                                            .withBody(
+                                                    "<Error><Code>InvalidArgument</Code><Message>outdir must end with /</Message></Error>")));
         }
 
-        assertThatThrownBy(() -> client().runJob(JobKind.MAP, "s4://bucket/in/", "s4://bucket/out", "x",
-                noListener()))
+        assertThatThrownBy(() -> client().runJob(JobKind.MAP, "s4://bucket/in/", "s4://bucket/out", "x", noListener()))
                 .hasMessageStartingWith("map: InvalidArgument outdir must end with / (HTTP 400 from 127.0.0.1:");
     }
 
     private static JobListener noListener() {
         return new JobListener() {
             @Override
-            public void progress(String node, long keysDone, long keysTotal, long bytesIn, long bytesOut) {
-            }
+            public void progress(String node, long keysDone, long keysTotal, long bytesIn, long bytesOut) {}
 
             @Override
-            public void nodeDone(String node, long keys, long outputs) {
-            }
+            public void nodeDone(String node, long keys, long outputs) {}
         };
     }
 }

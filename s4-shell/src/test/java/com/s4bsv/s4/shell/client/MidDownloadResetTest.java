@@ -8,6 +8,7 @@ import com.s4bsv.s4.key.S4Key;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.UncheckedIOException;
 
 /** A raw socket node that sends half of the promised body and then resets the connection. */
 class MidDownloadResetTest {
@@ -61,7 +61,8 @@ class MidDownloadResetTest {
             }
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\nx-amz-checksum-crc32c: AAAAAA==\r\n"
-                    + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[500_000]);
             out.flush();
             served.incrementAndGet();

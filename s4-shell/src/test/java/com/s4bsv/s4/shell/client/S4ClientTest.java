@@ -3,7 +3,6 @@ package com.s4bsv.s4.shell.client;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -13,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -22,30 +22,31 @@ import com.s4bsv.s4.key.S4Key;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 class S4ClientTest {
 
     @RegisterExtension
-    static WireMockExtension node = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension node = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -57,7 +58,8 @@ class S4ClientTest {
     }
 
     private S4Client client(Duration responseTimeout) {
-        return new S4Client(ClusterConfig.parse("127.0.0.1:" + node.getPort() + "\n", "test"),
+        return new S4Client(
+                ClusterConfig.parse("127.0.0.1:" + node.getPort() + "\n", "test"),
                 new S4Client.Settings(Duration.ofSeconds(2), responseTimeout, 4));
     }
 
@@ -76,11 +78,13 @@ class S4ClientTest {
         byte[] data = random(100_000, 1);
         Path file = dir.resolve("in.bin");
         Files.write(file, data);
-        node.stubFor(put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
+        node.stubFor(
+                put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
 
         client().put(KEY, file, Progress.NONE);
 
-        LoggedRequest sent = node.findAll(putRequestedFor(urlEqualTo("/bucket/dir/file.txt"))).getFirst();
+        LoggedRequest sent = node.findAll(putRequestedFor(urlEqualTo("/bucket/dir/file.txt")))
+                .getFirst();
         assertThat(sent.getHeader("x-amz-checksum-crc32c")).isEqualTo(crc(data));
         assertThat(sent.getHeader("If-None-Match")).isEqualTo("*");
         assertThat(sent.getHeader("Content-Length")).isEqualTo("100000");
@@ -91,19 +95,23 @@ class S4ClientTest {
     @Test
     void anEmptyFileIsAnEmptyObject() throws IOException {
         Path file = Files.createFile(dir.resolve("empty"));
-        node.stubFor(put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
+        node.stubFor(
+                put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
 
         client().put(KEY, file, Progress.NONE);
 
-        LoggedRequest sent = node.findAll(putRequestedFor(urlEqualTo("/bucket/dir/file.txt"))).getFirst();
+        LoggedRequest sent = node.findAll(putRequestedFor(urlEqualTo("/bucket/dir/file.txt")))
+                .getFirst();
         assertThat(sent.getHeader("x-amz-checksum-crc32c")).isEqualTo(crc(new byte[0]));
         assertThat(sent.getBody()).isEmpty();
     }
 
     @Test
     void putOfAnExistingKeyFailsWithKeyExists() {
-        node.stubFor(put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(409)
-                .withBody("<Error><Code>KeyAlreadyExists</Code><Message>exists</Message></Error>")));
+        node.stubFor(put(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse()
+                        .withStatus(409)
+                        .withBody("<Error><Code>KeyAlreadyExists</Code><Message>exists</Message></Error>")));
 
         assertThatThrownBy(() -> client().put(KEY, new ByteArrayInputStream(new byte[] {1}), Progress.NONE))
                 .isInstanceOf(S4ClientException.KeyExists.class)
@@ -112,7 +120,8 @@ class S4ClientTest {
 
     @Test
     void aLargeUploadAsksFirstWhetherTheKeyExists() {
-        node.stubFor(head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
+        node.stubFor(
+                head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
         byte[] data = random(Uploads.STDIN_BUFFER + 1, 6);
 
         assertThatThrownBy(() -> client().put(KEY, new ByteArrayInputStream(data), Progress.NONE))
@@ -123,11 +132,13 @@ class S4ClientTest {
     @Test
     void smallStdinIsSentWithAPlainChecksumHeader() {
         byte[] data = "x\n".getBytes(StandardCharsets.UTF_8);
-        node.stubFor(put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
+        node.stubFor(
+                put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
 
         client().put(KEY, new ByteArrayInputStream(data), Progress.NONE);
 
-        LoggedRequest sent = node.findAll(putRequestedFor(urlEqualTo("/bucket/dir/file.txt"))).getFirst();
+        LoggedRequest sent = node.findAll(putRequestedFor(urlEqualTo("/bucket/dir/file.txt")))
+                .getFirst();
         assertThat(sent.getHeader("x-amz-checksum-crc32c")).isEqualTo(crc(data));
         assertThat(sent.getBody()).isEqualTo(data);
         assertThat(sent.containsHeader("Content-Encoding")).isFalse();
@@ -136,12 +147,15 @@ class S4ClientTest {
     @Test
     void largeStdinStreamsAwsChunkedWithTheChecksumInTheTrailer() {
         byte[] data = random(Uploads.STDIN_BUFFER + 300_001, 2);
-        node.stubFor(head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(404)));
-        node.stubFor(put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
+        node.stubFor(
+                head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(404)));
+        node.stubFor(
+                put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
 
         client().put(KEY, new ByteArrayInputStream(data), Progress.NONE);
 
-        LoggedRequest sent = node.findAll(putRequestedFor(urlEqualTo("/bucket/dir/file.txt"))).getFirst();
+        LoggedRequest sent = node.findAll(putRequestedFor(urlEqualTo("/bucket/dir/file.txt")))
+                .getFirst();
         assertThat(sent.getHeader("Content-Encoding")).isEqualTo("aws-chunked");
         assertThat(sent.getHeader("x-amz-trailer")).isEqualTo("x-amz-checksum-crc32c");
         assertThat(sent.getHeader("x-amz-content-sha256")).isEqualTo("STREAMING-UNSIGNED-PAYLOAD-TRAILER");
@@ -154,23 +168,31 @@ class S4ClientTest {
     @Test
     void getVerifiesTheChecksumAndWritesTheBytes() {
         byte[] data = random(200_000, 3);
-        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)
-                .withHeader("x-amz-checksum-crc32c", crc(data)).withBody(data)));
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("x-amz-checksum-crc32c", crc(data))
+                        .withBody(data)));
         var out = new ByteArrayOutputStream();
 
         long n = client().get(KEY, out, Progress.NONE);
 
         assertThat(n).isEqualTo(data.length);
         assertThat(out.toByteArray()).isEqualTo(data);
-        assertThat(node.findAll(WireMock.getRequestedFor(
-                urlEqualTo("/bucket/dir/file.txt"))).getFirst().getHeader("x-amz-checksum-mode")).isEqualTo("ENABLED");
+        assertThat(node.findAll(WireMock.getRequestedFor(urlEqualTo("/bucket/dir/file.txt")))
+                        .getFirst()
+                        .getHeader("x-amz-checksum-mode"))
+                .isEqualTo("ENABLED");
     }
 
     @Test
     void getToAFileRenamesIntoPlaceAndCreatesMissingFolders() throws IOException {
         byte[] data = random(1000, 4);
-        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)
-                .withHeader("x-amz-checksum-crc32c", crc(data)).withBody(data)));
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("x-amz-checksum-crc32c", crc(data))
+                        .withBody(data)));
         Path target = dir.resolve("new/sub/out.bin");
 
         client().get(KEY, target, Progress.NONE);
@@ -182,23 +204,31 @@ class S4ClientTest {
     @Test
     void aDownloadedFileFollowsTheUmaskAsTouchWould() throws Exception {
         byte[] data = random(1000, 5);
-        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)
-                .withHeader("x-amz-checksum-crc32c", crc(data)).withBody(data)));
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("x-amz-checksum-crc32c", crc(data))
+                        .withBody(data)));
         Path touched = dir.resolve("touched");
-        assertThat(new ProcessBuilder("touch", touched.toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("touch", touched.toString()).start().waitFor())
+                .isZero();
         Path target = dir.resolve("out.bin");
 
         client().get(KEY, target, Progress.NONE);
 
-        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(touched))
+        assertThat(Files.getPosixFilePermissions(target))
+                .isEqualTo(Files.getPosixFilePermissions(touched))
                 .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
     void aGetIntoAFifoWritesIntoItInsteadOfReplacingIt() throws Exception {
         byte[] data = random(300_000, 7);
-        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)
-                .withHeader("x-amz-checksum-crc32c", crc(data)).withBody(data)));
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("x-amz-checksum-crc32c", crc(data))
+                        .withBody(data)));
         Path fifo = dir.resolve("pipe");
         Assumptions.assumeTrue(
                 new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
@@ -220,8 +250,11 @@ class S4ClientTest {
     @Test
     void aWrongChecksumHeaderFailsAndLeavesNoFile() throws IOException {
         byte[] data = random(5000, 5);
-        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)
-                .withHeader("x-amz-checksum-crc32c", crc("other".getBytes(StandardCharsets.UTF_8))).withBody(data)));
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("x-amz-checksum-crc32c", crc("other".getBytes(StandardCharsets.UTF_8)))
+                        .withBody(data)));
         Path target = dir.resolve("out.bin");
 
         assertThatThrownBy(() -> client().get(KEY, target, Progress.NONE))
@@ -232,7 +265,8 @@ class S4ClientTest {
 
     @Test
     void aMissingChecksumHeaderIsRefusedBeforeAnyByteIsWritten() {
-        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200).withBody("abc")));
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse().withStatus(200).withBody("abc")));
         var out = new ByteArrayOutputStream();
 
         assertThatThrownBy(() -> client().get(KEY, out, Progress.NONE))
@@ -255,9 +289,11 @@ class S4ClientTest {
 
     @Test
     void aMissingKeyIsNoSuchKeyAndCreatesNothing() throws IOException {
-        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(404)
-                .withBody("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>"
-                        + "</Error>")));
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withBody("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>"
+                                + "</Error>")));
         Path target = dir.resolve("newdir/out.bin");
 
         assertThatThrownBy(() -> client().get(KEY, target, Progress.NONE))
@@ -268,21 +304,28 @@ class S4ClientTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "400|BadDigest|The Content-MD5 or checksum value that you specified did not match what the server got.",
-            "400|InvalidArgument|Invalid Argument",
-            "403|AccessDenied|Access Denied",
-            "409|BucketAlreadyExists|The requested bucket name is not available.",
-            "411|MissingContentLength|You must provide the Content-Length HTTP header.",
-            "500|InternalError|We encountered an internal error. Please try again.",
-            "503|SlowDown|Please reduce your request rate.",
-            "507|InsufficientStorage|node disk is full"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "400|BadDigest|The Content-MD5 or checksum value that you specified did not match what the server got.",
+                "400|InvalidArgument|Invalid Argument",
+                "403|AccessDenied|Access Denied",
+                "409|BucketAlreadyExists|The requested bucket name is not available.",
+                "411|MissingContentLength|You must provide the Content-Length HTTP header.",
+                "500|InternalError|We encountered an internal error. Please try again.",
+                "503|SlowDown|Please reduce your request rate.",
+                "507|InsufficientStorage|node disk is full"
+            })
     void everyS3ErrorBecomesOneLineWithCodeMessageStatusAndNode(int status, String code, String message) {
-        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/xml")
-                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-                        + message + "</Message><Resource>/bucket/dir/file.txt</Resource><RequestId>1</RequestId>"
-                        + "</Error>")));
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/xml")
+                        .withBody(
+                                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
+                                        + message
+                                        + "</Message><Resource>/bucket/dir/file.txt</Resource><RequestId>1</RequestId>"
+                                        + "</Error>")));
 
         assertThatThrownBy(() -> client().get(KEY, new ByteArrayOutputStream(), Progress.NONE))
                 .isInstanceOf(S4ClientException.class)
@@ -294,8 +337,12 @@ class S4ClientTest {
     @Test
     void aNodeThatAnswersSlowlyButInTimeSucceeds() {
         byte[] data = "slow".getBytes(StandardCharsets.UTF_8);
-        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)
-                .withHeader("x-amz-checksum-crc32c", crc(data)).withBody(data).withFixedDelay(300)));
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("x-amz-checksum-crc32c", crc(data))
+                        .withBody(data)
+                        .withFixedDelay(300)));
         var out = new ByteArrayOutputStream();
 
         client(Duration.ofSeconds(5)).get(KEY, out, Progress.NONE);
@@ -305,8 +352,11 @@ class S4ClientTest {
 
     @Test
     void aNodeThatAnswersTooSlowlyTimesOutNamingTheNode() throws IOException {
-        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)
-                .withHeader("x-amz-checksum-crc32c", crc(new byte[0])).withFixedDelay(3000)));
+        node.stubFor(get(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("x-amz-checksum-crc32c", crc(new byte[0]))
+                        .withFixedDelay(3000)));
 
         assertThatThrownBy(() -> client(Duration.ofMillis(300)).get(KEY, dir.resolve("x"), Progress.NONE))
                 .isInstanceOf(S4ClientException.NodeUnreachable.class)
@@ -329,7 +379,8 @@ class S4ClientTest {
 
     @Test
     void deleteChecksTheKeyExistsFirst() {
-        node.stubFor(head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(404)));
+        node.stubFor(
+                head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(404)));
 
         assertThatThrownBy(() -> client().delete(KEY))
                 .isInstanceOf(S4ClientException.NoSuchKey.class)
@@ -339,8 +390,10 @@ class S4ClientTest {
 
     @Test
     void deleteRemovesAnExistingKey() {
-        node.stubFor(head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
-        node.stubFor(delete(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(204)));
+        node.stubFor(
+                head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
+        node.stubFor(delete(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse().withStatus(204)));
 
         client().delete(KEY);
 
@@ -351,8 +404,11 @@ class S4ClientTest {
     void keysArePercentEncodedInThePath() {
         S4Key key = S4Key.parse("s4://bucket/a+b/c%d&e=f.txt");
         byte[] data = "k".getBytes(StandardCharsets.UTF_8);
-        node.stubFor(get(urlEqualTo("/bucket/a%2Bb/c%25d%26e%3Df.txt")).willReturn(aResponse().withStatus(200)
-                .withHeader("x-amz-checksum-crc32c", crc(data)).withBody(data)));
+        node.stubFor(get(urlEqualTo("/bucket/a%2Bb/c%25d%26e%3Df.txt"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("x-amz-checksum-crc32c", crc(data))
+                        .withBody(data)));
         var out = new ByteArrayOutputStream();
 
         client().get(key, out, Progress.NONE);
@@ -362,15 +418,17 @@ class S4ClientTest {
 
     @Test
     void healthIsReadinessOfEachNode() {
-        node.stubFor(get(urlEqualTo(S4Client.HEALTH_PATH)).willReturn(aResponse().withStatus(200)
-                .withBody("{\"status\":\"UP\"}")));
+        node.stubFor(get(urlEqualTo(S4Client.HEALTH_PATH))
+                .willReturn(aResponse().withStatus(200).withBody("{\"status\":\"UP\"}")));
         var client = client();
 
-        assertThat(client.health(client.config().node(0), Duration.ofSeconds(1)).healthy()).isTrue();
+        assertThat(client.health(client.config().node(0), Duration.ofSeconds(1)).healthy())
+                .isTrue();
 
-        node.stubFor(get(urlEqualTo(S4Client.HEALTH_PATH)).willReturn(aResponse().withStatus(503)
-                .withBody("{\"status\":\"OUT_OF_SERVICE\"}")));
-        assertThat(client.health(client.config().node(0), Duration.ofSeconds(1)).healthy()).isFalse();
+        node.stubFor(get(urlEqualTo(S4Client.HEALTH_PATH))
+                .willReturn(aResponse().withStatus(503).withBody("{\"status\":\"OUT_OF_SERVICE\"}")));
+        assertThat(client.health(client.config().node(0), Duration.ofSeconds(1)).healthy())
+                .isFalse();
     }
 
     static Stream<Path> walk(Path dir) throws IOException {

@@ -37,8 +37,10 @@ class SigningTest {
                 aws_secret_access_key=ws
                 """);
         assertThat(Signing.credentials(Map.<String, String>of()::get, home)).contains(new Credentials("d", "ds"));
-        assertThat(Signing.credentials(Map.of("AWS_PROFILE", "work")::get, home)).contains(new Credentials("w", "ws"));
-        assertThat(Signing.credentials(Map.of("AWS_PROFILE", "none")::get, home)).isEmpty();
+        assertThat(Signing.credentials(Map.of("AWS_PROFILE", "work")::get, home))
+                .contains(new Credentials("w", "ws"));
+        assertThat(Signing.credentials(Map.of("AWS_PROFILE", "none")::get, home))
+                .isEmpty();
         Path other = home.resolve("other");
         Files.writeString(other, "[default]\naws_access_key_id = o\naws_secret_access_key = os\n");
         assertThat(Signing.credentials(Map.of("AWS_SHARED_CREDENTIALS_FILE", other.toString())::get, home))
@@ -47,13 +49,21 @@ class SigningTest {
 
     @Test
     void signsWithTheRegionOfTheEnvironmentOrLeavesTheRequestAlone() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/b/k?x=1")).GET().build();
-        HttpRequest signed = Signing.from(Map.of("AWS_ACCESS_KEY_ID", "id", "AWS_SECRET_ACCESS_KEY", "s",
-                "AWS_REGION", "eu-west-1")::get, home).sign(request);
-        assertThat(signed.headers().firstValue("Authorization")).get().asString()
-                .startsWith("AWS4-HMAC-SHA256 Credential=id/").contains("/eu-west-1/s3/aws4_request");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/b/k?x=1"))
+                .GET()
+                .build();
+        HttpRequest signed = Signing.from(
+                        Map.of("AWS_ACCESS_KEY_ID", "id", "AWS_SECRET_ACCESS_KEY", "s", "AWS_REGION", "eu-west-1")::get,
+                        home)
+                .sign(request);
+        assertThat(signed.headers().firstValue("Authorization"))
+                .get()
+                .asString()
+                .startsWith("AWS4-HMAC-SHA256 Credential=id/")
+                .contains("/eu-west-1/s3/aws4_request");
         assertThat(signed.headers().firstValue("x-amz-content-sha256")).contains("UNSIGNED-PAYLOAD");
-        assertThat(Signing.from(Map.<String, String>of()::get, home).sign(request)).isSameAs(request);
+        assertThat(Signing.from(Map.<String, String>of()::get, home).sign(request))
+                .isSameAs(request);
     }
 
     private void writeCredentials(String text) throws IOException {

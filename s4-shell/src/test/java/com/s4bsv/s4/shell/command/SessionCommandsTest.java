@@ -15,7 +15,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.s4bsv.s4.shell.S4ShellApplication;
 import com.s4bsv.s4.shell.cli.UsageException;
+import com.s4bsv.s4.shell.client.S4ClientException;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -30,16 +32,19 @@ import org.springframework.shell.test.ShellTestClient;
 import org.springframework.shell.test.autoconfigure.ShellTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import com.s4bsv.s4.shell.client.S4ClientException;
-import java.lang.reflect.InvocationTargetException;
 
 /** The session's commands through Spring Shell's parser and registry, against a WireMock node. */
 @ShellTest
-@SpringBootTest(classes = S4ShellApplication.class, properties = {"spring.shell.interactive.enabled=false",
-        "logging.level.org.springframework.shell.core.NonInteractiveShellRunner=off"})
+@SpringBootTest(
+        classes = S4ShellApplication.class,
+        properties = {
+            "spring.shell.interactive.enabled=false",
+            "logging.level.org.springframework.shell.core.NonInteractiveShellRunner=off"
+        })
 class SessionCommandsTest {
 
-    static final WireMockServer node = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final WireMockServer node =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     @DynamicPropertySource
     static void conf(DynamicPropertyRegistry registry) throws IOException {
@@ -70,8 +75,10 @@ class SessionCommandsTest {
         var xml = new StringBuilder("<ListBucketResult>");
         for (String k : keys.split(",")) {
             if (!k.isEmpty()) {
-                xml.append("<Contents><Key>").append(k).append("</Key><LastModified>2024-05-01T12:34:56.000Z"
-                        + "</LastModified><Size>4</Size></Contents>");
+                xml.append("<Contents><Key>")
+                        .append(k)
+                        .append("</Key><LastModified>2024-05-01T12:34:56.000Z"
+                                + "</LastModified><Size>4</Size></Contents>");
             }
         }
         for (String p : prefixes.split(",")) {
@@ -84,22 +91,27 @@ class SessionCommandsTest {
 
     @Test
     void lsRecursiveParsesTheFlagBeforeThePrefix() throws Exception {
-        node.stubFor(get(urlPathEqualTo("/bucket")).withQueryParam("prefix", equalTo("listing"))
-                .willReturn(aResponse().withStatus(200)
+        node.stubFor(get(urlPathEqualTo("/bucket"))
+                .withQueryParam("prefix", equalTo("listing"))
+                .willReturn(aResponse()
+                        .withStatus(200)
                         .withBody(listing("listing/dir1/dir2/key2.txt,listing/dir1/key1.txt", ""))));
 
         ShellScreen screen = shell.sendCommand("ls -r s4://bucket/listing");
 
-        assertThat(screen.lines()).containsExactly("2024-05-01 12:34:56Z 4 listing/dir1/dir2/key2.txt",
-                "2024-05-01 12:34:56Z 4 listing/dir1/key1.txt");
+        assertThat(screen.lines())
+                .containsExactly(
+                        "2024-05-01 12:34:56Z 4 listing/dir1/dir2/key2.txt",
+                        "2024-05-01 12:34:56Z 4 listing/dir1/key1.txt");
     }
 
     @Test
     void lsShowsPreRows() throws Exception {
-        node.stubFor(get(urlPathEqualTo("/bucket")).withQueryParam("prefix", equalTo("listing/dir1/"))
+        node.stubFor(get(urlPathEqualTo("/bucket"))
+                .withQueryParam("prefix", equalTo("listing/dir1/"))
                 .withQueryParam("delimiter", equalTo("/"))
-                .willReturn(aResponse().withStatus(200)
-                        .withBody(listing("listing/dir1/key1.txt", "listing/dir1/dir2/"))));
+                .willReturn(
+                        aResponse().withStatus(200).withBody(listing("listing/dir1/key1.txt", "listing/dir1/dir2/"))));
 
         ShellScreen screen = shell.sendCommand("ls s4://bucket/listing/dir1/");
 
@@ -108,25 +120,32 @@ class SessionCommandsTest {
 
     @Test
     void quotedCommandsReachTheNodeAsOneArgument() throws Exception {
-        node.stubFor(post(urlEqualTo("/_s4/eval")).willReturn(aResponse().withStatus(200).withBody("ABC\n\n")));
+        node.stubFor(post(urlEqualTo("/_s4/eval"))
+                .willReturn(aResponse().withStatus(200).withBody("ABC\n\n")));
 
         ShellScreen screen = shell.sendCommand("eval s4://bucket/file.txt 'tr a-z A-Z | sed \"s/x/y/\"'");
 
         assertThat(screen.lines()).containsExactly("ABC");
-        node.verify(postRequestedFor(urlEqualTo("/_s4/eval")).withRequestBody(equalToJson(
-                "{\"key\":\"s4://bucket/file.txt\",\"cmd\":\"tr a-z A-Z | sed \\\"s/x/y/\\\"\"}")));
+        node.verify(postRequestedFor(urlEqualTo("/_s4/eval"))
+                .withRequestBody(
+                        equalToJson("{\"key\":\"s4://bucket/file.txt\",\"cmd\":\"tr a-z A-Z | sed \\\"s/x/y/\\\"\"}")));
     }
 
     @Test
     void mapPrintsOkPerNodeThenANewline() throws Exception {
-        node.stubFor(post(urlEqualTo("/_s4/map-to-n")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"type\":\"done\",\"node\":\"n\",\"keys\":1,\"outputs\":3}\n")));
+        node.stubFor(post(urlEqualTo("/_s4/map-to-n"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"type\":\"done\",\"node\":\"n\",\"keys\":1,\"outputs\":3}\n")));
 
         ShellScreen screen = shell.sendCommand("map-to-n s4://bucket/in/ s4://bucket/out/ \"cat > 0 && echo 0\"");
 
         assertThat(screen.lines()).containsExactly("ok ");
-        node.verify(postRequestedFor(urlEqualTo("/_s4/map-to-n")).withRequestBody(equalToJson(
-                "{\"indir\":\"s4://bucket/in/\",\"outdir\":\"s4://bucket/out/\",\"cmd\":\"cat > 0 && echo 0\"}")));
+        node.verify(
+                postRequestedFor(urlEqualTo("/_s4/map-to-n"))
+                        .withRequestBody(
+                                equalToJson(
+                                        "{\"indir\":\"s4://bucket/in/\",\"outdir\":\"s4://bucket/out/\",\"cmd\":\"cat > 0 && echo 0\"}")));
     }
 
     @Test
@@ -138,17 +157,21 @@ class SessionCommandsTest {
     void dashHIsTheCommandsLongHelpAsInOneShotRuns() throws Exception {
         ShellScreen screen = shell.sendCommand("map-to-n -h");
 
-        assertThat(String.join("\n", screen.lines())).contains("usage: s4 map-to-n INDIR OUTDIR CMD [-c conf]",
-                "cmd receives data via stdin, writes files to disk, and returns file paths via stdout.",
-                "they end with \"/\"", "examples:", "  s4 map-to-n s4://bucket/rows/ s4://bucket/parts/");
+        assertThat(String.join("\n", screen.lines()))
+                .contains(
+                        "usage: s4 map-to-n INDIR OUTDIR CMD [-c conf]",
+                        "cmd receives data via stdin, writes files to disk, and returns file paths via stdout.",
+                        "they end with \"/\"",
+                        "examples:",
+                        "  s4 map-to-n s4://bucket/rows/ s4://bucket/parts/");
     }
 
     @Test
     void helpOfACommandListsItsOptions() throws Exception {
         ShellScreen screen = shell.sendCommand("help cp");
 
-        assertThat(String.join("\n", screen.lines())).contains("cp - copy data to or from s4", "--recursive or -r",
-                "--conf or -c");
+        assertThat(String.join("\n", screen.lines()))
+                .contains("cp - copy data to or from s4", "--recursive or -r", "--conf or -c");
     }
 
     @Test
@@ -165,8 +188,8 @@ class SessionCommandsTest {
     void failuresBecomeExitStatusOneWithTheFatalLine() throws Exception {
         shell.sendCommand("cp s4://a/x s4://b/y");
 
-        ExitStatus status = s4ExitStatus.apply(new InvocationTargetException(
-                new S4ClientException("there is no move, there is only cp and rm")));
+        ExitStatus status = s4ExitStatus.apply(
+                new InvocationTargetException(new S4ClientException("there is no move, there is only cp and rm")));
         assertThat(status.code()).isEqualTo(1);
         assertThat(status.description()).isEqualTo("there is no move, there is only cp and rm");
         assertThat(s4ExitStatus.apply(new UsageException("bad")).code()).isEqualTo(2);
@@ -174,7 +197,8 @@ class SessionCommandsTest {
 
     @Test
     void anEmptyListingPrintsNothing() throws Exception {
-        node.stubFor(get(urlPathEqualTo("/bucket")).willReturn(aResponse().withStatus(200).withBody(listing("", ""))));
+        node.stubFor(get(urlPathEqualTo("/bucket"))
+                .willReturn(aResponse().withStatus(200).withBody(listing("", ""))));
 
         assertThat(shell.sendCommand("ls s4://bucket/fake/").lines()).isEmpty();
     }

@@ -61,13 +61,17 @@ final class Boto3Load implements AutoCloseable {
     /** Why the boto3 half cannot run here, or empty when python3 can import boto3. */
     static String unavailable() {
         try {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import boto3").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(PYTHON, "-c", "import boto3")
+                    .redirectErrorStream(true)
+                    .start();
             if (!p.waitFor(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return PYTHON + " -c 'import boto3' did not finish within 60 s";
             }
-            return p.exitValue() == 0 ? "" : PYTHON + " cannot import boto3: "
-                    + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.exitValue() == 0
+                    ? ""
+                    : PYTHON + " cannot import boto3: "
+                            + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return "no " + PYTHON + ": " + e.getMessage();
         } catch (InterruptedException e) {
@@ -76,22 +80,42 @@ final class Boto3Load implements AutoCloseable {
         }
     }
 
-    static Boto3Load start(List<String> endpoints, String bucket, int clients, Duration load, long seed, Path work,
-            Ledger ledger, Map<Op, LatencyRecorder> recorders) throws IOException {
+    static Boto3Load start(
+            List<String> endpoints,
+            String bucket,
+            int clients,
+            Duration load,
+            long seed,
+            Path work,
+            Ledger ledger,
+            Map<Op, LatencyRecorder> recorders)
+            throws IOException {
         Path script;
         try {
-            script = Path.of(Objects.requireNonNull(Boto3Load.class.getClassLoader().getResource(SCRIPT),
-                    SCRIPT + " is not on the test classpath").toURI());
+            script = Path.of(Objects.requireNonNull(
+                            Boto3Load.class.getClassLoader().getResource(SCRIPT),
+                            SCRIPT + " is not on the test classpath")
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         Path stderr = work.resolve("boto3-load.stderr");
-        var builder = new ProcessBuilder(PYTHON, script.toString(), String.join(",", endpoints), bucket,
-                Integer.toString(clients), Double.toString(load.toMillis() / 1000.0), Long.toString(seed))
+        var builder = new ProcessBuilder(
+                        PYTHON,
+                        script.toString(),
+                        String.join(",", endpoints),
+                        bucket,
+                        Integer.toString(clients),
+                        Double.toString(load.toMillis() / 1000.0),
+                        Long.toString(seed))
                 .redirectError(stderr.toFile());
         // nothing from the user's ~/.aws may change what boto3 does here
-        builder.environment().put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
+        builder.environment()
+                .put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
+        builder.environment()
+                .put(
+                        "AWS_SHARED_CREDENTIALS_FILE",
+                        work.resolve("no-aws-credentials").toString());
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         return new Boto3Load(builder.start(), stderr, ledger, recorders, endpoints.size());
     }
@@ -127,8 +151,8 @@ final class Boto3Load implements AutoCloseable {
                 verified.countDown();
             }
             case "ERROR" -> ledger.error((String) entry.get("error"));
-            case "LISTED" -> listings.put(number(entry, "endpoint").intValue(),
-                    number(entry, "count") + " " + entry.get("digest"));
+            case "LISTED" ->
+                listings.put(number(entry, "endpoint").intValue(), number(entry, "count") + " " + entry.get("digest"));
             default -> acknowledged(Op.valueOf(op), entry);
         }
     }
@@ -148,8 +172,12 @@ final class Boto3Load implements AutoCloseable {
             if (Boolean.TRUE.equals(entry.get("multipart"))) {
                 multipart.incrementAndGet();
             }
-            ledger.put(new Ledger.Written(path, number(entry, "size").longValue(), -1,
-                    number(entry, "crc32").longValue(), Ledger.Writer.BOTO3));
+            ledger.put(new Ledger.Written(
+                    path,
+                    number(entry, "size").longValue(),
+                    -1,
+                    number(entry, "crc32").longValue(),
+                    Ledger.Writer.BOTO3));
         } else if (op == Op.DELETE) {
             ledger.delete(path);
         }
@@ -197,8 +225,8 @@ final class Boto3Load implements AutoCloseable {
     private void await(CountDownLatch latch, Duration limit, String what) throws InterruptedException, IOException {
         // the latches also open when the script's output ends, so whether the line came is checked apart
         if (!latch.await(limit.toMillis(), TimeUnit.MILLISECONDS) || !seen.contains(what)) {
-            throw new IllegalStateException("boto3 driver did not print " + what + " within " + limit + ": "
-                    + stderrTail());
+            throw new IllegalStateException(
+                    "boto3 driver did not print " + what + " within " + limit + ": " + stderrTail());
         }
     }
 
@@ -226,8 +254,9 @@ final class Boto3Load implements AutoCloseable {
 
     private String stderrTail() throws IOException {
         List<String> lines = Files.readAllLines(stderr);
-        return lines.isEmpty() ? "(no stderr)" : String.join(" | ", lines.subList(Math.max(0, lines.size() - 8),
-                lines.size()));
+        return lines.isEmpty()
+                ? "(no stderr)"
+                : String.join(" | ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
     }
 
     @Override

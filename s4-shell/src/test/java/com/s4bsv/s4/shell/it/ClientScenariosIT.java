@@ -57,7 +57,10 @@ class ClientScenariosIT {
 
     private List<Path> localFiles(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(root::relativize)
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -118,8 +121,8 @@ class ClientScenariosIT {
                 .containsExactly("dir1/file1.txt", "dir2/file2.txt", "dir2/file3.txt");
 
         ok("cp", "-r", "s4://" + bucket, ".");
-        assertThat(localFiles(dir)).containsExactly(Path.of("dir1/file1.txt"), Path.of("dir2/file2.txt"),
-                Path.of("dir2/file3.txt"));
+        assertThat(localFiles(dir))
+                .containsExactly(Path.of("dir1/file1.txt"), Path.of("dir2/file2.txt"), Path.of("dir2/file3.txt"));
 
         for (String src : List.of(s4("dir2"), s4("dir2/"))) {
             LocalCluster.deleteTree(dir.resolve("dir1"));
@@ -143,8 +146,8 @@ class ClientScenariosIT {
                 .containsExactly("dir1/file1.txt", "dir2/file2.txt", "dir2/file3.txt");
         Path out = Files.createDirectories(dir.resolve("out"));
         assertThat(run(out, "cp", "-r", "s4://" + bucket, ".").code()).isZero();
-        assertThat(localFiles(out)).containsExactly(Path.of("dir1/file1.txt"), Path.of("dir2/file2.txt"),
-                Path.of("dir2/file3.txt"));
+        assertThat(localFiles(out))
+                .containsExactly(Path.of("dir1/file1.txt"), Path.of("dir2/file2.txt"), Path.of("dir2/file3.txt"));
     }
 
     @Test
@@ -160,12 +163,12 @@ class ClientScenariosIT {
         assertThat(ls.get(0)).endsWith(" 1.txt");
         assertThat(ls.get(1)).endsWith(" 2.txt");
         assertThat(ls.get(2)).isEqualTo("  PRE 3/");
-        assertThat(ok("ls", "-r", s4("cp/dst/")).lastColumn()).containsExactly("cp/dst/1.txt", "cp/dst/2.txt",
-                "cp/dst/3/4.txt");
+        assertThat(ok("ls", "-r", s4("cp/dst/")).lastColumn())
+                .containsExactly("cp/dst/1.txt", "cp/dst/2.txt", "cp/dst/3/4.txt");
 
         ok("cp", "-r", s4("cp/dst/"), "dst1/");
-        assertThat(localFiles(dir.resolve("dst1"))).containsExactly(Path.of("1.txt"), Path.of("2.txt"),
-                Path.of("3/4.txt"));
+        assertThat(localFiles(dir.resolve("dst1")))
+                .containsExactly(Path.of("1.txt"), Path.of("2.txt"), Path.of("3/4.txt"));
         assertThat(dir.resolve("dst1/3/4.txt")).hasContent("456");
 
         ok("cp", "-r", s4("cp/dst/"), ".");
@@ -175,8 +178,8 @@ class ClientScenariosIT {
         LocalCluster.deleteTree(dir.resolve("dst"));
         ok("cp", "-r", "foo", s4("cp/dst2"));
         assertThat(ok("ls", s4("cp/dst2/")).lastColumn()).containsExactly("1.txt", "2.txt", "3/");
-        assertThat(ok("ls", "-r", s4("cp/dst2/")).lastColumn()).containsExactly("cp/dst2/1.txt", "cp/dst2/2.txt",
-                "cp/dst2/3/4.txt");
+        assertThat(ok("ls", "-r", s4("cp/dst2/")).lastColumn())
+                .containsExactly("cp/dst2/1.txt", "cp/dst2/2.txt", "cp/dst2/3/4.txt");
         ok("cp", "-r", s4("cp/dst"), ".");
         assertThat(dir.resolve("dst/1.txt")).hasContent("123");
         assertThat(dir.resolve("dst/2.txt")).hasContent("234");
@@ -254,7 +257,8 @@ class ClientScenariosIT {
         Files.write(dir.resolve("big.bin"), data);
         ok("cp", "big.bin", s4("big/file.bin"));
         ok("cp", s4("big/file.bin"), "back.bin");
-        assertThat(Files.mismatch(dir.resolve("big.bin"), dir.resolve("back.bin"))).isEqualTo(-1L);
+        assertThat(Files.mismatch(dir.resolve("big.bin"), dir.resolve("back.bin")))
+                .isEqualTo(-1L);
 
         S4Process.Result again = run(dir, data, "cp", "-", s4("big/stdin.bin"));
         assertThat(again.code()).isEqualTo(1);
@@ -295,10 +299,12 @@ class ClientScenariosIT {
 
     @Test
     void healthAndConfigListEveryNode() {
-        List<String> expected = LocalCluster.nodes().stream().map(n -> "127.0.0.1:" + n.port()).toList();
+        List<String> expected =
+                LocalCluster.nodes().stream().map(n -> "127.0.0.1:" + n.port()).toList();
 
         assertThat(ok("config").lines()).isEqualTo(expected);
-        assertThat(ok("health").lines()).isEqualTo(expected.stream().map(n -> "healthy:   " + n).toList());
+        assertThat(ok("health").lines())
+                .isEqualTo(expected.stream().map(n -> "healthy:   " + n).toList());
     }
 
     @Test
@@ -310,8 +316,11 @@ class ClientScenariosIT {
             S4Key key = S4Key.parse(s4("dir/key" + n + ".txt"));
             int owner = Placement.nodeIndex(key, LocalCluster.NODES);
             for (int i = 0; i < LocalCluster.NODES; i++) {
-                Path file = LocalCluster.nodes().get(i).dataDir().resolve(bucket).resolve("dir/key" + n + ".txt");
-                assertThat(Files.exists(file)).as("key%d on node %d (owner %d)", n, i, owner).isEqualTo(i == owner);
+                Path file =
+                        LocalCluster.nodes().get(i).dataDir().resolve(bucket).resolve("dir/key" + n + ".txt");
+                assertThat(Files.exists(file))
+                        .as("key%d on node %d (owner %d)", n, i, owner)
+                        .isEqualTo(i == owner);
             }
         }
         ok("cp", "-r", s4("dir/"), ".");

@@ -32,7 +32,13 @@ final class ClientWorker implements Runnable {
     private long seq;
     private int errors;
 
-    ClientWorker(int index, S4Client client, String bucket, long seed, long deadlineNanos, Ledger ledger,
+    ClientWorker(
+            int index,
+            S4Client client,
+            String bucket,
+            long seed,
+            long deadlineNanos,
+            Ledger ledger,
             Map<Op, LatencyRecorder> recorders) {
         this.name = "j%02d".formatted(index);
         this.index = index;
@@ -107,8 +113,8 @@ final class ClientWorker implements Runnable {
             }
         }
         if (!listed.equals(expected)) {
-            throw new IllegalStateException("LIST " + prefix + " showed " + listed + " of this client's keys, the"
-                    + " ledger has " + expected);
+            throw new IllegalStateException(
+                    "LIST " + prefix + " showed " + listed + " of this client's keys, the" + " ledger has " + expected);
         }
         return 0;
     }

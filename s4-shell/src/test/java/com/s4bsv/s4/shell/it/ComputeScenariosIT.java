@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import java.math.BigInteger;
 
 /**
  * The compute scenarios of spec section 10.1 (eval, map, map-to-n, map-from-n) on three real nodes through bin/s4.
@@ -55,13 +54,19 @@ class ComputeScenariosIT {
     @BeforeAll
     static void computeIsServed() throws Exception {
         int port = LocalCluster.nodes().getFirst().port();
-        HttpResponse<String> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/_s4/map"))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").header("x-s4-local", "1")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"indir\":\"s4://probe/nothing/\",\"outdir\":"
-                        + "\"s4://probe/out/\",\"cmd\":\"cat\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        Assumptions.assumeTrue(probe.statusCode() == 200 && probe.body().contains("\"type\""),
+        HttpResponse<String> probe = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_s4/map"))
+                                .timeout(Duration.ofSeconds(20))
+                                .header("Content-Type", "application/json")
+                                .header("x-s4-local", "1")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"indir\":\"s4://probe/nothing/\",\"outdir\":"
+                                                + "\"s4://probe/out/\",\"cmd\":\"cat\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        Assumptions.assumeTrue(
+                probe.statusCode() == 200 && probe.body().contains("\"type\""),
                 "the s4 nodes do not serve /_s4/map yet (HTTP " + probe.statusCode() + "); skipping compute tests");
     }
 
@@ -106,8 +111,10 @@ class ComputeScenariosIT {
         try (Stream<Path> files = Files.walk(root)) {
             var matcher = root.getFileSystem().getPathMatcher("glob:" + glob);
             var out = new StringBuilder();
-            for (Path p : files.filter(Files::isRegularFile).filter(p -> matcher.matches(root.relativize(p)))
-                    .sorted().toList()) {
+            for (Path p : files.filter(Files::isRegularFile)
+                    .filter(p -> matcher.matches(root.relativize(p)))
+                    .sorted()
+                    .toList()) {
                 out.append(Files.readString(p));
             }
             return out.toString();
@@ -157,7 +164,8 @@ class ComputeScenariosIT {
         put("123\n", s4("file.txt"));
 
         assertThat(ok("eval", s4("file.txt"), "cat").stdout()).isEqualTo("123\n");
-        assertThat(ok("eval", s4("file.txt"), "printf '100%% %s\\n\\n\\n' x").stdout()).isEqualTo("100% x\n");
+        assertThat(ok("eval", s4("file.txt"), "printf '100%% %s\\n\\n\\n' x").stdout())
+                .isEqualTo("100% x\n");
 
         S4Process.Result missing = run(dir, "eval", s4("missing"), "cat");
         assertThat(missing.code()).isEqualTo(1);
@@ -165,7 +173,8 @@ class ComputeScenariosIT {
 
         S4Process.Result failed = run(dir, "eval", s4("file.txt"), "echo oops >&2; exit 3");
         assertThat(failed.code()).isEqualTo(1);
-        assertThat(failed.err()).startsWith("fatal: " + s4("file.txt") + ": command failed (exit code 3) on node ")
+        assertThat(failed.err())
+                .startsWith("fatal: " + s4("file.txt") + ": command failed (exit code 3) on node ")
                 .endsWith("\noops\n");
     }
 
@@ -175,13 +184,16 @@ class ComputeScenariosIT {
         assertThat(ok("ls", s4("data_in/")).lastColumn())
                 .containsExactly("00000", "00001", "00002", "00003", "00004", "00005");
 
-        assertThat(ok("map", s4("data_in/"), s4("data_out/"), "tr A-Z a-z").stdout()).isEqualTo("ok ok ok ");
+        assertThat(ok("map", s4("data_in/"), s4("data_out/"), "tr A-Z a-z").stdout())
+                .isEqualTo("ok ok ok ");
 
         assertThat(ok("ls", s4("data_out/")).lastColumn())
                 .containsExactly("00000", "00001", "00002", "00003", "00004", "00005");
         ok("cp", "-r", s4("data_out/"), "result");
-        assertThat(readTree(dir.resolve("result"), "*")).isEqualTo(
-                WORDS.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.joining("\n", "", "\n")));
+        assertThat(readTree(dir.resolve("result"), "*"))
+                .isEqualTo(WORDS.stream()
+                        .map(w -> w.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining("\n", "", "\n")));
     }
 
     @Test
@@ -191,7 +203,8 @@ class ComputeScenariosIT {
         ok("map", s4("data_in/*4"), s4("data_out/"), "tr A-Z a-z");
 
         assertThat(ok("ls", s4("data_out/")).lastColumn()).containsExactly("00004");
-        assertThat(ok("cp", s4("data_out/00004"), "-").stdout()).startsWith(WORDS.get(720).toLowerCase(Locale.ROOT));
+        assertThat(ok("cp", s4("data_out/00004"), "-").stdout())
+                .startsWith(WORDS.get(720).toLowerCase(Locale.ROOT));
     }
 
     @Test
@@ -212,9 +225,10 @@ class ComputeScenariosIT {
         assertThat(readTree(dir.resolve("step3"), "*/00000")).isEqualTo(bucketWords(0));
 
         ok("map-from-n", s4("step3/"), s4("step4/"), "xargs cat");
-        assertThat(ok("ls", "-r", s4("step4/")).lastColumn()).containsExactly("step4/00000", "step4/00001",
-                "step4/00002");
-        List<String> merged = ok("cp", s4("step4/00000"), "-").stdout().lines().sorted().toList();
+        assertThat(ok("ls", "-r", s4("step4/")).lastColumn())
+                .containsExactly("step4/00000", "step4/00001", "step4/00002");
+        List<String> merged =
+                ok("cp", s4("step4/00000"), "-").stdout().lines().sorted().toList();
         assertThat(merged).isEqualTo(bucketWords(0).lines().sorted().toList());
     }
 
@@ -226,8 +240,8 @@ class ComputeScenariosIT {
         assertThat(run(dir, "ls", "-r", s4("step2/")).code()).isEqualTo(1);
 
         long start = System.nanoTime();
-        S4Process.Result bad = run(dir, "map-to-n", s4("step1/"), s4("step2/"),
-                "cat >/dev/null && echo does_not_exist");
+        S4Process.Result bad =
+                run(dir, "map-to-n", s4("step1/"), s4("step2/"), "cat >/dev/null && echo does_not_exist");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).startsWith("fatal: ");
         assertThat(System.nanoTime() - start).isLessThan(60_000_000_000L);
@@ -258,16 +272,23 @@ class ComputeScenariosIT {
 
     @Test
     void mapFromNWorksWithoutNumericPrefixes() throws IOException {
-        List<String> names = IntStream.range(0, 6).mapToObj(i -> i + "-" + UUID.randomUUID()).toList();
+        List<String> names =
+                IntStream.range(0, 6).mapToObj(i -> i + "-" + UUID.randomUUID()).toList();
         shuffleWords(scripts(), names::get);
 
         ok("map-from-n", s4("step3/"), s4("step4/"), "xargs cat");
 
-        assertThat(ok("ls", "-r", s4("step4/")).lastColumn()).containsExactly("step4/00000", "step4/00001",
-                "step4/00002");
+        assertThat(ok("ls", "-r", s4("step4/")).lastColumn())
+                .containsExactly("step4/00000", "step4/00001", "step4/00002");
         for (int b = 0; b < 3; b++) {
-            List<String> merged = ok("cp", s4("step4/0000" + b), "-").stdout().lines().sorted().toList();
-            assertThat(merged).as("bucket %d", b).isEqualTo(bucketWords(b).lines().sorted().toList());
+            List<String> merged = ok("cp", s4("step4/0000" + b), "-")
+                    .stdout()
+                    .lines()
+                    .sorted()
+                    .toList();
+            assertThat(merged)
+                    .as("bucket %d", b)
+                    .isEqualTo(bucketWords(b).lines().sorted().toList());
         }
     }
 
@@ -279,9 +300,11 @@ class ComputeScenariosIT {
         assertThat(ok("ls", "-r", s4("step4/")).lastColumn()).hasSize(18).contains("step4/00003/00001");
         ok("map-from-n", s4("step4/"), s4("step5/"), "xargs cat");
 
-        assertThat(ok("ls", "-r", s4("step5/")).lastColumn()).containsExactly("step5/00000", "step5/00001",
-                "step5/00002");
-        String firstFour = WORDS.stream().filter(w -> md5Bucket(w, 3) == 0).map(w -> w.substring(0, 4))
+        assertThat(ok("ls", "-r", s4("step5/")).lastColumn())
+                .containsExactly("step5/00000", "step5/00001", "step5/00002");
+        String firstFour = WORDS.stream()
+                .filter(w -> md5Bucket(w, 3) == 0)
+                .map(w -> w.substring(0, 4))
                 .collect(Collectors.joining("\n", "", "\n"));
         assertThat(ok("cp", s4("step5/00000"), "-").stdout()).isEqualTo(firstFour);
     }
@@ -290,13 +313,18 @@ class ComputeScenariosIT {
     void aFailingCommandFailsTheJobWithItsKeyExitCodeAndStderr() {
         putWordChunks("data_in/");
 
-        S4Process.Result failed = run(dir, "map", s4("data_in/"), s4("data_out/"),
+        S4Process.Result failed = run(
+                dir,
+                "map",
+                s4("data_in/"),
+                s4("data_out/"),
                 "if [ \"$filename\" = 00004 ]; then echo noise >&2; echo boom on $filename >&2; exit 7; fi; cat");
 
         assertThat(failed.code()).as("%s", failed).isEqualTo(1);
         // 00004 lives on node 4 % 3 = 1
-        assertThat(failed.err().lines().findFirst().orElseThrow()).isEqualTo("fatal: " + s4("data_in/00004")
-                + ": command failed (exit code 7) on node 127.0.0.1:" + LocalCluster.nodes().get(1).port());
+        assertThat(failed.err().lines().findFirst().orElseThrow())
+                .isEqualTo("fatal: " + s4("data_in/00004") + ": command failed (exit code 7) on node 127.0.0.1:"
+                        + LocalCluster.nodes().get(1).port());
         assertThat(failed.err()).endsWith("noise\nboom on 00004\n");
         assertThat(failed.stdout()).matches("(ok )*");
     }
@@ -305,12 +333,14 @@ class ComputeScenariosIT {
     void aNodeThatDiesMidJobFailsTheJobNamingTheNode() throws Exception {
         putWordChunks("data_in/");
         Path started = Files.createDirectories(dir.resolve("started"));
-        CompletableFuture<S4Process.Result> job = CompletableFuture.supplyAsync(() -> run(dir, "map",
-                s4("data_in/"), s4("data_out/"), "touch " + started + "/$filename; sleep 20; cat"));
+        CompletableFuture<S4Process.Result> job = CompletableFuture.supplyAsync(() ->
+                run(dir, "map", s4("data_in/"), s4("data_out/"), "touch " + started + "/$filename; sleep 20; cat"));
         // node 0 holds 00000 and 00003 (numeric prefix mod 3): kill it while it runs one of them
         long deadline = System.nanoTime() + TestTimeouts.start().toNanos();
         while (!Files.exists(started.resolve("00000")) && !Files.exists(started.resolve("00003"))) {
-            assertThat(System.nanoTime()).as("the map never started on node 0: %s", job).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the map never started on node 0: %s", job)
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
         int port = LocalCluster.kill(0).port();
@@ -320,13 +350,16 @@ class ComputeScenariosIT {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
 
             assertThat(result.code()).as("%s", result).isEqualTo(1);
-            assertThat(result.err()).startsWith("fatal: node 127.0.0.1:" + port + " stopped answering")
+            assertThat(result.err())
+                    .startsWith("fatal: node 127.0.0.1:" + port + " stopped answering")
                     .hasLineCount(1);
             assertThat(seconds).as("the client waited for the other nodes").isLessThan(15);
 
             S4Process.Result down = run(dir, "map", s4("data_in/"), s4("again/"), "cat");
             assertThat(down.code()).as("%s", down).isEqualTo(1);
-            assertThat(down.err()).startsWith("fatal: node 127.0.0.1:" + port + " unreachable").hasLineCount(1);
+            assertThat(down.err())
+                    .startsWith("fatal: node 127.0.0.1:" + port + " unreachable")
+                    .hasLineCount(1);
         } finally {
             LocalCluster.restart(0);
         }

@@ -18,18 +18,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.ArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The s4 client when a node dies (kill -9) or is down: listings fail naming the node instead of printing part of
@@ -60,7 +60,7 @@ class FaultsIT {
     }
 
     private String ownedBy(int node, String prefix) {
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             if (owner(prefix + i) == node) {
                 return prefix + i;
             }
@@ -78,7 +78,8 @@ class FaultsIT {
     }
 
     private S4Client client() throws IOException {
-        return new S4Client(ClusterConfig.parse(Files.readString(LocalCluster.conf()), LocalCluster.conf().toString()));
+        return new S4Client(ClusterConfig.parse(
+                Files.readString(LocalCluster.conf()), LocalCluster.conf().toString()));
     }
 
     @Test
@@ -92,7 +93,9 @@ class FaultsIT {
             for (List<String> args : List.of(List.of("ls", s4("ls/")), List.of("ls", "-r", "s4://" + bucket + "/"))) {
                 S4Process.Result ls = run(dir, args.toArray(String[]::new));
                 assertThat(ls.code()).as("%s", ls).isEqualTo(1);
-                assertThat(ls.err().lines().toList()).as("%s", ls).hasSize(1)
+                assertThat(ls.err().lines().toList())
+                        .as("%s", ls)
+                        .hasSize(1)
                         .allMatch(l -> l.startsWith("fatal: ") && l.contains(node(2)));
                 assertThat(ls.stdout()).as("no partial listing").isEmpty();
                 System.out.println("RELIABILITY faults: s4 " + String.join(" ", args.subList(0, args.size() - 1))
@@ -122,8 +125,7 @@ class FaultsIT {
                 long seen;
 
                 @Override
-                public void start(long total) {
-                }
+                public void start(long total) {}
 
                 @Override
                 public void advance(long bytes) {
@@ -161,15 +163,19 @@ class FaultsIT {
             LocalCluster.kill(1);
             try {
                 read += out.transferTo(OutputStream.nullOutputStream());
-                assertThat(cat.waitFor(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS)).isTrue();
+                assertThat(cat.waitFor(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS))
+                        .isTrue();
             } finally {
                 LocalCluster.restart(1);
             }
         }
-        assertThat(cat.exitValue()).as("s4 cp after the kill, %d bytes out: %s", read, err.join()).isEqualTo(1);
+        assertThat(cat.exitValue())
+                .as("s4 cp after the kill, %d bytes out: %s", read, err.join())
+                .isEqualTo(1);
         assertThat(read).isLessThan(data.length);
         assertThat(err.join().lines().toList()).hasSize(1).allMatch(l -> l.startsWith("fatal: "));
-        System.out.println("RELIABILITY faults: s4 cp KEY - cut by the kill said: " + err.join().strip());
+        System.out.println("RELIABILITY faults: s4 cp KEY - cut by the kill said: "
+                + err.join().strip());
         S4Process.Result again = run(dir, "cp", s4(path), "-");
         assertThat(again.code()).as("%s", again.err()).isZero();
         assertThat(again.out()).isEqualTo(data);
@@ -200,15 +206,18 @@ class FaultsIT {
             // the client may stop reading stdin once the upload failed
         }
         try {
-            assertThat(up.waitFor(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS)).isTrue();
+            assertThat(up.waitFor(TestTimeouts.atLeastSeconds(60), TimeUnit.SECONDS))
+                    .isTrue();
         } finally {
             LocalCluster.restart(2);
         }
         out.join();
         assertThat(up.exitValue()).as("s4 cp - after the kill: %s", err.join()).isEqualTo(1);
-        assertThat(err.join().lines().toList()).hasSize(1).allMatch(l -> l.startsWith("fatal: ")
-                && l.contains(node(2)));
-        System.out.println("RELIABILITY faults: s4 cp - KEY cut by the kill said: " + err.join().strip());
+        assertThat(err.join().lines().toList())
+                .hasSize(1)
+                .allMatch(l -> l.startsWith("fatal: ") && l.contains(node(2)));
+        System.out.println("RELIABILITY faults: s4 cp - KEY cut by the kill said: "
+                + err.join().strip());
         S4Process.Result ls = run(dir, "ls", "-r", "s4://" + bucket + "/");
         assertThat(ls.stdout()).as("the cut upload is not a key").doesNotContain(path);
 
@@ -218,7 +227,10 @@ class FaultsIT {
         assertThat(back.code()).isZero();
         assertThat(back.out()).isEqualTo(data);
         var crc = new StreamingChecksum().update(data, 0, data.length);
-        assertThat(new StreamingChecksum().update(back.out(), 0, back.out().length).base64()).isEqualTo(crc.base64());
+        assertThat(new StreamingChecksum()
+                        .update(back.out(), 0, back.out().length)
+                        .base64())
+                .isEqualTo(crc.base64());
         System.out.println("RELIABILITY faults: scenario=put-kill-s4-client uploads-cut=1 failed-clearly=1"
                 + " half-written=0 retried-ok=1");
     }
@@ -226,8 +238,7 @@ class FaultsIT {
     /** bin/s4 as a streaming process, for tests that must read or write it at their own pace. */
     static final class S4Stream {
 
-        private S4Stream() {
-        }
+        private S4Stream() {}
 
         static Process start(Path cwd, String... args) throws IOException {
             List<String> command = new ArrayList<>();

@@ -72,18 +72,23 @@ class HostileInputIT {
         try {
             exercise();
             Set<String> expectedTop = new TreeSet<>(topBefore);
-            LocalCluster.nodes().forEach(n -> expectedTop.add(LocalCluster.work().relativize(n.dataDir()) + "/"
-                    + bucket + "/"));
+            LocalCluster.nodes()
+                    .forEach(n -> expectedTop.add(LocalCluster.work().relativize(n.dataDir()) + "/" + bucket + "/"));
             Map<String, String> after = snapshot();
             List<String> changes = diff(before, after);
             Set<String> escaped = new TreeSet<>(topLevel());
             escaped.removeAll(expectedTop);
             boolean canaryFound = Files.exists(canary) || !canaries().isEmpty();
-            System.out.printf("RELIABILITY hostile: surface=client canary=%s outside-root-changes=%d"
-                    + " escaped-bucket-entries=%d s4-runs=%d%n", canaryFound ? "PRESENT" : "absent", changes.size(),
-                    escaped.size(), runs.get());
-            assertThat(canaryFound).as("canary %s or a file named S4CANARY", canary).isFalse();
-            assertThat(changes).as("changes outside the data roots and the commands' output folders").isEmpty();
+            System.out.printf(
+                    "RELIABILITY hostile: surface=client canary=%s outside-root-changes=%d"
+                            + " escaped-bucket-entries=%d s4-runs=%d%n",
+                    canaryFound ? "PRESENT" : "absent", changes.size(), escaped.size(), runs.get());
+            assertThat(canaryFound)
+                    .as("canary %s or a file named S4CANARY", canary)
+                    .isFalse();
+            assertThat(changes)
+                    .as("changes outside the data roots and the commands' output folders")
+                    .isEmpty();
             assertThat(escaped).as("new entries at the top of the data roots").isEmpty();
         } finally {
             run(cwd, "rm", "-r", "s4://" + bucket + "/");
@@ -118,14 +123,17 @@ class HostileInputIT {
             int verb = turn++;
             tasks.add(() -> {
                 if (entry.isData()) {
-                    byte[] data = ("data of " + entry.id() + " $(touch " + canary + ")")
-                            .getBytes(StandardCharsets.UTF_8);
+                    byte[] data =
+                            ("data of " + entry.id() + " $(touch " + canary + ")").getBytes(StandardCharsets.UTF_8);
                     ok(data, "cp", "-", key);
                     String basename = key.substring(key.lastIndexOf('/') + 1);
-                    assertThat(ok("eval", key, "cat; printf '%s' \"$filename\"").stdout()).as("eval %s", entry.id())
+                    assertThat(ok("eval", key, "cat; printf '%s' \"$filename\"").stdout())
+                            .as("eval %s", entry.id())
                             .isEqualTo(new String(data, StandardCharsets.UTF_8) + basename + "\n");
                     if (soak || verb % 3 == 0) {
-                        assertThat(ok("cp", key, "-").out()).as("get %s", entry.id()).isEqualTo(data);
+                        assertThat(ok("cp", key, "-").out())
+                                .as("get %s", entry.id())
+                                .isEqualTo(data);
                     }
                     stored.add(key.substring(("s4://" + bucket + "/").length()));
                     roundTripped.incrementAndGet();
@@ -165,19 +173,26 @@ class HostileInputIT {
             }
             throw new AssertionError(e.getCause());
         }
-        assertThat(ok("ls", "-r", "s4://" + bucket + "/").lastColumn()).as("every stored key listed, no other")
+        assertThat(ok("ls", "-r", "s4://" + bucket + "/").lastColumn())
+                .as("every stored key listed, no other")
                 .containsExactlyInAnyOrderElementsOf(stored);
-        System.out.printf("RELIABILITY hostile: surface=client-keys inputs=%d rejected=%d roundtripped=%d"
-                + " nul-not-passable-in-argv=%d%n", rejected.get() + roundTripped.get() + notPassable, rejected.get(),
-                roundTripped.get(), notPassable);
+        System.out.printf(
+                "RELIABILITY hostile: surface=client-keys inputs=%d rejected=%d roundtripped=%d"
+                        + " nul-not-passable-in-argv=%d%n",
+                rejected.get() + roundTripped.get() + notPassable, rejected.get(), roundTripped.get(), notPassable);
 
         // Recursive get: every key lands under the target folder, by its relative path.
         ok("cp", "-r", "s4://" + bucket + "/meta/", "got/");
-        List<String> meta = stored.stream().filter(p -> p.startsWith("meta/")).map(p -> p.substring(5)).sorted()
+        List<String> meta = stored.stream()
+                .filter(p -> p.startsWith("meta/"))
+                .map(p -> p.substring(5))
+                .sorted()
                 .toList();
         assertThat(localFiles(cwd.resolve("got"))).containsExactlyInAnyOrderElementsOf(meta);
         for (String name : meta) {
-            assertThat(Files.readString(cwd.resolve("got").resolve(name))).startsWith("data of ").contains("$(touch ");
+            assertThat(Files.readString(cwd.resolve("got").resolve(name)))
+                    .startsWith("data of ")
+                    .contains("$(touch ");
         }
 
         // Recursive put: metacharacter names go up as data; one bad name refuses the whole upload before any byte.
@@ -186,15 +201,16 @@ class HostileInputIT {
             Files.writeString(up.resolve(name), name);
         }
         ok("cp", "-r", up.toString(), "s4://" + bucket + "/up/");
-        assertThat(ok("ls", "s4://" + bucket + "/up/").lastColumn()).containsExactlyInAnyOrderElementsOf(
-                localFiles(up));
+        assertThat(ok("ls", "s4://" + bucket + "/up/").lastColumn())
+                .containsExactlyInAnyOrderElementsOf(localFiles(up));
         Path bad = Files.createDirectories(dir.resolve("bad"));
         Files.writeString(bad.resolve("a-good-one"), "good");
         Files.writeString(bad.resolve("new\nline"), "bad");
         S4Process.Result refused = run(cwd, "cp", "-r", bad.toString(), "s4://" + bucket + "/bad/");
         runs.incrementAndGet();
         assertOneLine(refused, "cp -r with a newline in a file name");
-        assertThat(run(cwd, "ls", "-r", "s4://" + bucket + "/bad/").code()).as("nothing of bad/ uploaded")
+        assertThat(run(cwd, "ls", "-r", "s4://" + bucket + "/bad/").code())
+                .as("nothing of bad/ uploaded")
                 .isEqualTo(1);
 
         // Jobs over keys named like commands: the names are data, in keys, in $filename and in map-from-n's stdin.
@@ -205,16 +221,22 @@ class HostileInputIT {
         ok("map-from-n", base + "meta/", base + "merged/", "while IFS= read -r f; do cat -- \"$f\"; done");
         List<String> listed = ok("ls", "-r", base).lastColumn();
         long direct = meta.stream().filter(p -> !p.contains("/")).count();
-        long basenames = meta.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).distinct().count();
+        long basenames = meta.stream()
+                .map(p -> p.substring(p.lastIndexOf('/') + 1))
+                .distinct()
+                .count();
         assertThat(listed.stream().filter(p -> p.startsWith("mapped/"))).hasSize(meta.size());
         assertThat(listed.stream().filter(p -> p.startsWith("globbed/"))).hasSize((int) direct);
         assertThat(listed.stream().filter(p -> p.startsWith("shuffled/"))).hasSize((int) basenames);
         assertThat(listed.stream().filter(p -> p.startsWith("merged/"))).hasSize((int) basenames);
         String first = meta.getFirst();
         assertThat(ok("cp", base + "shuffled/" + first.substring(first.lastIndexOf('/') + 1) + "/p;$(x)", "-")
-                .stdout()).isEqualTo(first.substring(first.lastIndexOf('/') + 1));
-        System.out.printf("RELIABILITY hostile: surface=client-jobs jobs-over-hostile-names=4 keys-as-data=%d"
-                + " recursive-put-names=%d recursive-put-refused=1%n", meta.size(), direct);
+                        .stdout())
+                .isEqualTo(first.substring(first.lastIndexOf('/') + 1));
+        System.out.printf(
+                "RELIABILITY hostile: surface=client-jobs jobs-over-hostile-names=4 keys-as-data=%d"
+                        + " recursive-put-names=%d recursive-put-refused=1%n",
+                meta.size(), direct);
     }
 
     // ---- running bin/s4
@@ -240,7 +262,9 @@ class HostileInputIT {
     private static void assertOneLine(S4Process.Result r, String what) {
         assertThat(r.code()).as("%s: %s", what, r).isEqualTo(1);
         assertThat(r.err()).as(what).startsWith("fatal: ").endsWith("\n");
-        assertThat(r.err().lines().count()).as("%s: one line, got %s", what, r.err()).isEqualTo(1);
+        assertThat(r.err().lines().count())
+                .as("%s: one line, got %s", what, r.err())
+                .isEqualTo(1);
         assertThat(r.err()).as(what).doesNotContain("\tat ", "Exception");
     }
 
@@ -249,16 +273,24 @@ class HostileInputIT {
     /** Every path outside the data roots and the client's own folder: under the test dir and the cluster's work. */
     private Map<String, String> snapshot() {
         Map<String, String> state = new TreeMap<>();
-        List<Path> roots = LocalCluster.nodes().stream().map(LocalCluster.Node::dataDir).toList();
+        List<Path> roots =
+                LocalCluster.nodes().stream().map(LocalCluster.Node::dataDir).toList();
         for (Path top : List.of(dir, LocalCluster.work())) {
             try (Stream<Path> all = Files.walk(top)) {
-                all.filter(p -> roots.stream().noneMatch(p::startsWith) && !p.startsWith(cwd)
-                        && !p.startsWith(dir.resolve("up")) && !p.startsWith(dir.resolve("bad"))).forEach(p -> {
+                all.filter(p -> roots.stream().noneMatch(p::startsWith)
+                                && !p.startsWith(cwd)
+                                && !p.startsWith(dir.resolve("up"))
+                                && !p.startsWith(dir.resolve("bad")))
+                        .forEach(p -> {
                             try {
-                                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
-                                        LinkOption.NOFOLLOW_LINKS);
-                                String value = a.isDirectory() ? "dir" : p.getFileName().toString().equals("node.log")
-                                        ? "log" : a.size() + " " + a.lastModifiedTime().toMillis();
+                                BasicFileAttributes a =
+                                        Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                                String value = a.isDirectory()
+                                        ? "dir"
+                                        : p.getFileName().toString().equals("node.log")
+                                                ? "log"
+                                                : a.size() + " "
+                                                        + a.lastModifiedTime().toMillis();
                                 state.put(p.toString(), value);
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
@@ -286,7 +318,8 @@ class HostileInputIT {
         List<Path> found = new ArrayList<>();
         for (Path top : List.of(dir, LocalCluster.work(), Path.of("").toAbsolutePath())) {
             try (Stream<Path> all = Files.walk(top)) {
-                all.filter(p -> p.getFileName() != null && p.getFileName().toString().equals("S4CANARY"))
+                all.filter(p -> p.getFileName() != null
+                                && p.getFileName().toString().equals("S4CANARY"))
                         .forEach(found::add);
             } catch (UncheckedIOException vanished) {
                 // a job's temp dir removed while walked
@@ -308,7 +341,9 @@ class HostileInputIT {
 
     private static List<String> localFiles(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString())
+                    .toList();
         }
     }
 }

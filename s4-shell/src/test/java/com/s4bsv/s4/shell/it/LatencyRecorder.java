@@ -50,10 +50,16 @@ final class LatencyRecorder {
     String summary(double seconds) {
         long[] sorted = Arrays.copyOf(nanos, Math.min(samples.get(), CAPACITY));
         Arrays.sort(sorted);
-        String line = String.format(Locale.ROOT,
+        String line = String.format(
+                Locale.ROOT,
                 "ops=%d ops/s=%.1f p50=%.1fms p99=%.1fms max=%.1fms bytes=%d MiB/s=%.1f",
-                count(), count() / seconds, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
-                sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1e6, bytes(), bytes() / seconds / (1 << 20));
+                count(),
+                count() / seconds,
+                percentile(sorted, 0.50) / 1e6,
+                percentile(sorted, 0.99) / 1e6,
+                sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1e6,
+                bytes(),
+                bytes() / seconds / (1 << 20));
         return samples.get() > CAPACITY ? line + " (percentiles of the first " + CAPACITY + ")" : line;
     }
 

@@ -14,7 +14,8 @@ final class Ledger {
 
     /** Who wrote a key: the writer's checksum is the one the ledger trusts. */
     enum Writer {
-        JAVA, BOTO3
+        JAVA,
+        BOTO3
     }
 
     /**

@@ -19,11 +19,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.concurrent.ExecutionException;
 
 /**
  * After the load: the cluster must agree with the {@link Ledger} exactly. Every disagreement becomes a ledger
@@ -118,10 +118,11 @@ final class LedgerSweep {
         for (Ledger.Written w : live) {
             int owner = Placement.nodeIndex(new S4Key(bucket, w.path()), dataDirs.size());
             for (int node = 0; node < dataDirs.size(); node++) {
-                boolean there = Files.isRegularFile(dataDirs.get(node).resolve(bucket).resolve(w.path()));
+                boolean there =
+                        Files.isRegularFile(dataDirs.get(node).resolve(bucket).resolve(w.path()));
                 if (there != (node == owner)) {
-                    ledger.error(w.path() + " (owner node " + owner + ") is " + (there ? "" : "not ") + "on node "
-                            + node);
+                    ledger.error(
+                            w.path() + " (owner node " + owner + ") is " + (there ? "" : "not ") + "on node " + node);
                 }
             }
         }
@@ -183,8 +184,8 @@ final class LedgerSweep {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -43,6 +43,7 @@ class LoadIT {
     static final long SEED = Long.getLong("s4.load.seed", 8_2026L);
     /** How many Java-written keys boto3 reads back too (all of them go through the s4 client). */
     static final int CROSS_SAMPLE = 150;
+
     static final Duration GRACE = Duration.ofSeconds(120);
 
     private static final Ledger LEDGER = new Ledger();
@@ -72,14 +73,17 @@ class LoadIT {
         int boto3Clients = boto3Unavailable.isEmpty() ? BOTO3_CLIENTS : 0;
         // without boto3 the Java clients take its share, so the cluster still sees 32 clients
         int javaClients = CLIENTS - boto3Clients;
-        List<Path> dataDirs = LocalCluster.nodes().stream().map(LocalCluster.Node::dataDir).toList();
-        List<String> endpoints = LocalCluster.nodes().stream().map(n -> "http://127.0.0.1:" + n.port()).toList();
+        List<Path> dataDirs =
+                LocalCluster.nodes().stream().map(LocalCluster.Node::dataDir).toList();
+        List<String> endpoints = LocalCluster.nodes().stream()
+                .map(n -> "http://127.0.0.1:" + n.port())
+                .toList();
         var random = new Random(SEED);
 
         try (var client = new S4Client(ClusterConfig.load(LocalCluster.conf()))) {
             if (boto3Clients > 0) {
-                boto3 = Boto3Load.start(endpoints, bucket, boto3Clients, LOAD, random.nextLong(), LocalCluster.work(),
-                        LEDGER, BOTO3);
+                boto3 = Boto3Load.start(
+                        endpoints, bucket, boto3Clients, LOAD, random.nextLong(), LocalCluster.work(), LEDGER, BOTO3);
                 boto3.awaitReady(TestTimeouts.atLeast(Duration.ofSeconds(60)));
             }
             long start = System.nanoTime();
@@ -90,8 +94,8 @@ class LoadIT {
             }
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < javaClients; i++) {
-                workers.add(pool.submit(new ClientWorker(i, client, bucket, random.nextLong(), deadline, LEDGER,
-                        JAVA)));
+                workers.add(
+                        pool.submit(new ClientWorker(i, client, bucket, random.nextLong(), deadline, LEDGER, JAVA)));
             }
             pool.shutdown();
             if (!pool.awaitTermination(LOAD.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)) {
@@ -145,7 +149,9 @@ class LoadIT {
 
     @Test
     void noOperationFailedAndTheClusterAgreesWithTheLedger() {
-        assertThat(LEDGER.errors()).as("failed operations and disagreements with the ledger").isEmpty();
+        assertThat(LEDGER.errors())
+                .as("failed operations and disagreements with the ledger")
+                .isEmpty();
         assertThat(JAVA.get(Op.PUT).count()).isPositive();
         for (Op op : Op.values()) {
             assertThat(JAVA.get(op).count()).as("Java %s operations", op).isPositive();
@@ -156,7 +162,9 @@ class LoadIT {
 
     @Test
     void noTempFileRemains() {
-        assertThat(tempLeftovers).as("temp files and unfinished uploads in the nodes' data dirs").isEmpty();
+        assertThat(tempLeftovers)
+                .as("temp files and unfinished uploads in the nodes' data dirs")
+                .isEmpty();
     }
 
     @Test
@@ -167,23 +175,28 @@ class LoadIT {
         }
         assertThat(LIVE.stream().mapToLong(Ledger.Written::size).max().orElse(0)
                         + DELETED.stream().mapToLong(Ledger.Written::size).max().orElse(0))
-                .as("a 16 MiB object was written").isGreaterThanOrEqualTo(Workload.MAX_SIZE);
+                .as("a 16 MiB object was written")
+                .isGreaterThanOrEqualTo(Workload.MAX_SIZE);
     }
 
     @Test
     void boto3ClientsThroughEveryNodeAgreeWithTheS4Client() {
-        Assumptions.assumeTrue(boto3Unavailable.isEmpty(), "boto3 half of the load test skipped: "
-                + boto3Unavailable + " (the Java half ran)");
+        Assumptions.assumeTrue(
+                boto3Unavailable.isEmpty(),
+                "boto3 half of the load test skipped: " + boto3Unavailable + " (the Java half ran)");
         for (Op op : Op.values()) {
             assertThat(BOTO3.get(op).count()).as("boto3 %s operations", op).isPositive();
         }
-        assertThat(forwarded).as("boto3 operations sent to a node that does not own the key").isPositive();
+        assertThat(forwarded)
+                .as("boto3 operations sent to a node that does not own the key")
+                .isPositive();
         assertThat(multipartPuts).as("boto3 multipart uploads").isPositive();
         assertThat(sentLive).as("Java-written keys sent to boto3 to read back").isPositive();
         assertThat(sentGone).as("Java-deleted keys sent to boto3 to check").isPositive();
         assertThat(checkedLive).as("Java-written keys boto3 read back").isEqualTo(sentLive);
         assertThat(checkedGone).as("Java-deleted keys boto3 found gone").isEqualTo(sentGone);
-        assertThat(boto3Listings).as("whole-bucket listing through boto3 on each node, vs the s4 client's")
+        assertThat(boto3Listings)
+                .as("whole-bucket listing through boto3 on each node, vs the s4 client's")
                 .hasSize(LocalCluster.NODES)
                 .allSatisfy((node, listing) -> assertThat(listing).isEqualTo(javaListing));
     }
@@ -197,7 +210,8 @@ class LoadIT {
     }
 
     private static List<Ledger.Written> sample(Ledger.Writer writer, List<Ledger.Written> all, int limit) {
-        List<Ledger.Written> mine = new ArrayList<>(all.stream().filter(w -> w.writer() == writer).toList());
+        List<Ledger.Written> mine =
+                new ArrayList<>(all.stream().filter(w -> w.writer() == writer).toList());
         Collections.shuffle(mine, new Random(SEED));
         return mine.subList(0, Math.min(limit, mine.size()));
     }
@@ -213,9 +227,14 @@ class LoadIT {
     }
 
     private static void printFigures(int javaClients, int boto3Clients, double seconds) {
-        String head = String.format(Locale.ROOT,
+        String head = String.format(
+                Locale.ROOT,
                 "RELIABILITY load: clients=%d (java=%d boto3=%d) nodes=%d seconds=%.1f",
-                javaClients + boto3Clients, javaClients, boto3Clients, LocalCluster.NODES, seconds);
+                javaClients + boto3Clients,
+                javaClients,
+                boto3Clients,
+                LocalCluster.NODES,
+                seconds);
         var total = new LatencyRecorder();
         for (Op op : Op.values()) {
             var both = new LatencyRecorder();
@@ -239,14 +258,27 @@ class LoadIT {
                 maxSize = Math.max(maxSize, w.size());
             }
         }
-        System.out.printf(Locale.ROOT, "RELIABILITY load: verified live=%d (all read back through S4Client, %s) "
+        System.out.printf(
+                Locale.ROOT,
+                "RELIABILITY load: verified live=%d (all read back through S4Client, %s) "
                         + "deleted=%d (all 404 through S4Client, %s) listing=%s keys-per-owner-node=%d/%d/%d "
                         + "sizes=%d..%d boto3-forwarded-ops=%d boto3-multipart-puts=%d temp-leftovers=%d errors=%d "
-                        + "sweep=%.1fs seed=%d%n", LIVE.size(),
+                        + "sweep=%.1fs seed=%d%n",
+                LIVE.size(),
                 boto3Clients > 0 ? checkedLive + " Java-written also through boto3" : "boto3 skipped",
-                DELETED.size(), boto3Clients > 0 ? checkedGone + " Java-deleted also through boto3" : "boto3 skipped",
-                javaListing.split(" ")[0], perNode[0], perNode[1], perNode[2], minSize, maxSize,
-                forwarded, multipartPuts, tempLeftovers.size(), LEDGER.errors().size(),
-                sweepSeconds, SEED);
+                DELETED.size(),
+                boto3Clients > 0 ? checkedGone + " Java-deleted also through boto3" : "boto3 skipped",
+                javaListing.split(" ")[0],
+                perNode[0],
+                perNode[1],
+                perNode[2],
+                minSize,
+                maxSize,
+                forwarded,
+                multipartPuts,
+                tempLeftovers.size(),
+                LEDGER.errors().size(),
+                sweepSeconds,
+                SEED);
     }
 }

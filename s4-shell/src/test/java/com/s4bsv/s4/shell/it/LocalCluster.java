@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import java.util.Comparator;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Three real s4 nodes on free 127.0.0.1 ports with a generated conf, from the repo's own
@@ -29,8 +29,7 @@ final class LocalCluster implements BeforeAllCallback {
 
     private static State state;
 
-    record Node(int port, Path dataDir, Process process) {
-    }
+    record Node(int port, Path dataDir, Process process) {}
 
     private static final class State implements ExtensionContext.Store.CloseableResource {
         final Path root;
@@ -79,7 +78,9 @@ final class LocalCluster implements BeforeAllCallback {
     /** The repository (s4.repo.root, else the parent folder); known without a started cluster. */
     static Path repoRoot() {
         String rootProperty = System.getProperty("s4.repo.root");
-        return Path.of(rootProperty == null ? ".." : rootProperty).toAbsolutePath().normalize();
+        return Path.of(rootProperty == null ? ".." : rootProperty)
+                .toAbsolutePath()
+                .normalize();
     }
 
     static Path conf() {
@@ -100,8 +101,13 @@ final class LocalCluster implements BeforeAllCallback {
         Path jar = root.resolve("s4-server/target/s4-server.jar");
         Path conf = work.resolve("s4.conf");
         if (!Files.isRegularFile(jar)) {
-            return new State(root, work, conf, List.of(), "no server jar at " + jar
-                    + " (build it: ./mvnw -B -DskipTests -pl s4-server -am package); skipping end-to-end tests");
+            return new State(
+                    root,
+                    work,
+                    conf,
+                    List.of(),
+                    "no server jar at " + jar
+                            + " (build it: ./mvnw -B -DskipTests -pl s4-server -am package); skipping end-to-end tests");
         }
         if (!Files.isExecutable(root.resolve("bin/s4"))) {
             return new State(root, work, conf, List.of(), "no bin/s4 launcher under " + root);
@@ -121,20 +127,34 @@ final class LocalCluster implements BeforeAllCallback {
         for (Node node : nodes) {
             while (!answers(node.port())) {
                 if (!node.process().isAlive()) {
-                    String log = Files.readString(work.resolve("_" + node.port()).resolve("node.log"));
-                    var stopped = new State(root, work, conf, nodes, "s4-server.jar at " + jar
-                            + " is not a working server yet (node " + node.port() + " exited with "
-                            + node.process().exitValue() + ": " + lastLine(log) + "); skipping end-to-end tests");
+                    String log =
+                            Files.readString(work.resolve("_" + node.port()).resolve("node.log"));
+                    var stopped = new State(
+                            root,
+                            work,
+                            conf,
+                            nodes,
+                            "s4-server.jar at " + jar
+                                    + " is not a working server yet (node " + node.port() + " exited with "
+                                    + node.process().exitValue() + ": " + lastLine(log)
+                                    + "); skipping end-to-end tests");
                     stopped.close();
                     return new State(root, work, conf, List.of(), stopped.skipReason);
                 }
                 if (System.nanoTime() > deadline) {
                     var slow = new State(root, work, conf, nodes, "");
-                    String log = TestTimeouts.logTail(work.resolve("_" + node.port()).resolve("node.log"));
+                    String log =
+                            TestTimeouts.logTail(work.resolve("_" + node.port()).resolve("node.log"));
                     slow.close();
-                    return new State(root, work, conf, List.of(), "s4 node " + node.port()
-                            + " did not answer HTTP within " + TestTimeouts.describe() + "; skipping end-to-end tests; "
-                            + log);
+                    return new State(
+                            root,
+                            work,
+                            conf,
+                            List.of(),
+                            "s4 node " + node.port()
+                                    + " did not answer HTTP within " + TestTimeouts.describe()
+                                    + "; skipping end-to-end tests; "
+                                    + log);
                 }
                 Thread.sleep(200);
             }
@@ -146,12 +166,23 @@ final class LocalCluster implements BeforeAllCallback {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path nodeDir = Files.createDirectories(work.resolve("_" + port));
         Path dataDir = nodeDir.resolve("s4_data");
-        Process process = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-jar", root.resolve("s4-server/target/s4-server.jar").toString(),
-                "--port", Integer.toString(port), "--conf", conf.toString(), "--data-dir", dataDir.toString())
+        Process process = new ProcessBuilder(
+                        java,
+                        "--sun-misc-unsafe-memory-access=allow",
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        root.resolve("s4-server/target/s4-server.jar").toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--conf",
+                        conf.toString(),
+                        "--data-dir",
+                        dataDir.toString())
                 .directory(nodeDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("node.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        nodeDir.resolve("node.log").toFile()))
                 .start();
         return new Node(port, dataDir, process);
     }
@@ -173,7 +204,8 @@ final class LocalCluster implements BeforeAllCallback {
             if (!node.process().isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("node " + node.port() + " did not come back within "
                         + TestTimeouts.describe() + "; "
-                        + TestTimeouts.logTail(state.work.resolve("_" + node.port()).resolve("node.log")));
+                        + TestTimeouts.logTail(
+                                state.work.resolve("_" + node.port()).resolve("node.log")));
             }
             Thread.sleep(200);
         }
@@ -181,7 +213,8 @@ final class LocalCluster implements BeforeAllCallback {
 
     static boolean answers(int port) {
         try {
-            var connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL().openConnection();
+            var connection = (HttpURLConnection)
+                    URI.create("http://127.0.0.1:" + port + "/").toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             connection.getResponseCode();
@@ -200,8 +233,9 @@ final class LocalCluster implements BeforeAllCallback {
 
     private static String lastLine(String log) {
         List<String> lines = log.strip().lines().toList();
-        return lines.isEmpty() ? "no output" : new String(lines.getLast().getBytes(StandardCharsets.UTF_8),
-                StandardCharsets.UTF_8);
+        return lines.isEmpty()
+                ? "no output"
+                : new String(lines.getLast().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -23,12 +23,16 @@ final class S4Process {
         /** Output lines with trailing whitespace stripped, as spec 10.1 compares them. */
         List<String> lines() {
             String text = stdout().strip();
-            return text.isEmpty() ? List.of() : text.lines().map(String::stripTrailing).toList();
+            return text.isEmpty()
+                    ? List.of()
+                    : text.lines().map(String::stripTrailing).toList();
         }
 
         /** The last column of every line ({@code awk '{print $NF}'}). */
         List<String> lastColumn() {
-            return lines().stream().map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList();
+            return lines().stream()
+                    .map(l -> l.substring(l.lastIndexOf(' ') + 1))
+                    .toList();
         }
 
         @Override
@@ -37,8 +41,7 @@ final class S4Process {
         }
     }
 
-    private S4Process() {
-    }
+    private S4Process() {}
 
     static Result run(Path cwd, String... args) {
         return run(cwd, new byte[0], args);

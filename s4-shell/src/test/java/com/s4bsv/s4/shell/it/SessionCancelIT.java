@@ -64,13 +64,16 @@ class SessionCancelIT {
     @Test
     void ctrlCCancelsADownloadLeavesNoFileAndReturnsToThePrompt() throws Exception {
         tmux.send("cp s4://bucket/big.bin out.bin", "Enter");
-        assertThat(node.transferStarted.await(Tmux.LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(node.transferStarted.await(Tmux.LIMIT.toSeconds(), TimeUnit.SECONDS))
+                .isTrue();
         tmux.waitFor(screen -> node.bytesMoved.get() > 0);
 
         tmux.send("C-c");
 
         tmux.waitFor(screen -> screen.contains("cancelled\n"));
-        assertThat(node.clientHungUp.await(Tmux.LIMIT.toSeconds(), TimeUnit.SECONDS)).as("the client hung up").isTrue();
+        assertThat(node.clientHungUp.await(Tmux.LIMIT.toSeconds(), TimeUnit.SECONDS))
+                .as("the client hung up")
+                .isTrue();
         try (var left = Files.list(dir.resolve("work"))) {
             assertThat(left).as("no partial file").isEmpty();
         }
@@ -84,14 +87,19 @@ class SessionCancelIT {
             file.setLength(64L << 20);
         }
         tmux.send("cp big.bin s4://bucket/big.bin", "Enter");
-        assertThat(node.transferStarted.await(Tmux.LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(node.transferStarted.await(Tmux.LIMIT.toSeconds(), TimeUnit.SECONDS))
+                .isTrue();
         tmux.waitFor(screen -> node.bytesMoved.get() > 0);
 
         tmux.send("C-c");
 
         tmux.waitFor(screen -> screen.contains("cancelled\n"));
-        assertThat(node.clientHungUp.await(Tmux.LIMIT.toSeconds(), TimeUnit.SECONDS)).as("the client hung up").isTrue();
-        assertThat(node.bytesMoved.get()).as("the upload stopped before its end").isLessThan(64L << 20);
+        assertThat(node.clientHungUp.await(Tmux.LIMIT.toSeconds(), TimeUnit.SECONDS))
+                .as("the client hung up")
+                .isTrue();
+        assertThat(node.bytesMoved.get())
+                .as("the upload stopped before its end")
+                .isLessThan(64L << 20);
         assertPromptIsBackAndTheSessionGoesOn();
     }
 

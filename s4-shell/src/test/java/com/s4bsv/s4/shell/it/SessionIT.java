@@ -37,8 +37,8 @@ class SessionIT {
     @Test
     void runsCommandsCompletesS4PathsAndQuits() throws Exception {
         String bucket = "session" + ProcessHandle.current().pid();
-        S4Process.Result put = S4Process.run(dir, "hello\n".getBytes(StandardCharsets.UTF_8), "cp", "-",
-                "s4://" + bucket + "/dir/greeting.txt");
+        S4Process.Result put = S4Process.run(
+                dir, "hello\n".getBytes(StandardCharsets.UTF_8), "cp", "-", "s4://" + bucket + "/dir/greeting.txt");
         assertThat(put.code()).as("%s", put).isZero();
         Path home = Files.createDirectories(dir.resolve("home"));
 
@@ -70,8 +70,11 @@ class SessionIT {
         tmux.send("exit", "Enter");
         tmux.waitFor(screen -> screen.contains("SESSION-ENDED 0"));
         try (var left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("home", "out.txt", "upper.txt");
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("home", "out.txt", "upper.txt");
         }
-        assertThat(home.resolve(".config/s4/history")).as("the history stays in the test's home").isRegularFile();
+        assertThat(home.resolve(".config/s4/history"))
+                .as("the history stays in the test's home")
+                .isRegularFile();
     }
 }

@@ -47,7 +47,9 @@ final class SlowNode implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        try (socket;
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream()) {
             while (true) {
                 String head = readHead(in);
                 if (head == null) {
@@ -57,7 +59,8 @@ final class SlowNode implements AutoCloseable {
                 String lower = head.toLowerCase(Locale.ROOT);
                 if (method.equals("GET")) {
                     out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + SIZE + "\r\nx-amz-checksum-crc32c: AAAAAA==\r\n"
-                            + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                    + "Content-Type: application/octet-stream\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
                     transferStarted.countDown();
                     byte[] chunk = new byte[64 * 1024];
                     for (long sent = 0; sent < SIZE; sent += chunk.length) {
@@ -82,7 +85,8 @@ final class SlowNode implements AutoCloseable {
                     clientHungUp.countDown();
                     return;
                 } else {
-                    out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.write(
+                            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                 }
             }

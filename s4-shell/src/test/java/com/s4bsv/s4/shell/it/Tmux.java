@@ -35,15 +35,29 @@ final class Tmux implements AutoCloseable {
 
     /** Runs {@code command} in a new 200x50 session in {@code cwd}; the pane stays open a minute after it ends. */
     static Tmux start(String name, Path cwd, String command) throws Exception {
-        run(name, "new-session", "-d", "-s", name, "-x", "200", "-y", "50", "-c", cwd.toString(),
+        run(
+                name,
+                "new-session",
+                "-d",
+                "-s",
+                name,
+                "-x",
+                "200",
+                "-y",
+                "50",
+                "-c",
+                cwd.toString(),
                 command + "; echo SESSION-ENDED $?; sleep 60");
         return new Tmux(name);
     }
 
     /** The s4 session with {@code conf}; its history goes under {@code home}, never into the real home. */
     static Tmux s4(String name, Path cwd, Path conf, Path home) throws Exception {
-        return start(name, cwd, "env S4_CONF_PATH=" + conf + " HOME=" + home + " XDG_CONFIG_HOME=" + home.resolve(
-                ".config") + " " + LocalCluster.repoRoot().resolve("bin/s4"));
+        return start(
+                name,
+                cwd,
+                "env S4_CONF_PATH=" + conf + " HOME=" + home + " XDG_CONFIG_HOME=" + home.resolve(".config") + " "
+                        + LocalCluster.repoRoot().resolve("bin/s4"));
     }
 
     void send(String... keys) throws Exception {

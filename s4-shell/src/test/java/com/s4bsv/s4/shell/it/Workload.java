@@ -22,8 +22,7 @@ final class Workload {
     static final int TOP_DIRS = 4;
     static final int SUB_DIRS = 2;
 
-    private Workload() {
-    }
+    private Workload() {}
 
     static Op next(SplittableRandom random, int liveKeys, long liveBytes) {
         if (liveKeys == 0) {

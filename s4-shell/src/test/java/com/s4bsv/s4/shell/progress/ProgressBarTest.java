@@ -36,8 +36,10 @@ class ProgressBarTest {
         bar.finish();
 
         String text = err.toString(StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\rk [").contains("50%").matches("(?s).*\rk 10 B in \\d+\\.\\d s \\(\\d+ B/s\\)"
-                + "\033\\[K\n");
+        assertThat(text)
+                .startsWith("\rk [")
+                .contains("50%")
+                .matches("(?s).*\rk 10 B in \\d+\\.\\d s \\(\\d+ B/s\\)" + "\033\\[K\n");
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.springframework.shell.core.command.ParsedInput;
 
 class S4CommandParserTest {
 
-    private final S4CommandParser parser = new S4CommandParser(new CommandRegistry(Set.of(new Help(), named("ls"),
-            named("map-to-n"))));
+    private final S4CommandParser parser =
+            new S4CommandParser(new CommandRegistry(Set.of(new Help(), named("ls"), named("map-to-n"))));
 
     private static Command named(String name) {
         return new AbstractCommand(name, "test") {
@@ -46,9 +46,12 @@ class S4CommandParserTest {
     void shellQuotingAndConfFlagForms() {
         ParsedInput parsed = parser.parse("map --conf=/x.conf s4://b/in/ s4://b/out/ \"tr A-Z a-z\" ");
 
-        assertThat(parsed.arguments()).extracting(CommandArgument::value)
+        assertThat(parsed.arguments())
+                .extracting(CommandArgument::value)
                 .containsExactly("s4://b/in/", "s4://b/out/", "tr A-Z a-z");
-        assertThat(parsed.options()).singleElement().satisfies(o -> assertThat(o.value()).isEqualTo("/x.conf"));
+        assertThat(parsed.options())
+                .singleElement()
+                .satisfies(o -> assertThat(o.value()).isEqualTo("/x.conf"));
     }
 
     @Test
@@ -56,13 +59,16 @@ class S4CommandParserTest {
         ParsedInput parsed = parser.parse("rm --help");
 
         assertThat(parsed.commandName()).isEqualTo("rm");
-        assertThat(parsed.options()).singleElement().satisfies(o -> assertThat(o.longName()).isEqualTo("help"));
+        assertThat(parsed.options())
+                .singleElement()
+                .satisfies(o -> assertThat(o.longName()).isEqualTo("help"));
         assertThat(parsed.arguments()).isEmpty();
     }
 
     @Test
     void anUnknownCommandIsOneLineNamingTheNearest() {
-        assertThatThrownBy(() -> parser.parse("lss s4://b/")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> parser.parse("lss s4://b/"))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("unknown command 'lss'; did you mean 'ls'? ('help' lists them)");
         assertThatThrownBy(() -> parser.parse("map-to s4://b/")).hasMessageContaining("did you mean 'map-to-n'?");
     }

@@ -22,7 +22,9 @@ import org.springframework.shell.core.command.completion.CompletionProposal;
 class S4PathCompletionTest {
 
     @RegisterExtension
-    static WireMockExtension node = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension node = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private S4Client client() {
         return new S4Client(ClusterConfig.parse("127.0.0.1:" + node.getPort() + "\n", "test"));
@@ -30,25 +32,33 @@ class S4PathCompletionTest {
 
     @Test
     void completesBucketNames() {
-        node.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
-                "<ListAllMyBucketsResult><Buckets><Bucket><Name>bucket</Name></Bucket><Bucket><Name>other</Name>"
-                        + "</Bucket></Buckets></ListAllMyBucketsResult>")));
+        node.stubFor(get(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(
+                                "<ListAllMyBucketsResult><Buckets><Bucket><Name>bucket</Name></Bucket><Bucket><Name>other</Name>"
+                                        + "</Bucket></Buckets></ListAllMyBucketsResult>")));
 
-        assertThat(S4PathCompletion.propose(client(), "s4://b")).extracting(CompletionProposal::value)
+        assertThat(S4PathCompletion.propose(client(), "s4://b"))
+                .extracting(CompletionProposal::value)
                 .containsExactly("s4://bucket/");
     }
 
     @Test
     void completesOneFolderLevelAtATime() {
-        node.stubFor(get(urlPathEqualTo("/bucket")).withQueryParam("prefix", equalTo("dir/k"))
+        node.stubFor(get(urlPathEqualTo("/bucket"))
+                .withQueryParam("prefix", equalTo("dir/k"))
                 .withQueryParam("delimiter", equalTo("/"))
-                .willReturn(aResponse().withStatus(200).withBody("<ListBucketResult><Contents><Key>dir/key1.txt</Key>"
-                        + "<Size>1</Size></Contents><CommonPrefixes><Prefix>dir/keys/</Prefix></CommonPrefixes>"
-                        + "<IsTruncated>false</IsTruncated></ListBucketResult>")));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("<ListBucketResult><Contents><Key>dir/key1.txt</Key>"
+                                + "<Size>1</Size></Contents><CommonPrefixes><Prefix>dir/keys/</Prefix></CommonPrefixes>"
+                                + "<IsTruncated>false</IsTruncated></ListBucketResult>")));
 
         var proposals = S4PathCompletion.propose(client(), "s4://bucket/dir/k");
 
-        assertThat(proposals).extracting(CompletionProposal::value)
+        assertThat(proposals)
+                .extracting(CompletionProposal::value)
                 .containsExactly("s4://bucket/dir/key1.txt", "s4://bucket/dir/keys/");
         assertThat(proposals).extracting(CompletionProposal::complete).containsExactly(true, false);
     }
@@ -60,7 +70,9 @@ class S4PathCompletionTest {
         Files.writeString(cwd.resolve("data/.hidden"), "x");
         Files.writeString(cwd.resolve("other.txt"), "x");
 
-        assertThat(S4PathCompletion.local(cwd, "da")).extracting(CompletionProposal::value).containsExactly("data/");
+        assertThat(S4PathCompletion.local(cwd, "da"))
+                .extracting(CompletionProposal::value)
+                .containsExactly("data/");
         var inside = S4PathCompletion.local(cwd, "data/");
         assertThat(inside).extracting(CompletionProposal::value).containsExactly("data/deep/", "data/rows.csv");
         assertThat(inside).extracting(CompletionProposal::complete).containsExactly(false, true);

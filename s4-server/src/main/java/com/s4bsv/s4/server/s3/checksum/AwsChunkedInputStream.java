@@ -1,5 +1,7 @@
 package com.s4bsv.s4.server.s3.checksum;
 
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * Decodes an {@code aws-chunked} body: {@code <hex size>[;chunk-signature=..]\r\n<data>\r\n} chunks, a final
@@ -27,6 +27,7 @@ public final class AwsChunkedInputStream extends FilterInputStream {
     static final long MAX_CHUNK_BYTES = 64L << 20;
     /** Trailer lines kept; without a limit a client could fill the heap with distinct ones. */
     static final int MAX_TRAILERS = 32;
+
     static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
 
     private final byte[] line = new byte[MAX_HEADER_BYTES];
@@ -100,27 +101,32 @@ public final class AwsChunkedInputStream extends FilterInputStream {
             end++;
         }
         if (end == 0 || end > 16) {
-            throw new S3Exception(S3Error.INVALID_REQUEST, "aws-chunked: bad chunk size '"
-                    + new String(line, 0, Math.min(end, 40), StandardCharsets.ISO_8859_1) + "'");
+            throw new S3Exception(
+                    S3Error.INVALID_REQUEST,
+                    "aws-chunked: bad chunk size '"
+                            + new String(line, 0, Math.min(end, 40), StandardCharsets.ISO_8859_1) + "'");
         }
         long size = 0;
         for (int i = 0; i < end; i++) {
             int digit = Character.digit(line[i], 16);
             if (digit < 0) {
-                throw new S3Exception(S3Error.INVALID_REQUEST, "aws-chunked: bad chunk size '"
-                        + new String(line, 0, end, StandardCharsets.ISO_8859_1) + "'");
+                throw new S3Exception(
+                        S3Error.INVALID_REQUEST,
+                        "aws-chunked: bad chunk size '" + new String(line, 0, end, StandardCharsets.ISO_8859_1) + "'");
             }
             size = size * 16 + digit;
             // checked per digit: sixteen hex digits would overflow into a negative size
             if (size > MAX_CHUNK_BYTES) {
-                throw new S3Exception(S3Error.INVALID_REQUEST, "aws-chunked: chunk of 0x"
-                        + new String(line, 0, end, StandardCharsets.ISO_8859_1) + " bytes exceeds the "
-                        + MAX_CHUNK_BYTES + " byte limit");
+                throw new S3Exception(
+                        S3Error.INVALID_REQUEST,
+                        "aws-chunked: chunk of 0x"
+                                + new String(line, 0, end, StandardCharsets.ISO_8859_1) + " bytes exceeds the "
+                                + MAX_CHUNK_BYTES + " byte limit");
             }
         }
         if (signatures != null) {
-            signatures.begin(end < length ? new String(line, end + 1, length - end - 1, StandardCharsets.ISO_8859_1)
-                    : null);
+            signatures.begin(
+                    end < length ? new String(line, end + 1, length - end - 1, StandardCharsets.ISO_8859_1) : null);
             if (size == 0) {
                 signatures.end();
             }
@@ -145,8 +151,8 @@ public final class AwsChunkedInputStream extends FilterInputStream {
                 return;
             }
             if (trailers.size() == MAX_TRAILERS) {
-                throw new S3Exception(S3Error.INVALID_REQUEST, "aws-chunked: more than " + MAX_TRAILERS
-                        + " trailer lines");
+                throw new S3Exception(
+                        S3Error.INVALID_REQUEST, "aws-chunked: more than " + MAX_TRAILERS + " trailer lines");
             }
             String header = new String(line, 0, length, StandardCharsets.UTF_8);
             int colon = header.indexOf(':');
@@ -176,8 +182,9 @@ public final class AwsChunkedInputStream extends FilterInputStream {
                 return length > 0 && line[length - 1] == '\r' ? length - 1 : length;
             }
             if (length == line.length) {
-                throw new S3Exception(S3Error.INVALID_REQUEST, "aws-chunked: " + what + " longer than "
-                        + MAX_HEADER_BYTES + " bytes");
+                throw new S3Exception(
+                        S3Error.INVALID_REQUEST,
+                        "aws-chunked: " + what + " longer than " + MAX_HEADER_BYTES + " bytes");
             }
             line[length++] = (byte) b;
         }

@@ -1,8 +1,8 @@
 package com.s4bsv.s4.server.s3.checksum;
 
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * Checks the signature of every chunk of an aws-chunked body while it is decoded (and of its trailer), so a signed

@@ -1,6 +1,8 @@
 package com.s4bsv.s4.server.s3.checksum;
 
 import com.s4bsv.s4.checksum.StreamingChecksum;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.server.storage.UploadCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.FilterInputStream;
@@ -10,13 +12,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
-import java.util.LinkedHashMap;
 
 /**
  * The body of a PutObject or UploadPart as the store should see it: aws-chunked decoded, with every checksum the
@@ -49,8 +49,10 @@ public final class UploadBody {
             }
         }
         if (isChunked) {
-            chunked = new AwsChunkedInputStream(raw,
-                    request.getAttribute(ChunkSignatures.ATTRIBUTE) instanceof ChunkSignatures signatures ? signatures
+            chunked = new AwsChunkedInputStream(
+                    raw,
+                    request.getAttribute(ChunkSignatures.ATTRIBUTE) instanceof ChunkSignatures signatures
+                            ? signatures
                             : null);
             String trailer = request.getHeader("x-amz-trailer");
             if (trailer != null) {
@@ -65,8 +67,10 @@ public final class UploadBody {
         } else {
             chunked = null;
             expectedLength = request.getContentLengthLong();
-            payloadSha256 = sha256 != null && sha256.length() == 64 && sha256.chars().allMatch(
-                    c -> Character.digit(c, 16) >= 0) ? sha256.toLowerCase(Locale.ROOT) : null;
+            payloadSha256 =
+                    sha256 != null && sha256.length() == 64 && sha256.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+                            ? sha256.toLowerCase(Locale.ROOT)
+                            : null;
         }
         for (ChecksumAlgorithm algorithm : expected.keySet()) {
             addDigest(algorithm);
@@ -83,6 +87,7 @@ public final class UploadBody {
 
     /** S3's limits: 5 TiB for an object, 5 GiB for one part of a multipart upload. */
     public static final long MAX_OBJECT_BYTES = 5L << 40;
+
     public static final long MAX_PART_BYTES = 5L << 30;
 
     /**
@@ -90,11 +95,13 @@ public final class UploadBody {
      * aws-chunked body) above {@code max}: such a client would otherwise be read from until it gives up.
      */
     public static void checkDeclaredSize(HttpServletRequest request, long max) {
-        long declared = Math.max(request.getContentLengthLong(),
-                parseLength(request.getHeader("x-amz-decoded-content-length")));
+        long declared = Math.max(
+                request.getContentLengthLong(), parseLength(request.getHeader("x-amz-decoded-content-length")));
         if (declared > max) {
-            throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "the declared size " + declared
-                    + " bytes exceeds the maximum of " + max + " bytes", null,
+            throw new S3Exception(
+                    S3Error.ENTITY_TOO_LARGE,
+                    "the declared size " + declared + " bytes exceeds the maximum of " + max + " bytes",
+                    null,
                     Map.of("ProposedSize", Long.toString(declared), "MaxSizeAllowed", Long.toString(max)));
         }
     }
@@ -118,8 +125,8 @@ public final class UploadBody {
     public UploadCheck check() {
         return (crc32c, size) -> {
             if (expectedLength >= 0 && size != expectedLength) {
-                throw new S3Exception(S3Error.INCOMPLETE_BODY, "received " + size + " bytes, expected "
-                        + expectedLength);
+                throw new S3Exception(
+                        S3Error.INCOMPLETE_BODY, "received " + size + " bytes, expected " + expectedLength);
             }
             for (Map.Entry<ChecksumAlgorithm, String> e : expected.entrySet()) {
                 verify(e.getKey(), e.getValue(), crc32c);
@@ -128,19 +135,21 @@ public final class UploadBody {
                 for (ChecksumAlgorithm algorithm : trailing) {
                     String value = chunked.trailers().get(algorithm.header());
                     if (value == null) {
-                        throw new S3Exception(S3Error.INVALID_REQUEST, "the trailer " + algorithm.header()
-                                + " announced in x-amz-trailer was not sent");
+                        throw new S3Exception(
+                                S3Error.INVALID_REQUEST,
+                                "the trailer " + algorithm.header() + " announced in x-amz-trailer was not sent");
                     }
                     verify(algorithm, validBase64(algorithm, value), crc32c);
                 }
             }
             if (payloadSha256 != null) {
-                String computed = HexFormat.of().formatHex(
-                        Base64.getDecoder().decode(computed(ChecksumAlgorithm.SHA256, crc32c)));
+                String computed = HexFormat.of()
+                        .formatHex(Base64.getDecoder().decode(computed(ChecksumAlgorithm.SHA256, crc32c)));
                 if (!computed.equals(payloadSha256)) {
                     onMismatch.run();
-                    throw new S3Exception(S3Error.X_AMZ_CONTENT_SHA256_MISMATCH, "x-amz-content-sha256 is "
-                            + payloadSha256 + " but the body's SHA-256 is " + computed);
+                    throw new S3Exception(
+                            S3Error.X_AMZ_CONTENT_SHA256_MISMATCH,
+                            "x-amz-content-sha256 is " + payloadSha256 + " but the body's SHA-256 is " + computed);
                 }
             }
         };
@@ -173,8 +182,9 @@ public final class UploadBody {
         String actual = computed(algorithm, crc32c);
         if (!actual.equals(expectedBase64)) {
             onMismatch.run();
-            throw new S3Exception(S3Error.BAD_DIGEST, algorithm.header() + " was " + expectedBase64
-                    + " but the received body has " + actual);
+            throw new S3Exception(
+                    S3Error.BAD_DIGEST,
+                    algorithm.header() + " was " + expectedBase64 + " but the received body has " + actual);
         }
     }
 
@@ -193,8 +203,8 @@ public final class UploadBody {
                 throw new IllegalArgumentException("length " + bytes.length);
             }
         } catch (IllegalArgumentException e) {
-            throw new S3Exception(S3Error.INVALID_DIGEST, algorithm.header() + " is not a valid base64 value: '"
-                    + stripped + "'");
+            throw new S3Exception(
+                    S3Error.INVALID_DIGEST, algorithm.header() + " is not a valid base64 value: '" + stripped + "'");
         }
         return stripped;
     }

@@ -6,20 +6,27 @@ import com.s4bsv.s4.wire.CommandError;
 public enum S3Error {
     ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
     AUTHORIZATION_HEADER_MALFORMED("AuthorizationHeaderMalformed", 400, "The authorization header is malformed."),
-    AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400, "Error parsing the"
-            + " X-Amz-Credential parameter."),
-    INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The AWS access key Id you provided does not exist in our"
-            + " records."),
-    REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403, "The difference between the request time and the current"
-            + " time is too large."),
-    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the"
-            + " signature you provided. Check your key and signing method."),
+    AUTHORIZATION_QUERY_PARAMETERS_ERROR(
+            "AuthorizationQueryParametersError", 400, "Error parsing the" + " X-Amz-Credential parameter."),
+    INVALID_ACCESS_KEY_ID(
+            "InvalidAccessKeyId", 403, "The AWS access key Id you provided does not exist in our" + " records."),
+    REQUEST_TIME_TOO_SKEWED(
+            "RequestTimeTooSkewed",
+            403,
+            "The difference between the request time and the current" + " time is too large."),
+    SIGNATURE_DOES_NOT_MATCH(
+            "SignatureDoesNotMatch",
+            403,
+            "The request signature we calculated does not match the"
+                    + " signature you provided. Check your key and signing method."),
     BAD_DIGEST("BadDigest", 400, "The checksum you specified did not match what we received."),
     BUCKET_NOT_EMPTY("BucketNotEmpty", 409, "The bucket you tried to delete is not empty."),
     ENTITY_TOO_SMALL("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed object size."),
     ENTITY_TOO_LARGE("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed size."),
-    INCOMPLETE_BODY("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length"
-            + " HTTP header."),
+    INCOMPLETE_BODY(
+            "IncompleteBody",
+            400,
+            "You did not provide the number of bytes specified by the Content-Length" + " HTTP header."),
     INSUFFICIENT_STORAGE("InsufficientStorage", 507, "Your upload exceeds the available storage."),
     INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again."),
     INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),
@@ -33,8 +40,10 @@ public enum S3Error {
     KEY_EXISTS("KeyAlreadyExists", 409, "The key already exists; s4 keys are immutable: delete it first."),
     KEY_PATH_CONFLICT("KeyPathConflict", 409, "The key collides with a directory of other keys."),
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
-    MALFORMED_XML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our"
-            + " published schema."),
+    MALFORMED_XML(
+            "MalformedXML",
+            400,
+            "The XML you provided was not well-formed or did not validate against our" + " published schema."),
     METADATA_TOO_LARGE("MetadataTooLarge", 400, "Your metadata headers exceed the maximum allowed metadata size."),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
     MISSING_CONTENT_LENGTH("MissingContentLength", 411, "You must provide the Content-Length HTTP header."),
@@ -42,15 +51,21 @@ public enum S3Error {
     NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
     NO_SUCH_UPLOAD("NoSuchUpload", 404, "The specified multipart upload does not exist."),
     NOT_FOUND("NotFound", 404, "Not Found"),
-    NOT_IMPLEMENTED("NotImplemented", 501, "A header or query you provided implies functionality that is not"
-            + " implemented."),
+    NOT_IMPLEMENTED(
+            "NotImplemented",
+            501,
+            "A header or query you provided implies functionality that is not" + " implemented."),
     PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the preconditions you specified did not hold."),
-    REQUEST_TIMEOUT("RequestTimeout", 400, "Your socket connection to the server was not read from or written to"
-            + " within the timeout period."),
+    REQUEST_TIMEOUT(
+            "RequestTimeout",
+            400,
+            "Your socket connection to the server was not read from or written to" + " within the timeout period."),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "Service is unable to handle request."),
     SLOW_DOWN("SlowDown", 503, "Please reduce your request rate."),
-    X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400, "The provided 'x-amz-content-sha256' header"
-            + " does not match what was computed."),
+    X_AMZ_CONTENT_SHA256_MISMATCH(
+            "XAmzContentSHA256Mismatch",
+            400,
+            "The provided 'x-amz-content-sha256' header" + " does not match what was computed."),
     COMMAND_FAILED(CommandError.COMMAND_FAILED, 422, "The command failed."),
     COMMAND_TIMED_OUT(CommandError.COMMAND_TIMED_OUT, 422, "The command timed out.");
 

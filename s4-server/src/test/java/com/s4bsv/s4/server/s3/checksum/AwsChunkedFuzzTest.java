@@ -2,6 +2,8 @@ package com.s4bsv.s4.server.s3.checksum;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.testing.FuzzMeter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 /**
  * The aws-chunked decoder on bodies an encoder in this test builds from fuzzed payload, chunking, signatures and
@@ -44,9 +44,12 @@ class AwsChunkedFuzzTest {
                     int cut = data.consumeInt(0, bytes.length);
                     Decoded decoded = decode(Arrays.copyOf(bytes, cut), readSlice);
                     if (cut < body.finalChunkEnd()) {
-                        check(decoded.error() == S3Error.INCOMPLETE_BODY, "a body cut at " + cut + " of "
-                                + bytes.length + " (final chunk ends at " + body.finalChunkEnd() + ") gave "
-                                + decoded.error(), bytes);
+                        check(
+                                decoded.error() == S3Error.INCOMPLETE_BODY,
+                                "a body cut at " + cut + " of "
+                                        + bytes.length + " (final chunk ends at " + body.finalChunkEnd() + ") gave "
+                                        + decoded.error(),
+                                bytes);
                     }
                     return;
                 }
@@ -78,8 +81,7 @@ class AwsChunkedFuzzTest {
     }
 
     /** A body as an aws-chunked encoder writes it; {@code finalChunkEnd} is the offset after {@code 0\r\n}. */
-    private record Encoded(byte[] bytes, byte[] payload, Map<String, String> trailers, int finalChunkEnd) {
-    }
+    private record Encoded(byte[] bytes, byte[] payload, Map<String, String> trailers, int finalChunkEnd) {}
 
     private static Encoded encode(FuzzedDataProvider data) {
         boolean signed = data.consumeBoolean();
@@ -91,8 +93,10 @@ class AwsChunkedFuzzTest {
         while (at < payload.length) {
             int size = Math.min(payload.length - at, data.consumeInt(1, 70_000));
             String hex = Integer.toHexString(size);
-            ascii(out, (upperHex ? hex.toUpperCase(Locale.ROOT) : hex) + (signed ? ";chunk-signature=" + "ab".repeat(32)
-                    : "") + "\r\n");
+            ascii(
+                    out,
+                    (upperHex ? hex.toUpperCase(Locale.ROOT) : hex)
+                            + (signed ? ";chunk-signature=" + "ab".repeat(32) : "") + "\r\n");
             out.write(payload, at, size);
             ascii(out, "\r\n");
             at += size;
@@ -102,7 +106,8 @@ class AwsChunkedFuzzTest {
         Map<String, String> trailers = new LinkedHashMap<>();
         for (int i = 0; i < trailerCount; i++) {
             String name = "x-amz-checksum-" + i;
-            String value = data.consumeAsciiString(40).replaceAll("[\\r\\n]", "").strip();
+            String value =
+                    data.consumeAsciiString(40).replaceAll("[\\r\\n]", "").strip();
             trailers.put(name, value);
             ascii(out, name + ":" + value + "\r\n");
         }
@@ -110,8 +115,10 @@ class AwsChunkedFuzzTest {
         return new Encoded(out.toByteArray(), payload, trailers, finalChunkEnd);
     }
 
-    private record Decoded(byte[] payload, Map<String, String> trailers, @Nullable S3Error error) {
-    }
+    private record Decoded(
+            byte[] payload,
+            Map<String, String> trailers,
+            @Nullable S3Error error) {}
 
     /** Reads everything in slices of {@code slice} bytes (0: one byte at a time through {@code read()}). */
     private static Decoded decode(byte[] body, int slice) throws IOException {
@@ -145,7 +152,8 @@ class AwsChunkedFuzzTest {
     private static void check(boolean ok, String what, byte[] body) {
         if (!ok) {
             String start = new String(body, 0, Math.min(body.length, 200), StandardCharsets.ISO_8859_1);
-            throw new AssertionError(what + "; body starts: " + start.replace("\r", "\\r").replace("\n", "\\n"));
+            throw new AssertionError(
+                    what + "; body starts: " + start.replace("\r", "\\r").replace("\n", "\\n"));
         }
     }
 

@@ -3,12 +3,12 @@ package com.s4bsv.s4.server.s3.checksum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.s4bsv.s4.server.s3.error.S3Error;
+import com.s4bsv.s4.server.s3.error.S3Exception;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import com.s4bsv.s4.server.s3.error.S3Error;
-import com.s4bsv.s4.server.s3.error.S3Exception;
 
 class AwsChunkedInputStreamTest {
 
@@ -32,24 +32,29 @@ class AwsChunkedInputStreamTest {
 
     @Test
     void rejectsBodyWithoutFinalChunk() {
-        assertThatThrownBy(() -> of("3\r\nabc\r\n").readAllBytes()).isInstanceOfSatisfying(S3Exception.class,
-                e -> assertThat(e.error()).isEqualTo(S3Error.INCOMPLETE_BODY));
-        assertThatThrownBy(() -> of("10\r\nabc").readAllBytes()).isInstanceOfSatisfying(S3Exception.class,
-                e -> assertThat(e.error()).isEqualTo(S3Error.INCOMPLETE_BODY));
+        assertThatThrownBy(() -> of("3\r\nabc\r\n").readAllBytes())
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.INCOMPLETE_BODY));
+        assertThatThrownBy(() -> of("10\r\nabc").readAllBytes())
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.INCOMPLETE_BODY));
     }
 
     @Test
     void rejectsChunkOverMaxSizeAndBadSizes() {
-        assertThatThrownBy(() -> of("7fffffff\r\n").readAllBytes()).isInstanceOfSatisfying(S3Exception.class,
-                e -> assertThat(e.getMessage()).contains("exceeds"));
+        assertThatThrownBy(() -> of("7fffffff\r\n").readAllBytes())
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.getMessage()).contains("exceeds"));
         assertThatThrownBy(() -> of("zz\r\n").readAllBytes()).isInstanceOf(S3Exception.class);
         assertThatThrownBy(() -> of("3\r\nabcX\r\n0\r\n\r\n").readAllBytes()).isInstanceOf(S3Exception.class);
     }
 
     @Test
     void rejectsOverlongHeaderLine() {
-        assertThatThrownBy(() -> of("3;" + "x".repeat(5000) + "\r\nabc\r\n0\r\n\r\n").readAllBytes())
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.getMessage()).contains("longer than"));
+        assertThatThrownBy(() ->
+                        of("3;" + "x".repeat(5000) + "\r\nabc\r\n0\r\n\r\n").readAllBytes())
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.getMessage()).contains("longer than"));
     }
 
     /** Found by AwsChunkedFuzzTest: 16 hex digits overflowed the size to -1 and read() threw IndexOutOfBounds. */
@@ -70,7 +75,8 @@ class AwsChunkedInputStreamTest {
         for (int i = 0; i <= AwsChunkedInputStream.MAX_TRAILERS; i++) {
             body.append("x-amz-meta-").append(i).append(":v\r\n");
         }
-        assertThatThrownBy(() -> of(body + "\r\n").readAllBytes()).isInstanceOfSatisfying(S3Exception.class,
-                e -> assertThat(e.getMessage()).contains("trailer lines"));
+        assertThatThrownBy(() -> of(body + "\r\n").readAllBytes())
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.getMessage()).contains("trailer lines"));
     }
 }
