@@ -1,6 +1,7 @@
 package com.s4bsv.s4.shell.client;
 
 import com.s4bsv.s4.config.NodeAddress;
+import com.s4bsv.s4.wire.UriText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,8 +24,6 @@ final class Http {
     private static final int MAX_ERROR_BODY = 64 * 1024;
     /** A page of 1000 keys of 1024 bytes, each character XML-escaped, stays well below this. */
     static final int MAX_BODY = 16 * 1024 * 1024;
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final Duration connectTimeout;
     private final Signing signing = Signing.fromEnvironment();
@@ -159,22 +158,7 @@ final class Http {
     }
 
     static void encode(StringBuilder out, String text, boolean keepSlash) {
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            boolean unreserved = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '.'
-                    || c == '_'
-                    || c == '~'
-                    || (keepSlash && c == '/');
-            if (unreserved) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >>> 4]).append(HEX[c & 0xF]);
-            }
-        }
+        out.append(UriText.encode(text, keepSlash));
     }
 
     /** Reads at most 64 KiB of an error body; never fails (a broken body is just empty). */
