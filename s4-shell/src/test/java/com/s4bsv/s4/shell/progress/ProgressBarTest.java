@@ -39,7 +39,7 @@ class ProgressBarTest {
         assertThat(text)
                 .startsWith("\rk [")
                 .contains("50%")
-                .matches("(?s).*\rk 10 B in \\d+\\.\\d s \\(\\d+ B/s\\)" + "\033\\[K\n");
+                .matches("(?s).*\rk 10 B in \\d+\\.\\d s \\([0-9.]+ (B|KiB|MiB|GiB)/s\\)" + "\033\\[K\n");
     }
 
     @Test
