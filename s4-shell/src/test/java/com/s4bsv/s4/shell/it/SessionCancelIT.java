@@ -53,6 +53,9 @@ class SessionCancelIT {
         tmux.send("ls s4://typed-but-not-run/");
         tmux.waitFor(screen -> screen.contains("typed-but-not-run"));
         tmux.send("C-c");
+        // type only once the fresh prompt is drawn: keys sent earlier may land on the line being cleared
+        tmux.waitFor(
+                screen -> screen.lines().filter(line -> line.startsWith("s4>")).count() >= 2);
         tmux.send("config", "Enter");
         tmux.waitFor(screen -> screen.contains("127.0.0.1:" + node.port() + "\n"));
 
