@@ -1,5 +1,6 @@
 package com.s4bsv.s4.sigv4;
 
+import com.s4bsv.s4.wire.UriText;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -34,7 +35,6 @@ public final class SigV4 {
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
-    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
     private SigV4() {}
 
@@ -115,7 +115,7 @@ public final class SigV4 {
      * characters and '/'), so clients that encode more or less than AWS does sign the same text.
      */
     public static String canonicalUri(String rawPath) {
-        return rawPath.isEmpty() ? "/" : encode(decode(rawPath, false), true);
+        return rawPath.isEmpty() ? "/" : UriText.encode(decode(rawPath, false), true);
     }
 
     /** The canonical query of a raw query string, without {@code exclude} (the presigned signature). */
@@ -134,7 +134,7 @@ public final class SigV4 {
             if (name.equals(exclude)) {
                 continue;
             }
-            pairs.add(new String[] {encode(name, false), encode(value, false)});
+            pairs.add(new String[] {UriText.encode(name, false), UriText.encode(value, false)});
         }
         pairs.sort((a, b) -> {
             int byName = a[0].compareTo(b[0]);
@@ -146,28 +146,6 @@ public final class SigV4 {
                 out.append('&');
             }
             out.append(pair[0]).append('=').append(pair[1]);
-        }
-        return out.toString();
-    }
-
-    /** AWS URI encoding: every byte but A-Z a-z 0-9 - _ . ~ (and '/' when kept) as %XX, upper-case hex. */
-    public static String encode(String text, boolean keepSlash) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        var out = new StringBuilder(bytes.length + 16);
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            if ((c >= 'A' && c <= 'Z')
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '_'
-                    || c == '.'
-                    || c == '~'
-                    || (keepSlash && c == '/')) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xF]);
-            }
         }
         return out.toString();
     }
