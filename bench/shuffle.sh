@@ -27,29 +27,14 @@ cleanup() {
     rm -rf "$WORK"
 }
 
-now() { date +%s.%N; }
-elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$(now)"; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
+. bench/lib/taxi.sh
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $SIZE_MIB MiB of CSV in $FILES files; median of $RUNS"
 s4_cluster_start 3 "$WORK/cluster"
 trap cleanup EXIT
 
-# ~35 bytes a row: vendor,pickup_date,pickup_hour,passengers,trip_meters,payment_type,total_cents
-rows=$((SIZE_MIB * 1048576 / 35 / FILES))
-mkdir -p "$WORK/csv"
 t=$(now)
-for i in $(seq 0 $((FILES - 1))); do
-    name=$(printf '%03d_2024%02d' "$i" $((i % 12 + 1)))
-    awk -v seed="$i" -v rows="$rows" -v month=$((i % 12 + 1)) 'BEGIN {
-        srand(seed); split("card cash card card no_charge dispute card cash", pay, " ")
-        for (i = 0; i < rows; i++) {
-            day = int(rand() * 28) + 1; meters = int(rand() * rand() * 30000) + 200
-            printf "%d,2024-%02d-%02d,%02d,%d,%d,%s,%d\n", int(rand() * 2) + 1, month, day, int(rand() * 24),
-                int(rand() * rand() * 6) + 1, meters, pay[int(rand() * 8) + 1], 300 + int(meters * 0.25) + int(rand() * 500)
-        }
-    }' > "$WORK/csv/$name"
+for name in $(taxi_csv "$WORK/csv" "$SIZE_MIB" "$FILES"); do
     s4_put "s4://bench/csv/$name" "$WORK/csv/$name"
 done
 echo "data: $(du -sm "$WORK/csv" | cut -f1) MiB generated and uploaded in $(elapsed "$t") s"
