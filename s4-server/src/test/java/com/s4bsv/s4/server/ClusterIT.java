@@ -51,25 +51,6 @@ class ClusterIT {
         }
     }
 
-    static Map<String, String> awsEnv() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", "s4");
-        env.put("AWS_SECRET_ACCESS_KEY", "s4");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
-        env.put(
-                "AWS_SHARED_CREDENTIALS_FILE",
-                work.resolve("no-aws-credentials").toString());
-        return env;
-    }
-
-    static Commands.Result aws(int node, Path dir, byte[] stdin, String... args) throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of("aws", "--endpoint-url", nodes.endpoint(node).toString()));
-        command.addAll(List.of(args));
-        return Commands.run(dir, awsEnv(), stdin, 300, command.toArray(String[]::new));
-    }
-
     static byte[] random(int size, long seed) {
         byte[] data = new byte[size];
         new Random(seed).nextBytes(data);
@@ -105,11 +86,11 @@ class ClusterIT {
             Files.write(path, file.getValue());
         }
 
-        Commands.Result up =
-                aws(0, work, null, "s3", "cp", "--recursive", "--only-show-errors", local.toString(), "s3://cli/up/");
+        Commands.Result up = nodes.aws(
+                0, work, null, "s3", "cp", "--recursive", "--only-show-errors", local.toString(), "s3://cli/up/");
         assertThat(up.exit()).as(up.toString()).isZero();
 
-        Commands.Result ls = aws(1, work, null, "s3", "ls", "--recursive", "s3://cli/up/");
+        Commands.Result ls = nodes.aws(1, work, null, "s3", "ls", "--recursive", "s3://cli/up/");
         assertThat(ls.exit()).as(ls.toString()).isZero();
         List<String> listed =
                 ls.out().lines().map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList();
@@ -117,21 +98,22 @@ class ClusterIT {
                 .containsExactlyElementsOf(
                         files.keySet().stream().map(k -> "up/" + k).sorted().toList());
 
-        Commands.Result dirs = aws(2, work, null, "s3", "ls", "s3://cli/up/");
+        Commands.Result dirs = nodes.aws(2, work, null, "s3", "ls", "s3://cli/up/");
         assertThat(dirs.out()).contains("PRE even/").contains("PRE odd/").contains("big.bin");
 
-        Commands.Result big = aws(2, work, null, "s3", "cp", "s3://cli/up/big.bin", "-");
+        Commands.Result big = nodes.aws(2, work, null, "s3", "cp", "s3://cli/up/big.bin", "-");
         assertThat(big.exit()).as(big.stderr()).isZero();
         assertThat(big.stdout()).isEqualTo(files.get("big.bin"));
 
-        Commands.Result stdin = aws(1, work, "from stdin\n".getBytes(), "s3", "cp", "-", "s3://cli/stdin.txt");
+        Commands.Result stdin = nodes.aws(1, work, "from stdin\n".getBytes(), "s3", "cp", "-", "s3://cli/stdin.txt");
         assertThat(stdin.exit()).as(stdin.toString()).isZero();
-        assertThat(aws(0, work, null, "s3", "cp", "s3://cli/stdin.txt", "-").out())
+        assertThat(nodes.aws(0, work, null, "s3", "cp", "s3://cli/stdin.txt", "-")
+                        .out())
                 .isEqualTo("from stdin\n");
 
         Path down = work.resolve("cli-down");
-        Commands.Result get =
-                aws(1, work, null, "s3", "cp", "--recursive", "--only-show-errors", "s3://cli/up/", down.toString());
+        Commands.Result get = nodes.aws(
+                1, work, null, "s3", "cp", "--recursive", "--only-show-errors", "s3://cli/up/", down.toString());
         assertThat(get.exit()).as(get.toString()).isZero();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             assertThat(Files.readAllBytes(down.resolve(file.getKey())))
@@ -151,13 +133,14 @@ class ClusterIT {
                     .isTrue();
         }
 
-        Commands.Result again = aws(2, work, "x".getBytes(), "s3", "cp", "-", "s3://cli/stdin.txt");
+        Commands.Result again = nodes.aws(2, work, "x".getBytes(), "s3", "cp", "-", "s3://cli/stdin.txt");
         assertThat(again.exit()).isNotZero();
         assertThat(again.stderr()).contains("KeyAlreadyExists");
 
-        Commands.Result rm = aws(0, work, null, "s3", "rm", "--recursive", "--only-show-errors", "s3://cli/up/");
+        Commands.Result rm = nodes.aws(0, work, null, "s3", "rm", "--recursive", "--only-show-errors", "s3://cli/up/");
         assertThat(rm.exit()).as(rm.toString()).isZero();
-        assertThat(aws(2, work, null, "s3", "ls", "--recursive", "s3://cli/up/").out())
+        assertThat(nodes.aws(2, work, null, "s3", "ls", "--recursive", "s3://cli/up/")
+                        .out())
                 .isEmpty();
         for (int node = 0; node < 3; node++) {
             assertThat(filesUnder(nodes.dataDir(node).resolve("cli/up"))).isEmpty();
@@ -202,7 +185,7 @@ class ClusterIT {
         Path out = work.resolve("boto-30m.out");
         Commands.Result result = Commands.run(
                 work,
-                awsEnv(),
+                nodes.awsEnv(),
                 null,
                 300,
                 "python3",

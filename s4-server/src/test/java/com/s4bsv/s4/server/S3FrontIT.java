@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.placement.Placement;
+import com.s4bsv.s4.server.s3.UnservedSubresources;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -40,40 +39,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class S3FrontIT {
 
-    /** The subresources of the S3 API that s4 does not serve (as UnservedSubresourcesAppTest). */
-    static final List<String> UNSERVED = List.of(
-            "acl",
-            "accelerate",
-            "analytics",
-            "attributes",
-            "cors",
-            "encryption",
-            "intelligent-tiering",
-            "inventory",
-            "legal-hold",
-            "lifecycle",
-            "logging",
-            "metadataTable",
-            "metrics",
-            "notification",
-            "object-lock",
-            "ownershipControls",
-            "policy",
-            "policyStatus",
-            "publicAccessBlock",
-            "renameObject",
-            "replication",
-            "requestPayment",
-            "restore",
-            "retention",
-            "select",
-            "session",
-            "tagging",
-            "torrent",
-            "versionId",
-            "versioning",
-            "versions",
-            "website");
+    static final List<String> UNSERVED = UnservedSubresources.ALL;
 
     @TempDir
     static Path work;
@@ -105,25 +71,6 @@ class S3FrontIT {
                 .forcePathStyle(true)
                 .httpClient(ApacheHttpClient.create())
                 .build();
-    }
-
-    static Map<String, String> awsEnv() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", "s4");
-        env.put("AWS_SECRET_ACCESS_KEY", "s4");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
-        env.put(
-                "AWS_SHARED_CREDENTIALS_FILE",
-                work.resolve("no-aws-credentials").toString());
-        return env;
-    }
-
-    static Commands.Result aws(int node, String... args) throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of("aws", "--endpoint-url", nodes.endpoint(node).toString()));
-        command.addAll(List.of(args));
-        return Commands.run(work, awsEnv(), null, 300, command.toArray(String[]::new));
     }
 
     @Test
@@ -239,22 +186,27 @@ class S3FrontIT {
         Path tree = Files.createDirectories(work.resolve("tree/sub"));
         Files.writeString(work.resolve("tree/top.txt"), "top");
         Files.writeString(tree.resolve("inner.txt"), "inner");
-        assertThat(aws(0, "s3", "mb", "s3://clifront").exit()).isZero();
-        Commands.Result marker = aws(1, "s3api", "put-object", "--bucket", "clifront", "--key", "tree/empty/");
+        assertThat(nodes.aws(0, work, null, "s3", "mb", "s3://clifront").exit()).isZero();
+        Commands.Result marker =
+                nodes.aws(1, work, null, "s3api", "put-object", "--bucket", "clifront", "--key", "tree/empty/");
         assertThat(marker.exit()).as(marker.toString()).isZero();
 
-        Commands.Result first = aws(2, "s3", "sync", work.resolve("tree").toString(), "s3://clifront/tree/");
+        Commands.Result first =
+                nodes.aws(2, work, null, "s3", "sync", work.resolve("tree").toString(), "s3://clifront/tree/");
         assertThat(first.exit()).as(first.toString()).isZero();
         assertThat(first.out()).contains("upload:");
-        Commands.Result second = aws(1, "s3", "sync", work.resolve("tree").toString(), "s3://clifront/tree/");
+        Commands.Result second =
+                nodes.aws(1, work, null, "s3", "sync", work.resolve("tree").toString(), "s3://clifront/tree/");
         assertThat(second.exit()).as(second.toString()).isZero();
         assertThat(second.out()).doesNotContain("upload:");
-        Commands.Result ls = aws(0, "s3", "ls", "--recursive", "s3://clifront/tree/");
+        Commands.Result ls = nodes.aws(0, work, null, "s3", "ls", "--recursive", "s3://clifront/tree/");
         assertThat(ls.out()).contains("tree/empty/", "tree/top.txt", "tree/sub/inner.txt");
 
         int via = forwarder("clifront", "meta.json");
-        Commands.Result put = aws(
+        Commands.Result put = nodes.aws(
                 via,
+                work,
+                null,
                 "s3",
                 "cp",
                 "--content-type",
@@ -264,16 +216,19 @@ class S3FrontIT {
                 work.resolve("tree/top.txt").toString(),
                 "s3://clifront/meta.json");
         assertThat(put.exit()).as(put.toString()).isZero();
-        Commands.Result head = aws((via + 1) % 3, "s3api", "head-object", "--bucket", "clifront", "--key", "meta.json");
+        Commands.Result head = nodes.aws(
+                (via + 1) % 3, work, null, "s3api", "head-object", "--bucket", "clifront", "--key", "meta.json");
         assertThat(head.out()).contains("application/json").contains("\"team\": \"data\"");
 
-        Commands.Result tagging =
-                aws(via, "s3api", "delete-object-tagging", "--bucket", "clifront", "--key", "meta.json");
+        Commands.Result tagging = nodes.aws(
+                via, work, null, "s3api", "delete-object-tagging", "--bucket", "clifront", "--key", "meta.json");
         assertThat(tagging.exit()).isNotZero();
         assertThat(tagging.stderr()).contains("NotImplemented");
-        assertThat(aws(0, "s3", "cp", "s3://clifront/meta.json", "-").out()).isEqualTo("top");
+        assertThat(nodes.aws(0, work, null, "s3", "cp", "s3://clifront/meta.json", "-")
+                        .out())
+                .isEqualTo("top");
 
-        Commands.Result uploads = aws(via, "s3api", "list-multipart-uploads", "--bucket", "clifront");
+        Commands.Result uploads = nodes.aws(via, work, null, "s3api", "list-multipart-uploads", "--bucket", "clifront");
         assertThat(uploads.exit()).as(uploads.toString()).isZero();
     }
 
@@ -318,7 +273,7 @@ class S3FrontIT {
         int via = forwarder("botofront", "m/k.txt");
         Commands.Result result = Commands.run(
                 work,
-                awsEnv(),
+                nodes.awsEnv(),
                 null,
                 300,
                 "python3",

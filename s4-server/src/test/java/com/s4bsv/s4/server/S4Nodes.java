@@ -14,8 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Test harness: N real s4-server processes ({@code java -jar s4-server/target/s4-server.jar}) on free ports of
@@ -110,6 +113,27 @@ public final class S4Nodes implements AutoCloseable {
 
     public Path log(int node) {
         return dir(node).resolve("server.log");
+    }
+
+    /** The environment of an aws cli or boto3 run against these nodes: fixed credentials, no user config. */
+    public Map<String, String> awsEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", "s4");
+        env.put("AWS_SECRET_ACCESS_KEY", "s4");
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
+        env.put(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                work.resolve("no-aws-credentials").toString());
+        return env;
+    }
+
+    /** The aws cli against {@code node}, run in {@code dir} with {@code stdin} (or none). */
+    Commands.Result aws(int node, Path dir, byte @Nullable [] stdin, String... args) throws IOException {
+        List<String> command =
+                new ArrayList<>(List.of("aws", "--endpoint-url", endpoint(node).toString()));
+        command.addAll(List.of(args));
+        return Commands.run(dir, awsEnv(), stdin, 300, command.toArray(String[]::new));
     }
 
     /** kill -9: no shutdown hooks, temp files stay where they are. */

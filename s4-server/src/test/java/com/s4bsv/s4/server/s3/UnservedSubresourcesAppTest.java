@@ -27,40 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class UnservedSubresourcesAppTest extends StandaloneNodeAppTest {
 
-    /** The subresources of the S3 API that s4 does not serve (AWS's REST API reference, bucket and object). */
-    static final List<String> UNSERVED = List.of(
-            "acl",
-            "accelerate",
-            "analytics",
-            "attributes",
-            "cors",
-            "encryption",
-            "intelligent-tiering",
-            "inventory",
-            "legal-hold",
-            "lifecycle",
-            "logging",
-            "metadataTable",
-            "metrics",
-            "notification",
-            "object-lock",
-            "ownershipControls",
-            "policy",
-            "policyStatus",
-            "publicAccessBlock",
-            "renameObject",
-            "replication",
-            "requestPayment",
-            "restore",
-            "retention",
-            "select",
-            "session",
-            "tagging",
-            "torrent",
-            "versionId",
-            "versioning",
-            "versions",
-            "website");
+    static final List<String> UNSERVED = UnservedSubresources.ALL;
 
     static final List<String> METHODS = List.of("GET", "PUT", "POST", "DELETE", "HEAD");
 
