@@ -111,10 +111,8 @@ s4_aot_train() {
         rm -rf "$dir/tmp"
         echo "$JAVA_HOME" >"$dir/stamp"
         touch -r "$jar" "$dir/stamp"
-        echo "$key" >"$target/aot/current.$$"
-        mv -f "$target/aot/current.$$" "$target/aot/current"
-        rm -f "$target/aot/failed"
         # A launcher may have read an older name just before: an old cache goes 10 minutes after it was retired.
+        # Retired before the switch, so whoever sees the new name also sees the old caches marked.
         for old in "$target"/aot/*/; do
             old=${old%/}
             [ "${old##*/}" = "$key" ] || [ ! -d "$old" ] && continue
@@ -124,6 +122,9 @@ s4_aot_train() {
                 rm -rf "$old"
             fi
         done
+        echo "$key" >"$target/aot/current.$$"
+        mv -f "$target/aot/current.$$" "$target/aot/current"
+        rm -f "$target/aot/failed"
         echo "aot: $module cache $dir/$module.aot ($(du -m "$dir/$module.aot" | cut -f1) MiB)"
     else
         rm -rf "$dir"
