@@ -23,6 +23,11 @@ public final class KeyRouter {
         return cluster.isLocal(key) || Forwarder.isForwarded(request);
     }
 
+    /** Whether this node owns {@code key}, whatever the request: where a key another request names is read. */
+    public boolean isLocal(S4Key key) {
+        return cluster.isLocal(key);
+    }
+
     public NodeAddress owner(S4Key key) {
         return cluster.owner(key);
     }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -231,6 +232,56 @@ public final class PeerClient {
 
     /** What a HEAD found: the base64 CRC32C header ("" without one) and the length (-1 without one). */
     public record Held(String crc32cBase64, long size) {}
+
+    /**
+     * The headers the owner answers a HEAD of an object with (ETag, Last-Modified, checksum, metadata); null when
+     * it is not there.
+     *
+     * @param objectPath {@link #objectPath(S4Key)}, with a trailing '/' for a folder marker
+     * @throws PeerFailedException on any other answer than 200 or 404
+     */
+    public @Nullable HttpHeaders objectHeaders(NodeAddress owner, String objectPath) throws IOException {
+        HttpResponse<InputStream> head = send(
+                owner,
+                request(owner, objectPath)
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build());
+        int status = discard(head);
+        if (status == 404) {
+            return null;
+        }
+        if (status != 200) {
+            throw new PeerFailedException(
+                    owner, "node " + owner + " answered HEAD " + objectPath + " with HTTP " + status);
+        }
+        return head.headers();
+    }
+
+    /**
+     * Streams the bytes of an object (or of {@code range}, a {@code bytes=a-b} header value) from its owner, only
+     * while its ETag is still {@code etag}; the caller closes the stream.
+     *
+     * @throws SourceChangedException when the owner no longer holds that ETag (the key was deleted or replaced)
+     * @throws PeerFailedException on any other answer than 200 or 206
+     */
+    public InputStream objectBytes(NodeAddress owner, String objectPath, String etag, @Nullable String range)
+            throws IOException {
+        HttpRequest.Builder builder = request(owner, objectPath).header("If-Match", etag);
+        if (range != null) {
+            builder.header("Range", range);
+        }
+        HttpResponse<InputStream> response = send(owner, builder.GET().build());
+        int status = response.statusCode();
+        if (status == 200 || status == 206) {
+            return response.body();
+        }
+        Answer answer = answer(response);
+        if (status == 404 || status == 412) {
+            throw new SourceChangedException(objectPath, etag, answer.code());
+        }
+        throw new PeerFailedException(
+                owner, "node " + owner + " answered GET " + objectPath + " with HTTP " + status + " " + answer.code());
+    }
 
     public Answer deleteObject(NodeAddress owner, S4Key key) throws IOException {
         return answer(send(owner, request(owner, objectPath(key)).DELETE().build()));

@@ -66,9 +66,6 @@ class MultipartController {
     @Understands({"partNumber", "uploadId"})
     void uploadPart(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         S3Operation.UPLOAD_PART.mark(request);
-        if (request.getHeader("x-amz-copy-source") != null) {
-            throw new S3Exception(S3Error.NOT_IMPLEMENTED, "UploadPartCopy is not supported by s4");
-        }
         S4Key key = S3Target.of(request).s4Key();
         UploadBody.checkDeclaredSize(request, UploadBody.MAX_PART_BYTES);
         if (router.forwardIfRemote(key, request, response)) {
@@ -183,7 +180,7 @@ class MultipartController {
         response.setContentType(S3Xml.CONTENT_TYPE);
     }
 
-    private static int partNumber(String text) {
+    static int partNumber(String text) {
         int number = partNumberOrZero(text);
         if (number < 1 || number > MultipartUploads.MAX_PART_NUMBER) {
             throw new S3Exception(

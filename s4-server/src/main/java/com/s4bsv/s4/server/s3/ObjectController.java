@@ -61,9 +61,6 @@ class ObjectController {
     @Understands
     void put(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         S3Operation.PUT_OBJECT.mark(request);
-        if (request.getHeader("x-amz-copy-source") != null) {
-            throw new S3Exception(S3Error.NOT_IMPLEMENTED, "CopyObject is not supported by s4");
-        }
         S3Target target = S3Target.of(request);
         if (target.isFolder()) {
             putFolder(target.folderKey(), request, response);
