@@ -117,6 +117,27 @@ class AuthAppTest extends StandaloneNodeAppTest {
     }
 
     @Test
+    void aCopyNeedsWriteOnTheDestinationAndReadOnTheSource() {
+        assertThat(SdkSigned.send(put(writer, "copy/source", UNSIGNED)).statusCode())
+                .isEqualTo(200);
+        Map<String, String> copy = Map.of("x-amz-copy-source", "/auth/copy/source");
+
+        assertRefused(
+                SdkSigned.send(reader.sign("PUT", uri("/auth/copy/by-reader"), copy, new byte[0], UNSIGNED)),
+                403,
+                "AccessDenied");
+        assertNotStored("copy/by-reader");
+
+        // Roles include the ones before them: write includes reading the source.
+        HttpResponse<String> copied =
+                SdkSigned.send(writer.sign("PUT", uri("/auth/copy/by-writer"), copy, new byte[0], UNSIGNED));
+        assertThat(copied.statusCode()).as(copied.body()).isEqualTo(200);
+        HttpResponse<String> get =
+                SdkSigned.send(reader.sign("GET", uri("/auth/copy/by-writer"), Map.of(), new byte[0], UNSIGNED));
+        assertThat(get.body()).isEqualTo(new String(data, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void unsignedOrForgedRequestsAreRefused() {
         Map<String, Supplier<HttpResponse<String>>> attacks = new LinkedHashMap<>();
         attacks.put("no auth", () -> SdkSigned.unsigned("PUT", uri("/auth/a1"), Map.of(), data));
