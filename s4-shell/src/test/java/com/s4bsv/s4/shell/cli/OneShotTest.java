@@ -29,6 +29,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -414,6 +415,26 @@ class OneShotTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .isEqualTo("healthy:   127.0.0.1:" + node.getPort() + "\nunhealthy: 127.0.0.1:" + down + "\n");
         assertThat(code).isEqualTo(1);
+    }
+
+    @Test
+    void healthWaitsTheHealthTimeoutSoASlowNodeIsHealthyAndOnlyAHungOneIsNot() {
+        node.stubFor(get(urlEqualTo("/_s4/actuator/health/readiness"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2_500)));
+        var config = ClusterConfig.parse("127.0.0.1:" + node.getPort() + "\n", "test");
+        var slowOk = new S4Client.Settings(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(30), 2);
+        var tooShort = new S4Client.Settings(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMillis(500), 2);
+
+        for (var settings : List.of(slowOk, tooShort)) {
+            var out = new ByteArrayOutputStream();
+            var io = new Io(
+                    new ByteArrayInputStream(new byte[0]), out, new PrintStream(new ByteArrayOutputStream()), false);
+            int code = new OneShot(io, line -> new S4Client(config, settings)).run(new String[] {"health"});
+            boolean healthy = settings == slowOk;
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .isEqualTo((healthy ? "healthy:   " : "unhealthy: ") + "127.0.0.1:" + node.getPort() + "\n");
+            assertThat(code).isEqualTo(healthy ? 0 : 1);
+        }
     }
 
     @Test
