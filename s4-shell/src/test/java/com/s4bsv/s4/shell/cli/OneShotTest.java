@@ -474,11 +474,46 @@ class OneShotTest {
     }
 
     @Test
-    void spacesInKeysAreRejected() {
-        Run r = run("", "cp", "-", "s4://bucket/basic/dir/fi le.txt");
+    void controlCharactersInKeysAreRejectedOnOneLine() {
+        Run r = run("", "cp", "-", "s4://bucket/basic/dir/fi\tle.txt");
 
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("fatal: spaces in keys are not allowed\n");
+        assertThat(r.err())
+                .isEqualTo("fatal: invalid key 's4://bucket/basic/dir/fi\\tle.txt': control character at offset 12\n");
+        node.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void keysWithSpacesArePutOneByOneAndRecursivelyPercentEncoded() throws IOException {
+        node.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
+        Path tree = dir.resolve("tree");
+        Files.createDirectories(tree.resolve("x y"));
+        Files.writeString(tree.resolve(" lead.txt"), "lead");
+        Files.writeString(tree.resolve("x y/trail "), "trail");
+
+        assertThat(run("a b", "cp", "-", "s4://bucket/sp/a b").code()).isZero();
+        assertThat(run("nbsp", "cp", "-", "s4://bucket/sp/n\u00a0b").code()).isZero();
+        Run r = run("", "cp", "-r", tree.toString(), "s4://bucket/sp/tree/");
+        assertThat(r.code()).as(r.err()).isZero();
+
+        node.verify(putRequestedFor(urlEqualTo("/bucket/sp/a%20b")).withRequestBody(equalTo("a b")));
+        node.verify(putRequestedFor(urlEqualTo("/bucket/sp/n%C2%A0b")).withRequestBody(equalTo("nbsp")));
+        node.verify(putRequestedFor(urlEqualTo("/bucket/sp/tree/%20lead.txt")).withRequestBody(equalTo("lead")));
+        node.verify(
+                putRequestedFor(urlEqualTo("/bucket/sp/tree/x%20y/trail%20")).withRequestBody(equalTo("trail")));
+        node.verify(4, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void lsPrintsKeysWithSpacesUnchangedAsTheLastField() {
+        stubList("sp/", false, List.of("sp/ lead", "sp/a b", "sp/trail "), List.of());
+
+        Run r = run("", "ls", "-r", "s4://bucket/sp/");
+
+        assertThat(r.out())
+                .isEqualTo("2024-05-01 12:34:56Z 4 sp/ lead\n"
+                        + "2024-05-01 12:34:56Z 4 sp/a b\n"
+                        + "2024-05-01 12:34:56Z 4 sp/trail \n");
     }
 
     @ParameterizedTest

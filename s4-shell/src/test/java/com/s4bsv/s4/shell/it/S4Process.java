@@ -29,10 +29,14 @@ final class S4Process {
                     : text.lines().map(String::stripTrailing).toList();
         }
 
-        /** The last column of every line ({@code awk '{print $NF}'}). */
+        /**
+         * The name column of every ls row, kept as printed: everything after date, time and size, or after
+         * {@code PRE} (a key may hold spaces, even leading and trailing ones, so this is not awk's {@code $NF}).
+         */
         List<String> lastColumn() {
-            return lines().stream()
-                    .map(l -> l.substring(l.lastIndexOf(' ') + 1))
+            return stdout().lines()
+                    .filter(l -> !l.isEmpty())
+                    .map(l -> l.startsWith("  PRE ") ? l.substring(6) : l.split(" ", 4)[3])
                     .toList();
         }
 
