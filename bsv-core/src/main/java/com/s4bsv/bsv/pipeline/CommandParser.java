@@ -49,12 +49,28 @@ final class CommandParser {
             return first && args.isEmpty() ? new Stage(Stage.Kind.CAT, "cat", List.of()) : null;
         }
         if (head.text().equals("xargs")) {
-            boolean plainCat = words.size() == 2
-                    && !words.get(1).quoted()
-                    && args.getFirst().equals("cat");
-            return first && plainCat ? new Stage(Stage.Kind.XARGS_CAT, "xargs", args) : null;
+            return first && xargsCat(words.subList(1, words.size()))
+                    ? new Stage(Stage.Kind.XARGS_CAT, "xargs", args)
+                    : null;
         }
         return Tools.NAMES.contains(head.text()) ? Stage.tool(head.text(), args) : null;
+    }
+
+    /**
+     * {@code xargs cat}, or {@code xargs -d '\n' cat} (also {@code -d'\n'}): one name a line,
+     * taken literally, for names with spaces. {@code cat} itself must be a plain word.
+     */
+    private static boolean xargsCat(List<Word> args) {
+        if (args.isEmpty()) {
+            return false;
+        }
+        Word cat = args.getLast();
+        if (cat.quoted() || !cat.text().equals("cat")) {
+            return false;
+        }
+        List<String> options =
+                args.subList(0, args.size() - 1).stream().map(Word::text).toList();
+        return options.isEmpty() || options.equals(List.of("-d", "\\n")) || options.equals(List.of("-d\\n"));
     }
 
     /** Leading and trailing blanks and newlines are nothing to bash here. */

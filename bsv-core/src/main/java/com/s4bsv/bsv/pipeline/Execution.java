@@ -84,7 +84,7 @@ public final class Execution {
         return switch (stage.kind()) {
             case TOOL -> Runner.run(stage.tool(), stage.args(), in, out, err, layout, dir);
             case CAT -> Cat.run(in, out, err);
-            case XARGS_CAT -> XargsCat.run(in, out, err, dir);
+            case XARGS_CAT -> XargsCat.run(in, out, err, dir, stage.namesByLine());
         };
     }
 

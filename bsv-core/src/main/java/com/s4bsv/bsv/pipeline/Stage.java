@@ -22,6 +22,11 @@ public record Stage(Kind kind, String tool, List<String> args) {
         args = List.copyOf(args);
     }
 
+    /** For {@link Kind#XARGS_CAT}: names one a line, taken literally ({@code xargs -d '\n' cat}). */
+    boolean namesByLine() {
+        return kind == Kind.XARGS_CAT && args.size() > 1;
+    }
+
     static Stage tool(String name, List<String> args) {
         return new Stage(Kind.TOOL, name, args);
     }
@@ -30,7 +35,7 @@ public record Stage(Kind kind, String tool, List<String> args) {
     public String toString() {
         return switch (kind) {
             case CAT -> "cat";
-            case XARGS_CAT -> "xargs cat";
+            case XARGS_CAT -> "xargs " + String.join(" ", args);
             case TOOL -> args.isEmpty() ? tool : tool + " " + String.join(" ", args);
         };
     }

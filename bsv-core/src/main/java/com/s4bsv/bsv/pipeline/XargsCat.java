@@ -14,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * {@code xargs cat} as GNU xargs and cat behave in a bash pipeline: the names on stdin split at blanks and newlines
- * (quotes and backslashes are xargs's own quoting), each file copied to stdout in turn. A file that cannot be read
+ * (quotes and backslashes are xargs's own quoting), or with {@code -d '\n'} one name a line taken literally (an
+ * empty line is the empty name), each file copied to stdout in turn. A file that cannot be read
  * is reported the way cat reports it and makes the status 123; an unmatched quote is 1; a closed downstream pipe
  * kills cat with SIGPIPE, which xargs reports as 125.
  */
@@ -29,15 +30,18 @@ final class XargsCat {
     private final OutputStream err;
     private final Path dir;
 
-    private XargsCat(InputStream in, OutputStream out, OutputStream err, Path dir) {
+    private final boolean byLine;
+
+    private XargsCat(InputStream in, OutputStream out, OutputStream err, Path dir, boolean byLine) {
         this.names = new BufferedInputStream(in, 8192);
         this.out = out;
         this.err = err;
         this.dir = dir;
+        this.byLine = byLine;
     }
 
-    static int run(InputStream in, OutputStream out, OutputStream err, Path dir) {
-        return new XargsCat(in, out, err, dir).run();
+    static int run(InputStream in, OutputStream out, OutputStream err, Path dir, boolean byLine) {
+        return new XargsCat(in, out, err, dir, byLine).run();
     }
 
     private static final class Unmatched extends Exception {
@@ -88,6 +92,10 @@ final class XargsCat {
     }
 
     private Copied copy(String name, byte[] buffer) {
+        if (name.isEmpty()) {
+            // an empty line under -d '\n': cat opens "" and fails, where resolving it would name the directory
+            return catError(name, "No such file or directory");
+        }
         Path path = dir.resolve(name);
         if (Files.isDirectory(path)) {
             return catError(name, "Is a directory");
@@ -121,6 +129,24 @@ final class XargsCat {
 
     /** The next name, or null at the end of the input. */
     private String next() throws IOException, Unmatched {
+        return byLine ? nextLine() : nextWord();
+    }
+
+    /** The next line, without its newline; a last line without one counts too. */
+    private String nextLine() throws IOException {
+        int c = names.read();
+        if (c < 0) {
+            return null;
+        }
+        ByteArrayOutputStream name = new ByteArrayOutputStream();
+        while (c >= 0 && c != '\n') {
+            name.write(c);
+            c = names.read();
+        }
+        return name.toString(StandardCharsets.UTF_8);
+    }
+
+    private String nextWord() throws IOException, Unmatched {
         int c = names.read();
         while (c == ' ' || c == '\t' || c == '\n') {
             c = names.read();

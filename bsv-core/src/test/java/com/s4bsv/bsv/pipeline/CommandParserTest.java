@@ -19,6 +19,8 @@ class CommandParserTest {
                 "cat | bcut 1 | csv",
                 "cat",
                 "xargs cat",
+                "xargs -d '\\n' cat | bsort",
+                "xargs -d'\\n' cat",
                 "  bcut 1|csv  \n",
                 "bsort -r i64",
                 "bdropuntil \"a b\"",
@@ -79,6 +81,13 @@ class CommandParserTest {
                 "xargs -n1 cat",
                 "xargs cat file",
                 "xargs 'cat'",
+                "xargs -d '\\n' 'cat'",
+                "xargs -d '\\t' cat",
+                "xargs -d \"\\n\" cat",
+                "xargs -d '\\n' cat file",
+                "xargs -0 cat",
+                "xargs -d '\\n' -n1 cat",
+                "bcut 1 | xargs -d '\\n' cat",
                 "bcut 1 | xargs cat",
                 "bcut é",
                 "bcut 'é'",
@@ -106,5 +115,10 @@ class CommandParserTest {
                         .getFirst()
                         .kind())
                 .isEqualTo(Stage.Kind.XARGS_CAT);
+        Stage byLine = CommandParser.parse("xargs -d '\\n' cat").orElseThrow().getFirst();
+        assertThat(byLine.kind()).isEqualTo(Stage.Kind.XARGS_CAT);
+        assertThat(byLine.namesByLine()).isTrue();
+        assertThat(CommandParser.parse("xargs cat").orElseThrow().getFirst().namesByLine())
+                .isFalse();
     }
 }

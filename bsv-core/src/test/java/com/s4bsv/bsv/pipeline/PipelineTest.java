@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,27 @@ class PipelineTest {
         assertThat(unmatched.outText()).isEqualTo("1\n");
         assertThat(unmatched.err()).startsWith("xargs: unmatched single quote;");
         assertThat(run("xargs cat", "").status()).isZero();
+    }
+
+    @Test
+    void xargsWithNewlineDelimitersTakesEachLineAsOneNameLiterally() throws Exception {
+        Files.writeString(dir.resolve("a b"), "1\n");
+        Files.writeString(dir.resolve(" lead"), "2\n");
+        Files.writeString(dir.resolve("trail "), "3\n");
+        Files.writeString(dir.resolve("'q\\"), "4\n");
+        for (String command : List.of("xargs -d '\\n' cat | bsv | csv", "xargs -d'\\n' cat | bsv | csv")) {
+            Run run = run(command, "a b\n lead\ntrail \n'q\\");
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.outText()).isEqualTo("1\n2\n3\n4\n");
+        }
+        Run empty = run("xargs -d '\\n' cat", "a b\n\nmissing one\n");
+        assertThat(empty.status()).isEqualTo(123);
+        assertThat(empty.err())
+                .isEqualTo("cat: '': No such file or directory\ncat: 'missing one': No such file or directory\n");
+        assertThat(empty.outText()).isEqualTo("1\n");
+        assertThat(run("xargs -d '\\n' cat", "").status()).isZero();
+        Run split = run("xargs cat", "a b\n");
+        assertThat(split.status()).as("plain xargs splits at the space").isEqualTo(123);
     }
 
     @Test

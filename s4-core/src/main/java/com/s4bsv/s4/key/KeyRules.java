@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The naming rules of DESIGN.md, shared by client and server so a bad key is refused before anything
- * is sent or stored.
+ * is sent or stored. A key may hold any character but a control character, as in S3 (spaces too, unlike the
+ * original s4); what else is refused keeps the on-disk layout safe: empty, '.' and '..' segments (also
+ * percent-encoded), percent-encoded separators, segments over 255 bytes, keys over 1024 bytes, unpaired
+ * surrogates and, for a key, a trailing '/'.
  */
 public final class KeyRules {
 
@@ -54,8 +57,8 @@ public final class KeyRules {
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
-                throw new InvalidKeyException(original, "whitespace or control character at offset " + i);
+            if (isControl(c)) {
+                throw new InvalidKeyException(original, "control character at offset " + i);
             }
             if (Character.isSurrogate(c) && !validSurrogatePair(path, i)) {
                 throw new InvalidKeyException(original, "not valid UTF-16 text at offset " + i);
@@ -101,6 +104,14 @@ public final class KeyRules {
         if (segment.contains("%2f") || segment.contains("%2F") || segment.contains("%5c") || segment.contains("%5C")) {
             throw new InvalidKeyException(original, "percent-encoded '/' or '\\' is not allowed");
         }
+    }
+
+    /**
+     * U+0000-U+001F and U+007F, the characters S3 itself advises against; every other character, spaces and NBSP
+     * included, is key text (compute never hands a key to a shell, so it needs no quoting).
+     */
+    public static boolean isControl(char c) {
+        return c < 0x20 || c == 0x7f;
     }
 
     private static boolean validSurrogatePair(String s, int i) {

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Memory: the node's heap is shared, so a command runs in-process only when its estimate, {@value #PER_STAGE}
  * chunk buffers per stage plus {@value #INPUT_FACTOR} times its input bytes (the files named on stdin for
- * {@code xargs cat}), fits in what is left of a budget of heap bytes ({@code s4.compute.in-process-memory}, by
+ * {@code xargs cat} and {@code xargs -d '\n' cat}), fits in what is left of a budget of heap bytes ({@code s4.compute.in-process-memory}, by
  * default half the max heap). A {@code bsort} holds its whole input as rows plus an index; the factor covers CSV
  * that grows into bsv on the way. Past the budget the command runs under bash, as its own process, whatever its
  * size. The reservation is held until the last stage thread ends.
@@ -121,8 +121,15 @@ final class InProcess {
         }
         long total = 0;
         for (String line : Files.readAllLines(stdin, StandardCharsets.UTF_8)) {
-            Path file = command.work().resolve(line.strip());
-            if (!line.isBlank() && Files.isRegularFile(file)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            // names may begin or end with spaces (xargs -d '\n'); plain xargs would drop them
+            Path file = command.work().resolve(line);
+            if (!Files.isRegularFile(file)) {
+                file = command.work().resolve(line.strip());
+            }
+            if (Files.isRegularFile(file)) {
                 total += Files.size(file);
             }
         }

@@ -3,11 +3,15 @@ package com.s4bsv.s4.server.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.s4.server.storage.StoredObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +75,70 @@ class CommandRunnerTest {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.equals("c3")))
+                    .isEmpty();
+        }
+    }
+
+    /** Keys with spaces and shell text, stored as files under {@code dir/data}, as a node's data dir holds them. */
+    List<StoredObject> spacedKeys() throws IOException {
+        List<String> paths = List.of(
+                "a b", " lead", "trail ", "$(touch canary) y", "x;y", "n\u00a0b", "`touch canary` z/-rf *", "q'\"");
+        List<StoredObject> objects = new ArrayList<>();
+        for (String path : paths) {
+            Path file = dir.resolve("data").resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "<" + path + ">\n");
+            objects.add(new StoredObject(new S4Key("b", path), Files.size(file), 0, Instant.EPOCH, file));
+        }
+        return objects;
+    }
+
+    CommandResult runIn(CommandRunner with, String name, String cmd, Sandbox.Stdin stdin) throws Exception {
+        Sandbox sandbox = CommandRunner.prepare(
+                Files.createDirectories(dir.resolve("runs").resolve(name)), stdin);
+        try (CommandRunner.CpuSlot slot = with.acquire()) {
+            return with.run(cmd, sandbox);
+        }
+    }
+
+    String stdoutOf(String name) throws IOException {
+        return Files.readString(dir.resolve("runs").resolve(name).resolve("stdout"));
+    }
+
+    @Test
+    void keysWithSpacesAndShellTextReachCommandsAsDataNeverAsCode() throws Exception {
+        List<StoredObject> keys = spacedKeys();
+        var inProcess = new CommandRunner(2, Duration.ofSeconds(20), new InProcess(true, 1L << 30, Map.of()));
+        int n = 0;
+        for (StoredObject key : keys) {
+            String name = "key" + n++;
+            CommandResult eval = runIn(
+                    runner,
+                    name,
+                    "cat; printf '[%s]\\n' \"$filename\"; echo $filename >/dev/null",
+                    new Sandbox.KeyFile(key));
+            assertThat(eval.succeeded()).as(eval.stderrTail()).isTrue();
+            assertThat(stdoutOf(name))
+                    .isEqualTo("<" + key.key().path() + ">\n[" + key.key().basename() + "]\n");
+        }
+        String all = keys.stream().map(k -> "<" + k.key().path() + ">\n").reduce("", String::concat);
+        for (String cmd : List.of("xargs -d '\\n' cat", "while IFS= read -r f; do cat -- \"$f\"; done")) {
+            CommandResult bash = runIn(runner, "bash" + n, cmd, new Sandbox.PathList(keys));
+            assertThat(bash.succeeded()).as(cmd + ": " + bash.stderrTail()).isTrue();
+            assertThat(bash.inProcess()).isFalse();
+            assertThat(stdoutOf("bash" + n)).as(cmd).isEqualTo(all);
+            n++;
+        }
+        CommandResult same = runIn(inProcess, "inprocess", "xargs -d '\\n' cat", new Sandbox.PathList(keys));
+        assertThat(same.inProcess()).as("xargs -d '\\n' cat runs in-process").isTrue();
+        assertThat(same.succeeded()).as(same.stderrTail()).isTrue();
+        assertThat(stdoutOf("inprocess")).isEqualTo(all);
+        CommandResult split = runIn(runner, "split", "xargs cat", new Sandbox.PathList(keys));
+        assertThat(split.succeeded()).as("plain xargs splits names at spaces").isFalse();
+
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().equals("canary")))
+                    .as("no command ran the text of a key")
                     .isEmpty();
         }
     }

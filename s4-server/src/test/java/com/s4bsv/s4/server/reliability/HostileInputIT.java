@@ -257,7 +257,13 @@ class HostileInputIT {
                         .statusCode())
                 .isEqualTo(200);
         assertError(job("map-to-n", base + "one/", base + "bad1/", "echo .."), "bad output name");
-        assertError(job("map-to-n", base + "one/", base + "bad2/", "printf x > 'a b'; echo 'a b'"), "bad output name");
+        assertError(
+                job("map-to-n", base + "one/", base + "bad2/", "f=$(printf 'a\\tb'); printf x > \"$f\"; echo \"$f\""),
+                "bad output name");
+        assertDone(job("map-to-n", base + "one/", base + "spaced/", "printf x > ' a b '; echo ' a b '"));
+        assertThat(utf8(send("GET", "/" + BUCKET + "/" + encode("spaced/in/ a b ", true), null)
+                        .body()))
+                .isEqualTo("x");
         assertError(
                 job("map-to-n", base + "one/", base + "bad3/", "printf x > ok; echo ok; echo .."), "bad output name");
         assertThat(listKeys().stream().filter(k -> k.startsWith("bad")).toList())

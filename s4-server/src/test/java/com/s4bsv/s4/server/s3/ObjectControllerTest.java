@@ -1,5 +1,6 @@
 package com.s4bsv.s4.server.s3;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -30,12 +31,14 @@ import com.s4bsv.s4.server.storage.ObjectStore;
 import com.s4bsv.s4.server.storage.StorageException;
 import com.s4bsv.s4.server.storage.StoredObject;
 import com.s4bsv.s4.server.storage.UploadCheck;
+import com.s4bsv.s4.wire.UriText;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,9 +161,10 @@ class ObjectControllerTest {
 
     @Test
     void invalidKeysAre400BeforeAnythingIsStored() throws Exception {
-        mvc.perform(put(URI.create("/bucket/has%20space")).content("x"))
+        mvc.perform(put(URI.create("/bucket/has%09tab")).content("x"))
                 .andExpect(status().isBadRequest())
-                .andExpect(xpath("/Error/Code").string("InvalidArgument"));
+                .andExpect(xpath("/Error/Code").string("InvalidArgument"))
+                .andExpect(xpath("/Error/Message").string(containsString("control character")));
         mvc.perform(put(URI.create("/bucket/a/%2e%2e/b")).content("x")).andExpect(status().isBadRequest());
         mvc.perform(put("/Bad_Bucket/k").content("x"))
                 .andExpect(status().isBadRequest())
@@ -169,6 +173,18 @@ class ObjectControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(xpath("/Error/Code").string("KeyTooLongError"));
         verify(store, never()).put(any(), any(), any(), any());
+    }
+
+    @Test
+    void keysWithSpacesAreStoredAsS3Does() throws Exception {
+        when(store.find(any())).thenReturn(Optional.empty());
+        for (String path : List.of("a b", " lead", "trail ", "x y/ z ", "n\u00a0b")) {
+            S4Key key = new S4Key("bucket", path);
+            when(store.put(eq(key), any(), any(UploadCheck.class), any())).thenReturn(object("bucket/" + path, "x"));
+            mvc.perform(put(URI.create("/bucket/" + UriText.encode(path, true))).content("x"))
+                    .andExpect(status().isOk());
+            verify(store).put(eq(key), any(), any(UploadCheck.class), any());
+        }
     }
 
     @Test

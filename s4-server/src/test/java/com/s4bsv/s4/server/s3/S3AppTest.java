@@ -489,7 +489,7 @@ class S3AppTest extends StandaloneNodeAppTest {
                 "/" + bucket + "/a/%2e%2e/%2e%2e/%2e%2e/escape",
                 "/" + bucket + "/a/..%2f..%2fx",
                 "/" + bucket + "/%2E%2E",
-                "/" + bucket + "/sp%20ace",
+                "/" + bucket + "/ta%09b",
                 "/_tmp/x",
                 "/" + bucket + "/a//b")) {
             HttpResponse<String> response = http.send(

@@ -24,7 +24,11 @@ public final class OneShot {
     private final Function<CommandLine, S4Client> clients;
 
     public OneShot(Io io) {
-        this(io, line -> new S4Client(ClusterConfig.locate(line.conf() == null ? null : Path.of(line.conf()))));
+        this(
+                io,
+                line -> new S4Client(
+                        ClusterConfig.locate(line.conf() == null ? null : Path.of(line.conf())),
+                        S4Client.Settings.fromEnvironment(System.getenv())));
     }
 
     OneShot(Io io, Function<CommandLine, S4Client> clients) {

@@ -22,13 +22,36 @@ import java.util.Map;
 public final class S4Client implements AutoCloseable {
 
     /**
-     * @param connectTimeout  TCP connect limit per request
+     * @param connectTimeout  TCP connect limit per request ({@code S4_CONNECT_TIMEOUT})
      * @param responseTimeout how long to wait for a node's response headers on storage calls
+     *                        ({@code S4_RESPONSE_TIMEOUT})
+     * @param healthTimeout   how long {@code s4 health} waits for each node's readiness answer
+     *                        ({@code S4_HEALTH_TIMEOUT}); generous, so a slow node on a busy machine is not taken
+     *                        for a down one
      * @param parallelism     concurrent transfers of recursive copies and deletes
      */
-    public record Settings(Duration connectTimeout, Duration responseTimeout, int parallelism) {
+    public record Settings(Duration connectTimeout, Duration responseTimeout, Duration healthTimeout, int parallelism) {
+
+        public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+        public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+        public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(15);
+
+        public Settings(Duration connectTimeout, Duration responseTimeout, int parallelism) {
+            this(connectTimeout, responseTimeout, DEFAULT_HEALTH_TIMEOUT, parallelism);
+        }
+
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(60), 8);
+            return new Settings(DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT, DEFAULT_HEALTH_TIMEOUT, 8);
+        }
+
+        /** The defaults, each timeout overridden by its environment variable when set. */
+        public static Settings fromEnvironment(Map<String, String> env) {
+            Settings d = defaults();
+            return new Settings(
+                    Timeouts.from(env, "S4_CONNECT_TIMEOUT", d.connectTimeout()),
+                    Timeouts.from(env, "S4_RESPONSE_TIMEOUT", d.responseTimeout()),
+                    Timeouts.from(env, "S4_HEALTH_TIMEOUT", d.healthTimeout()),
+                    d.parallelism());
         }
     }
 

@@ -7,14 +7,11 @@ import com.s4bsv.s4.shell.client.S4Client;
 import com.s4bsv.s4.shell.client.S4ClientException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** config and health (spec 4.7, 4.8 with the better behaviour of section 12). */
 public final class Cluster {
-
-    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
     private final S4Client client;
     private final Io io;
@@ -40,7 +37,8 @@ public final class Cluster {
         List<Runnable> checks = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             int index = i;
-            checks.add(() -> states[index] = client.health(nodes.get(index), HEALTH_TIMEOUT));
+            checks.add(() -> states[index] =
+                    client.health(nodes.get(index), client.settings().healthTimeout()));
         }
         Parallel.runAll(checks, nodes.size());
         var out = new StringBuilder();

@@ -37,7 +37,10 @@ public class SessionContext {
     public S4Client client(@Nullable String conf) {
         String path = conf == null || conf.isEmpty() ? defaultConf : conf;
         return clients.computeIfAbsent(
-                path == null ? "" : path, p -> new S4Client(ClusterConfig.locate(p.isEmpty() ? null : Path.of(p))));
+                path == null ? "" : path,
+                p -> new S4Client(
+                        ClusterConfig.locate(p.isEmpty() ? null : Path.of(p)),
+                        S4Client.Settings.fromEnvironment(System.getenv())));
     }
 
     /** The terminal: output through the shell's writer; stdin is the terminal itself, so there is none to read. */

@@ -51,9 +51,6 @@ public final class Transfers {
         if (s4Src && s4Dst) {
             throw new S4ClientException("there is no move, there is only cp and rm");
         }
-        if (src.contains(" ") || dst.contains(" ")) {
-            throw new S4ClientException("spaces in keys are not allowed");
-        }
         if (src.startsWith(KeyRules.SCHEME + "_") || dst.startsWith(KeyRules.SCHEME + "_")) {
             throw new S4ClientException("buckets cannot start with underscore");
         }
@@ -134,9 +131,6 @@ public final class Transfers {
             String relative = Files.isDirectory(root)
                     ? slashes(root.relativize(file))
                     : file.getFileName().toString();
-            if (relative.contains(" ")) {
-                throw new S4ClientException("spaces in keys are not allowed: " + file);
-            }
             S4Key key = S4Key.parse(base + "/" + relative);
             total += sizeOf(file);
             uploads.add(() -> client.put(key, file, part));

@@ -29,6 +29,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -417,6 +418,26 @@ class OneShotTest {
     }
 
     @Test
+    void healthWaitsTheHealthTimeoutSoASlowNodeIsHealthyAndOnlyAHungOneIsNot() {
+        node.stubFor(get(urlEqualTo("/_s4/actuator/health/readiness"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2_500)));
+        var config = ClusterConfig.parse("127.0.0.1:" + node.getPort() + "\n", "test");
+        var slowOk = new S4Client.Settings(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(30), 2);
+        var tooShort = new S4Client.Settings(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMillis(500), 2);
+
+        for (var settings : List.of(slowOk, tooShort)) {
+            var out = new ByteArrayOutputStream();
+            var io = new Io(
+                    new ByteArrayInputStream(new byte[0]), out, new PrintStream(new ByteArrayOutputStream()), false);
+            int code = new OneShot(io, line -> new S4Client(config, settings)).run(new String[] {"health"});
+            boolean healthy = settings == slowOk;
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .isEqualTo((healthy ? "healthy:   " : "unhealthy: ") + "127.0.0.1:" + node.getPort() + "\n");
+            assertThat(code).isEqualTo(healthy ? 0 : 1);
+        }
+    }
+
+    @Test
     void configPrintsOneHostPortPerNode() throws IOException {
         Path conf = Files.writeString(dir.resolve("s4.conf"), "10.0.0.1:8080\n\n10.0.0.2:8081\n");
         var out = new ByteArrayOutputStream();
@@ -453,11 +474,46 @@ class OneShotTest {
     }
 
     @Test
-    void spacesInKeysAreRejected() {
-        Run r = run("", "cp", "-", "s4://bucket/basic/dir/fi le.txt");
+    void controlCharactersInKeysAreRejectedOnOneLine() {
+        Run r = run("", "cp", "-", "s4://bucket/basic/dir/fi\tle.txt");
 
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("fatal: spaces in keys are not allowed\n");
+        assertThat(r.err())
+                .isEqualTo("fatal: invalid key 's4://bucket/basic/dir/fi\\tle.txt': control character at offset 12\n");
+        node.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void keysWithSpacesArePutOneByOneAndRecursivelyPercentEncoded() throws IOException {
+        node.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
+        Path tree = dir.resolve("tree");
+        Files.createDirectories(tree.resolve("x y"));
+        Files.writeString(tree.resolve(" lead.txt"), "lead");
+        Files.writeString(tree.resolve("x y/trail "), "trail");
+
+        assertThat(run("a b", "cp", "-", "s4://bucket/sp/a b").code()).isZero();
+        assertThat(run("nbsp", "cp", "-", "s4://bucket/sp/n\u00a0b").code()).isZero();
+        Run r = run("", "cp", "-r", tree.toString(), "s4://bucket/sp/tree/");
+        assertThat(r.code()).as(r.err()).isZero();
+
+        node.verify(putRequestedFor(urlEqualTo("/bucket/sp/a%20b")).withRequestBody(equalTo("a b")));
+        node.verify(putRequestedFor(urlEqualTo("/bucket/sp/n%C2%A0b")).withRequestBody(equalTo("nbsp")));
+        node.verify(putRequestedFor(urlEqualTo("/bucket/sp/tree/%20lead.txt")).withRequestBody(equalTo("lead")));
+        node.verify(
+                putRequestedFor(urlEqualTo("/bucket/sp/tree/x%20y/trail%20")).withRequestBody(equalTo("trail")));
+        node.verify(4, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void lsPrintsKeysWithSpacesUnchangedAsTheLastField() {
+        stubList("sp/", false, List.of("sp/ lead", "sp/a b", "sp/trail "), List.of());
+
+        Run r = run("", "ls", "-r", "s4://bucket/sp/");
+
+        assertThat(r.out())
+                .isEqualTo("2024-05-01 12:34:56Z 4 sp/ lead\n"
+                        + "2024-05-01 12:34:56Z 4 sp/a b\n"
+                        + "2024-05-01 12:34:56Z 4 sp/trail \n");
     }
 
     @ParameterizedTest

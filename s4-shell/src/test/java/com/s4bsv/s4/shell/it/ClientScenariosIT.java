@@ -65,11 +65,33 @@ class ClientScenariosIT {
     }
 
     @Test
-    void spacesAreNotAllowed() {
-        S4Process.Result r = run(dir, "\n".getBytes(StandardCharsets.UTF_8), "cp", "-", s4("basic/dir/fi le.txt"));
+    void keysWithSpacesRoundTripAndListUnchanged() throws IOException {
+        List<String> keys = List.of("sp/fi le.txt", "sp/ lead", "sp/trail ", "sp/x y/ z ", "sp/n\u00a0b");
+        for (String key : keys) {
+            put(key, s4(key));
+        }
+        assertThat(ok("ls", "-r", s4("sp/")).lastColumn()).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(ok("ls", s4("sp/")).lastColumn())
+                .containsExactlyInAnyOrder("x y/", "fi le.txt", " lead", "trail ", "n\u00a0b");
+        for (String key : keys) {
+            assertThat(ok("cp", s4(key), "-").stdout()).as(key).isEqualTo(key);
+        }
+        ok("cp", "-r", s4("sp/"), "down/");
+        assertThat(dir.resolve("down/x y/ z ")).hasContent("sp/x y/ z ");
+        assertThat(dir.resolve("down/ lead")).hasContent("sp/ lead");
 
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("fatal: spaces in keys are not allowed\n");
+        ok("cp", "-r", dir.resolve("down").toString(), s4("up/"));
+        assertThat(ok("ls", "-r", s4("up/")).lastColumn())
+                .containsExactlyInAnyOrderElementsOf(
+                        keys.stream().map(k -> "up/" + k.substring(3)).toList());
+        ok("rm", s4("sp/trail "));
+        assertThat(ok("ls", "-r", s4("sp/")).lastColumn())
+                .hasSize(keys.size() - 1)
+                .doesNotContain("sp/trail ");
+
+        S4Process.Result control = run(dir, "x".getBytes(StandardCharsets.UTF_8), "cp", "-", s4("sp/a\tb"));
+        assertThat(control.code()).isEqualTo(1);
+        assertThat(control.err()).startsWith("fatal: invalid key ").endsWith(": control character at offset 4\n");
     }
 
     @Test

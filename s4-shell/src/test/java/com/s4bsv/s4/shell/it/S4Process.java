@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,10 +29,14 @@ final class S4Process {
                     : text.lines().map(String::stripTrailing).toList();
         }
 
-        /** The last column of every line ({@code awk '{print $NF}'}). */
+        /**
+         * The name column of every ls row, kept as printed: everything after date, time and size, or after
+         * {@code PRE} (a key may hold spaces, even leading and trailing ones, so this is not awk's {@code $NF}).
+         */
         List<String> lastColumn() {
-            return lines().stream()
-                    .map(l -> l.substring(l.lastIndexOf(' ') + 1))
+            return stdout().lines()
+                    .filter(l -> !l.isEmpty())
+                    .map(l -> l.startsWith("  PRE ") ? l.substring(6) : l.split(" ", 4)[3])
                     .toList();
         }
 
@@ -54,6 +59,11 @@ final class S4Process {
         try {
             var builder = new ProcessBuilder(command).directory(cwd.toFile());
             builder.environment().put("S4_CONF_PATH", LocalCluster.conf().toString());
+            // a node slow to answer on a busy machine is still up: wait for it as long as for anything else
+            builder.environment()
+                    .put(
+                            "S4_HEALTH_TIMEOUT",
+                            TestTimeouts.atLeast(Duration.ofSeconds(30)).toSeconds() + "s");
             Process process = builder.start();
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
