@@ -4,24 +4,30 @@ import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.row.Row;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * Buffered text output in blocks of up to B bytes: a block is written when the next write would not
- * fit, as the original does, so partial output on an error is the same.
+ * fit, as the original does, so partial output on an error is the same. The buffer starts small and
+ * doubles up to B, so a tiny output does not allocate B bytes.
  */
 public final class TextWriter {
 
+    private static final int INITIAL_CAPACITY = 64 * 1024;
+
     private final OutputStream out;
-    private final byte[] buffer;
+    private final int blockSize;
+    private byte[] buffer;
     private int fill;
 
     public TextWriter(OutputStream out, Layout layout) {
         this.out = out;
-        this.buffer = new byte[layout.textBlockSize()];
+        this.blockSize = layout.textBlockSize();
+        this.buffer = new byte[Math.min(blockSize, INITIAL_CAPACITY)];
     }
 
     public void write(byte[] b, int off, int len) throws IOException {
-        if (len > buffer.length - fill) {
+        if (len > buffer.length - fill && !grow(len)) {
             flush();
             if (len > buffer.length) {
                 out.write(b, off, len);
@@ -33,10 +39,20 @@ public final class TextWriter {
     }
 
     public void write(byte b) throws IOException {
-        if (fill >= buffer.length) {
+        if (fill >= buffer.length && !grow(1)) {
             flush();
         }
         buffer[fill++] = b;
+    }
+
+    /** Makes room for {@code len} more bytes when the block may still hold them; false when it may not. */
+    private boolean grow(int len) {
+        long need = (long) fill + len;
+        if (need > blockSize) {
+            return false;
+        }
+        buffer = Arrays.copyOf(buffer, (int) Math.min(blockSize, Math.max(need, 2L * buffer.length)));
+        return true;
     }
 
     /** Writes a row as a CSV line: columns joined by {@code ,}, then {@code \n}, bytes raw. */
@@ -45,7 +61,7 @@ public final class TextWriter {
         int len = row.dataBytes();
         byte[] src = row.buffer();
         int base = row.offset(0);
-        if (len <= buffer.length - fill) {
+        if (len <= buffer.length - fill || grow(len)) {
             // the terminators sit exactly where the separators go
             System.arraycopy(src, base, buffer, fill, len);
             int at = fill - base;

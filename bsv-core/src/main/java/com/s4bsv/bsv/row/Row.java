@@ -12,12 +12,13 @@ import com.s4bsv.bsv.format.Layout;
  */
 public final class Row {
 
-    private static final int MAX_ROW_COLUMNS = Layout.MAX_COLUMNS + 1;
+    private static final int INITIAL_COLUMNS = 64;
 
     // column i starts at dataStart + starts[i]: the starts are summed while the sizes are decoded,
-    // so placing the data is O(1) however many columns the row has
-    private final int[] starts = new int[MAX_ROW_COLUMNS];
-    private final int[] sizes = new int[MAX_ROW_COLUMNS];
+    // so placing the data is O(1) however many columns the row has. Both grow with the widest row
+    // seen, up to 65536 columns, so a run over narrow rows allocates little.
+    private int[] starts = new int[INITIAL_COLUMNS];
+    private int[] sizes = new int[INITIAL_COLUMNS];
     private byte[] data = new byte[0];
     private int dataStart;
     private int columns;
@@ -129,6 +130,9 @@ public final class Row {
      * column data (terminators included) they describe. Call {@link #setData} next.
      */
     public int setSizes(byte[] buf, int off, int cols) {
+        if (cols > sizes.length) {
+            widen(cols);
+        }
         columns = cols;
         int total = 0;
         for (int i = 0; i < cols; i++) {
@@ -139,6 +143,12 @@ public final class Row {
         }
         dataBytes = total;
         return total;
+    }
+
+    private void widen(int cols) {
+        int length = Math.max(cols, 2 * sizes.length);
+        starts = new int[length];
+        sizes = new int[length];
     }
 
     /**

@@ -12,10 +12,12 @@ import java.util.Arrays;
 public final class RowBuilder {
 
     private static final int MAX_ROW_COLUMNS = Layout.MAX_COLUMNS + 1;
+    private static final int INITIAL_COLUMNS = 64;
 
-    private final byte[][] buffers = new byte[MAX_ROW_COLUMNS][];
-    private final int[] offsets = new int[MAX_ROW_COLUMNS];
-    private final int[] sizes = new int[MAX_ROW_COLUMNS];
+    // grow with the widest row built, so a run over narrow rows allocates little
+    private byte[][] buffers = new byte[INITIAL_COLUMNS][];
+    private int[] offsets = new int[INITIAL_COLUMNS];
+    private int[] sizes = new int[INITIAL_COLUMNS];
     private int columns;
     private long columnBytes;
     private byte[] scratch = new byte[256];
@@ -31,12 +33,22 @@ public final class RowBuilder {
 
     /** Appends a column that is {@code buf[off .. off + len)}. */
     public RowBuilder add(byte[] buf, int off, int len) {
+        if (columns == sizes.length && columns < MAX_ROW_COLUMNS) {
+            widen();
+        }
         buffers[columns] = buf;
         offsets[columns] = off;
         sizes[columns] = len;
         columns++;
         columnBytes += len;
         return this;
+    }
+
+    private void widen() {
+        int length = Math.min(MAX_ROW_COLUMNS, 2 * sizes.length);
+        buffers = Arrays.copyOf(buffers, length);
+        offsets = Arrays.copyOf(offsets, length);
+        sizes = Arrays.copyOf(sizes, length);
     }
 
     /** Appends column {@code i} of {@code row}. */

@@ -24,6 +24,7 @@ final class Bsort implements Tool {
             ">> echo '\\n3\\n2\\n1\\n' | bsv | bschema a:i64 | bsort i64 | bschema i64:a | csv\n1\n2\n3\n\n");
 
     private static final int SEGMENT = 1 << 24;
+    private static final int FIRST_SEGMENT = 64 * 1024;
     private static final int KEY_BYTES = 8;
 
     private byte[][] segments = new byte[4][];
@@ -59,11 +60,13 @@ final class Bsort implements Tool {
         while (reader.next(row)) {
             type.checkSize(row, 0);
             int len = row.serializedSize();
-            if (segmentCount == 0 || segmentSize - segmentFill < len) {
+            if (segmentCount == 0 || segments[segmentCount - 1].length - segmentFill < len) {
                 if (segmentCount == segments.length) {
                     segments = Arrays.copyOf(segments, segmentCount * 2);
                 }
-                segments[segmentCount++] = new byte[segmentSize];
+                // a small first segment, so a tiny input (one key of a map) allocates little; then full ones
+                int size = segmentCount == 0 ? Math.max(FIRST_SEGMENT, len) : segmentSize;
+                segments[segmentCount++] = new byte[Math.min(segmentSize, size)];
                 segmentFill = 0;
             }
             if (rows == keys.length) {

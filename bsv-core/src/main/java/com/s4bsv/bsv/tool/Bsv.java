@@ -6,6 +6,7 @@ import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.io.ChunkWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * CSV text to bsv: lines split on {@code \n}, fields on {@code ,}, no quoting; NUL becomes a space;
@@ -21,7 +22,11 @@ final class Bsv implements Tool {
     private static final long COMMAS = ONES * ',';
     private static final long NEWLINES = ONES * '\n';
 
-    private final int[] sizes = new int[Layout.MAX_COLUMNS + 1];
+    // both start small and grow to their limits (B, 65535 columns): a tiny input allocates little
+    private static final int INITIAL_BYTES = 64 * 1024;
+    private static final int INITIAL_COLUMNS = 256;
+
+    private int[] sizes = new int[INITIAL_COLUMNS];
 
     @Override
     public Usage usage() {
@@ -34,7 +39,7 @@ final class Bsv implements Tool {
         Layout layout = context.layout();
         ChunkWriter writer = new ChunkWriter(context.out(), layout);
         int capacity = layout.csvLineLimit();
-        byte[] buf = new byte[capacity];
+        byte[] buf = new byte[Math.min(capacity, INITIAL_BYTES)];
         int end = 0;
         int lineStart = 0;
         int columnStart = 0;
@@ -54,10 +59,13 @@ final class Bsv implements Tool {
                     end = keep;
                     lineStart = 0;
                 }
-                if (end == capacity) {
-                    throw new FatalException("fatal: line longer than BUFFER_SIZE\n");
+                if (end == buf.length) {
+                    if (end == capacity) {
+                        throw new FatalException("fatal: line longer than BUFFER_SIZE\n");
+                    }
+                    buf = Arrays.copyOf(buf, (int) Math.min(capacity, 2L * buf.length));
                 }
-                int n = in.read(buf, end, capacity - end);
+                int n = in.read(buf, end, buf.length - end);
                 if (n < 0) {
                     eof = true;
                 } else {
@@ -94,6 +102,9 @@ final class Bsv implements Tool {
             } else if (b == ',') {
                 if (column + 1 >= Layout.MAX_COLUMNS) {
                     throw new FatalException("fatal: line with more than 65535 columns\n");
+                }
+                if (column + 1 >= sizes.length) {
+                    sizes = Arrays.copyOf(sizes, Math.min(Layout.MAX_COLUMNS + 1, 2 * sizes.length));
                 }
                 sizes[column] = i - columnStart;
                 column++;
