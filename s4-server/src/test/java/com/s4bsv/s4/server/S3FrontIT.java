@@ -283,4 +283,177 @@ class S3FrontIT {
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).contains("OK");
     }
+
+    // ---- CopyObject and UploadPartCopy (issue 15 item 3) ----
+
+    static int owner(String bucket, String path) {
+        return Placement.nodeIndex(new S4Key(bucket, path), nodes.size());
+    }
+
+    /** A key under {@code prefix} whose owner is not {@code node}. */
+    static String keyNotOwnedBy(String bucket, String prefix, int node) {
+        for (int i = 0; ; i++) {
+            if (owner(bucket, prefix + i) != node) {
+                return prefix + i;
+            }
+        }
+    }
+
+    @Test
+    void sdkCopiesFromOneNodeToAnotherThroughAThirdWithItsMetadataAndConditions() {
+        String bucket = "sdkcopy";
+        String source = "src/data.csv";
+        String target = keyNotOwnedBy(bucket, "dst/copy-", owner(bucket, source));
+        int via = 3 - owner(bucket, source) - owner(bucket, target);
+        try (S3Client s3 = sdk(via)) {
+            s3.createBucket(b -> b.bucket(bucket));
+            String etag = s3.putObject(
+                            b -> b.bucket(bucket)
+                                    .key(source)
+                                    .contentType("text/csv")
+                                    .metadata(Map.of("origin", "sdk")),
+                            RequestBody.fromString("x,y\n1,2\n"))
+                    .eTag();
+            assertThatThrownBy(() -> s3.copyObject(b -> b.sourceBucket(bucket)
+                            .sourceKey(source)
+                            .destinationBucket(bucket)
+                            .destinationKey(target)
+                            .copySourceIfNoneMatch(etag)))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+
+            String copied = s3.copyObject(b -> b.sourceBucket(bucket)
+                            .sourceKey(source)
+                            .destinationBucket(bucket)
+                            .destinationKey(target)
+                            .copySourceIfMatch(etag))
+                    .copyObjectResult()
+                    .eTag();
+
+            assertThat(copied).isEqualTo(etag);
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(target)).asUtf8String())
+                    .isEqualTo("x,y\n1,2\n");
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(target));
+            assertThat(head.contentType()).isEqualTo("text/csv");
+            assertThat(head.metadata()).containsEntry("origin", "sdk");
+            assertThatThrownBy(() -> s3.copyObject(b -> b.sourceBucket(bucket)
+                            .sourceKey(source)
+                            .destinationBucket(bucket)
+                            .destinationKey(target)))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(409));
+            assertThatThrownBy(() -> s3.copyObject(b -> b.sourceBucket(bucket)
+                            .sourceKey("src/missing")
+                            .destinationBucket(bucket)
+                            .destinationKey(target + "-2")))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+        }
+    }
+
+    @Test
+    void awsCliCopiesMovesAndCopiesAMultipartObjectPartByPart() throws IOException {
+        assumeTrue(Commands.available("aws", "--version"), "aws CLI not installed: skipping the aws CLI test");
+        byte[] big = new byte[9 * 1024 * 1024 + 5];
+        new java.util.Random(9).nextBytes(big);
+        Path bigFile = Files.write(work.resolve("copy-big.bin"), big);
+        Files.writeString(work.resolve("copy-small.txt"), "small");
+        assertThat(nodes.aws(0, work, null, "s3", "mb", "s3://clicopy").exit()).isZero();
+        for (String name : List.of("copy-big.bin", "copy-small.txt")) {
+            Commands.Result up =
+                    nodes.aws(1, work, null, "s3", "cp", work.resolve(name).toString(), "s3://clicopy/" + name);
+            assertThat(up.exit()).as(up.toString()).isZero();
+        }
+
+        int via = forwarder("clicopy", "small-copy.txt");
+        Commands.Result cp =
+                nodes.aws(via, work, null, "s3", "cp", "s3://clicopy/copy-small.txt", "s3://clicopy/small-copy.txt");
+        assertThat(cp.exit()).as(cp.toString()).isZero();
+        Commands.Result mv =
+                nodes.aws(via, work, null, "s3", "mv", "s3://clicopy/small-copy.txt", "s3://clicopy/moved.txt");
+        assertThat(mv.exit()).as(mv.toString()).isZero();
+        assertThat(nodes.aws(2, work, null, "s3", "cp", "s3://clicopy/moved.txt", "-")
+                        .out())
+                .isEqualTo("small");
+        assertThat(nodes.aws(0, work, null, "s3", "ls", "s3://clicopy/").out())
+                .contains("moved.txt", "copy-small.txt")
+                .doesNotContain("small-copy.txt");
+
+        // Above the cli's 8 MiB threshold: CreateMultipartUpload, UploadPartCopy per range, Complete.
+        Commands.Result multipart = nodes.aws(
+                forwarder("clicopy", "big-copy.bin"),
+                work,
+                null,
+                "s3",
+                "cp",
+                "s3://clicopy/copy-big.bin",
+                "s3://clicopy/big-copy.bin");
+        assertThat(multipart.exit()).as(multipart.toString()).isZero();
+        Path back = work.resolve("big-copy.back");
+        Commands.Result get = nodes.aws(0, work, null, "s3", "cp", "s3://clicopy/big-copy.bin", back.toString());
+        assertThat(get.exit()).as(get.toString()).isZero();
+        assertThat(Files.readAllBytes(back)).isEqualTo(Files.readAllBytes(bigFile));
+        Commands.Result head = nodes.aws(
+                1,
+                work,
+                null,
+                "s3api",
+                "head-object",
+                "--bucket",
+                "clicopy",
+                "--key",
+                "big-copy.bin",
+                "--part-number",
+                "2");
+        assertThat(head.out()).contains("\"PartsCount\": 2");
+    }
+
+    @Test
+    void boto3CopiesAndRenamesByCopyAndDelete() throws IOException {
+        assumeTrue(Commands.available("python3", "-c", "import boto3"), "python3 boto3 not installed: skipping");
+        String script = """
+                import boto3, sys
+                from botocore.exceptions import ClientError
+                s3 = boto3.client('s3', endpoint_url=sys.argv[1], aws_access_key_id='s4', aws_secret_access_key='s4',
+                                  region_name='us-east-1')
+                other = boto3.client('s3', endpoint_url=sys.argv[2], aws_access_key_id='s4',
+                                     aws_secret_access_key='s4', region_name='us-east-1')
+                s3.create_bucket(Bucket='botocopy')
+                s3.put_object(Bucket='botocopy', Key='a.txt', Body=b'hello', ContentType='text/plain',
+                              Metadata={'who': 'boto3'})
+                s3.copy({'Bucket': 'botocopy', 'Key': 'a.txt'}, 'botocopy', 'b.txt')
+                assert other.get_object(Bucket='botocopy', Key='b.txt')['Body'].read() == b'hello'
+                head = other.head_object(Bucket='botocopy', Key='b.txt')
+                assert head['ContentType'] == 'text/plain', head
+                assert head['Metadata'] == {'who': 'boto3'}, head
+                try:
+                    s3.copy_object(Bucket='botocopy', Key='c.txt', CopySource='botocopy/a.txt',
+                                   CopySourceIfMatch='"nope"')
+                    raise SystemExit('copied despite a failing If-Match')
+                except ClientError as e:
+                    assert e.response['ResponseMetadata']['HTTPStatusCode'] == 412, e.response
+                s3.copy_object(Bucket='botocopy', Key='renamed.txt', CopySource={'Bucket': 'botocopy', 'Key': 'b.txt'},
+                               MetadataDirective='REPLACE', ContentType='application/json', Metadata={'new': '1'})
+                s3.delete_object(Bucket='botocopy', Key='b.txt')
+                head = other.head_object(Bucket='botocopy', Key='renamed.txt')
+                assert head['ContentType'] == 'application/json' and head['Metadata'] == {'new': '1'}, head
+                keys = [o['Key'] for o in other.list_objects_v2(Bucket='botocopy')['Contents']]
+                assert keys == ['a.txt', 'renamed.txt'], keys
+                print('OK')
+                """;
+        Path py = work.resolve("boto_copy.py");
+        Files.writeString(py, script);
+        int via = forwarder("botocopy", "b.txt");
+        Commands.Result result = Commands.run(
+                work,
+                nodes.awsEnv(),
+                null,
+                300,
+                "python3",
+                py.toString(),
+                nodes.endpoint(via).toString(),
+                nodes.endpoint((via + 1) % 3).toString());
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("OK");
+    }
 }

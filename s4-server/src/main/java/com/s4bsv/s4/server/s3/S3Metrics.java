@@ -14,7 +14,7 @@ class S3Metrics {
     S3Metrics(MeterRegistry registry) {
         this.registry = registry;
         this.checksumFailures = Counter.builder("s4.checksum.failures")
-                .description("uploads refused because a client checksum did not match the body")
+                .description("uploads and copies refused because a checksum did not match the body")
                 .register(registry);
     }
 

@@ -287,6 +287,20 @@ class CopyControllerTest {
     }
 
     @Test
+    void aCopyNamingASubresourceIsRefusedBeforeAnythingIsRead() throws Exception {
+        localSource(CONTENT, CRC);
+
+        for (String parameter : List.of("tagging", "acl", "versionId", "partNumber")) {
+            mvc.perform(copy("/src/dir/a.txt").queryParam(parameter, "1"))
+                    .andExpect(status().isNotImplemented())
+                    .andExpect(xpath("/Error/Code").string("NotImplemented"));
+        }
+        mvc.perform(partCopy("bytes=0-1").queryParam("tagging", "")).andExpect(status().isNotImplemented());
+        assertThat(published).isEmpty();
+        verify(store, never()).find(SOURCE);
+    }
+
+    @Test
     void aRemoteSourceIsStreamedFromItsOwnerOnlyWhileItsEtagHolds() throws Exception {
         remoteSource(CONTENT);
 
