@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 final class LocalJob {
 
     static final long PROGRESS_MILLIS = 500;
+    // a map over many tiny keys finishes hundreds a second: one line (serialized, flushed, relayed) per key would
+    // cost more than the key itself
+    static final long PROGRESS_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final Logger log = LoggerFactory.getLogger(LocalJob.class);
 
     private final JobSpec spec;
@@ -98,6 +101,7 @@ final class LocalJob {
             }
             try {
                 events.write(Events.progress(node, 0, total, 0, 0));
+                long lastProgress = System.nanoTime();
                 int remaining = tasks.size();
                 while (remaining > 0) {
                     Outcome outcome = finished.poll(PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
@@ -123,7 +127,11 @@ final class LocalJob {
                             case Cancelled c -> {}
                         }
                     }
-                    events.write(Events.progress(node, done, total, bytesIn, bytesOut));
+                    long now = System.nanoTime();
+                    if (outcome == null || remaining == 0 || now - lastProgress >= PROGRESS_MIN_NANOS) {
+                        events.write(Events.progress(node, done, total, bytesIn, bytesOut));
+                        lastProgress = now;
+                    }
                 }
             } catch (IOException | InterruptedException e) {
                 // The caller went away (or the server stops): nobody wants the rest of this job.

@@ -244,7 +244,8 @@ final class Outputs {
         var crc = new StreamingChecksum();
         long size = 0;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+            // outputs of a map over tiny keys are tiny: no 1 MiB buffer for each
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(1, Math.min(1 << 20, in.size())));
             while (in.read(buffer.clear()) >= 0) {
                 buffer.flip();
                 size += buffer.remaining();

@@ -157,7 +157,8 @@ final class FileObjectStore implements ObjectStore {
             var crc = new StreamingChecksum();
             long size = 0;
             try (FileChannel in = FileChannel.open(tmp.path(), StandardOpenOption.READ)) {
-                ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+                // a map writes one output per key, most of them tiny
+                ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(1, Math.min(BUFFER_BYTES, in.size())));
                 while (in.read(buffer.clear()) >= 0) {
                     buffer.flip();
                     size += buffer.remaining();
