@@ -1,6 +1,7 @@
 package com.s4bsv.s4.server.tls;
 
 import java.security.NoSuchAlgorithmException;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +27,9 @@ class TlsConfiguration {
     @Bean
     SslBundleRegistrar s4TlsBundles(TlsProperties tls) {
         return registry -> {
+            if (!tls.enabled() && !tls.key().isEmpty()) {
+                throw new TlsConfigException("s4.tls.key (--tls-key) is set but s4.tls.cert (--tls-cert) is not");
+            }
             if (tls.enabled()) {
                 registry.registerBundle(SERVER_BUNDLE, serverBundle(tls));
             }
@@ -49,11 +53,9 @@ class TlsConfiguration {
         }
         var keyStore = PemSslStoreDetails.forCertificates(TlsProperties.location(tls.cert()))
                 .withPrivateKey(TlsProperties.location(tls.key()));
-        var trustStore =
-                tls.ca().isEmpty() ? null : PemSslStoreDetails.forCertificates(TlsProperties.location(tls.ca()));
         return load(
                 "--tls-cert " + tls.cert() + " / --tls-key " + tls.key(),
-                () -> SslBundle.of(new PemSslStoreBundle(keyStore, trustStore)));
+                () -> SslBundle.of(new PemSslStoreBundle(keyStore, null)));
     }
 
     static SslBundle caBundle(TlsProperties tls) {
@@ -64,11 +66,12 @@ class TlsConfiguration {
     }
 
     /** Loads now, so a wrong file stops the start with one line naming it rather than at the first handshake. */
-    private static SslBundle load(String what, java.util.function.Supplier<SslBundle> bundle) {
+    private static SslBundle load(String what, Supplier<SslBundle> bundle) {
         try {
             SslBundle loaded = bundle.get();
             loaded.getStores().getKeyStore();
             loaded.getStores().getTrustStore();
+            loaded.createSslContext();
             return loaded;
         } catch (RuntimeException e) {
             throw new TlsConfigException("cannot load " + what + ": " + rootMessage(e), e);
