@@ -32,6 +32,8 @@ class ClusterConfiguration {
         if (self < 0) {
             self = Membership.findSelf(config, listenPort, bind);
         }
+        Membership.checkScheme(
+                config, self, !environment.getProperty("s4.tls.cert", "").isBlank());
         return new Cluster(config, self);
     }
 

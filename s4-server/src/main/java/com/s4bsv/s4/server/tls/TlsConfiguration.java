@@ -36,7 +36,7 @@ class TlsConfiguration {
         };
     }
 
-    /** After Boot's own customizer (order 0), which would otherwise leave {@code server.ssl} unset. */
+    /** Runs after Boot's own customizer (order 0), so {@code server.ssl.*} settings cannot undo it. */
     @Bean
     WebServerFactoryCustomizer<ConfigurableWebServerFactory> s4TlsServer(TlsProperties tls, SslBundles bundles) {
         return new ServeTls(tls, bundles);
