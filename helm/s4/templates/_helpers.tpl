@@ -46,3 +46,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- printf "%s-keys" (include "s4.fullname" .) -}}
 {{- end -}}
 {{- end }}
+
+{{/* http or https: https when the nodes serve TLS (tls.existingSecret). */}}
+{{- define "s4.scheme" -}}
+{{- if .Values.tls.existingSecret }}https{{ else }}http{{ end -}}
+{{- end -}}

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -82,7 +83,7 @@ public record ClusterConfig(List<NodeAddress> nodes, String source) {
         return parse(text, file.toString());
     }
 
-    /** Parses {@code host:port} lines; blank lines and lines starting with '#' are skipped. */
+    /** Parses {@code host:port} (or {@code http://host:port}, {@code https://host:port}) lines; blank lines and lines starting with '#' are skipped. */
     public static ClusterConfig parse(String text, String source) {
         List<NodeAddress> nodes = new ArrayList<>();
         String[] lines = text.split("\n", -1);
@@ -92,7 +93,7 @@ public record ClusterConfig(List<NodeAddress> nodes, String source) {
                 continue;
             }
             NodeAddress node = parseLine(line, source, i + 1);
-            if (nodes.contains(node)) {
+            if (nodes.stream().anyMatch(n -> n.authority().equals(node.authority()))) {
                 throw new ConfigException(source + " line " + (i + 1) + ": duplicate node " + node);
             }
             nodes.add(node);
@@ -103,8 +104,22 @@ public record ClusterConfig(List<NodeAddress> nodes, String source) {
         return new ClusterConfig(nodes, source);
     }
 
-    private static NodeAddress parseLine(String line, String source, int number) {
+    private static NodeAddress parseLine(String text, String source, int number) {
         String where = source + " line " + number + ": ";
+        String line = text;
+        boolean tls = false;
+        int scheme = line.indexOf("://");
+        if (scheme >= 0) {
+            String name = line.substring(0, scheme).toLowerCase(Locale.ROOT);
+            if (!name.equals("http") && !name.equals("https")) {
+                throw new ConfigException(where + "scheme must be http or https, got '" + text + "'");
+            }
+            tls = name.equals("https");
+            line = line.substring(scheme + 3);
+            if (line.endsWith("/")) {
+                line = line.substring(0, line.length() - 1);
+            }
+        }
         String host;
         String port;
         if (line.startsWith("[")) {
@@ -132,10 +147,10 @@ public record ClusterConfig(List<NodeAddress> nodes, String source) {
         if (value < 1 || value > 65535) {
             throw new ConfigException(where + "bad port in '" + line + "' (expected 1-65535)");
         }
-        return new NodeAddress(host, value);
+        return new NodeAddress(host, value, tls);
     }
 
-    /** The config file format: one {@code host:port} line per node, in ring order. */
+    /** The config file format: one {@code host:port} (or {@code https://host:port}) line per node, in ring order. */
     public String toText() {
         var out = new StringBuilder();
         for (NodeAddress node : nodes) {

@@ -27,6 +27,33 @@ class ClusterConfigTest {
     }
 
     @Test
+    void anHttpsLineMakesATlsNodeAndWritesBackTheSame() {
+        var config =
+                ClusterConfig.parse("https://10.0.0.2:8443\nhttp://10.0.0.1:8080/\nHTTPS://[::1]:9000\n", "x.conf");
+        assertThat(config.nodes())
+                .containsExactly(
+                        new NodeAddress("10.0.0.2", 8443, true),
+                        new NodeAddress("10.0.0.1", 8080, false),
+                        new NodeAddress("::1", 9000, true));
+        assertThat(config.node(0).baseUri()).isEqualTo("https://10.0.0.2:8443");
+        assertThat(config.node(1).baseUri()).isEqualTo("http://10.0.0.1:8080");
+        assertThat(config.node(2).authority()).isEqualTo("[::1]:9000");
+        assertThat(config.toText()).isEqualTo("https://10.0.0.2:8443\n10.0.0.1:8080\nhttps://[::1]:9000\n");
+        assertThat(ClusterConfig.parse(config.toText(), "again").nodes()).isEqualTo(config.nodes());
+    }
+
+    @Test
+    void rejectsOtherSchemesAndTheSameNodeUnderTwoSchemes() {
+        assertThatThrownBy(() -> ClusterConfig.parse("ftp://a:1\n", "x.conf"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("x.conf line 1: scheme must be http or https, got 'ftp://a:1'");
+        assertThatThrownBy(() -> ClusterConfig.parse("a:1\nhttps://a:1\n", "x.conf"))
+                .hasMessage("x.conf line 2: duplicate node https://a:1");
+        assertThatThrownBy(() -> ClusterConfig.parse("https://a/x:1\n", "x.conf"))
+                .isInstanceOf(ConfigException.class);
+    }
+
+    @Test
     void rejectsBadLinesWithTheirLineNumber() {
         assertThatThrownBy(() -> ClusterConfig.parse("a:1\n\nlocalhost\n", "x.conf"))
                 .isInstanceOf(ConfigException.class)

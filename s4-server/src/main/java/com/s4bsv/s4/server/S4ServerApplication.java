@@ -5,6 +5,7 @@ import com.s4bsv.s4.config.ConfigException;
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.server.cluster.Membership;
 import com.s4bsv.s4.server.storage.DataDirException;
+import com.s4bsv.s4.server.tls.TlsConfigException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -29,9 +30,10 @@ public class S4ServerApplication {
     static final String USAGE = """
             usage: s4-server [--port N] [--conf PATH] [--data-dir DIR] [--bind ADDRESS]
                              [--keys-file PATH] [--allow-anonymous]
+                             [--tls-cert FILE --tls-key FILE] [--tls-ca FILE]
                              [--max-io-jobs N] [--max-cpu-jobs N] [--command-timeout DURATION] [--help]
 
-            An s4 node: S3-compatible API (path style) on http://ADDRESS:N/, compute under /_s4/,
+            An s4 node: S3-compatible API (path style) on http://ADDRESS:N/ (https with --tls-cert), compute under /_s4/,
             Actuator under /_s4/actuator (health, prometheus).
 
               --port N          port to listen on; also picks this node's entry in the config
@@ -46,6 +48,9 @@ public class S4ServerApplication {
                                 or cluster); every request must then be signed (AWS SigV4). The file is read
                                 again when it changes and on SIGHUP. Without keys the node serves only loopback.
               --allow-anonymous serve without keys on an address beyond loopback (logs a warning)
+              --tls-cert FILE   serve https with this PEM certificate (chain); --tls-key FILE is its PEM key.
+                                Write the nodes as https://host:port in the cluster config
+              --tls-ca FILE     PEM certificates trusted when calling other https nodes (default: the JDK's)
               --max-io-jobs N   concurrent object transfers (default cores x 4)
               --max-cpu-jobs N  concurrent compute commands (default cores + 2)
               --command-timeout DURATION
@@ -91,8 +96,9 @@ public class S4ServerApplication {
             application.run(flags.springArgs(listenPort, bind, self).toArray(String[]::new));
             LoggerFactory.getLogger(S4ServerApplication.class)
                     .info(
-                            "s4-server {} listening on {}:{}, node {} of {} ({})",
+                            "s4-server {} listening on {}://{}:{}, node {} of {} ({})",
                             me,
+                            flags.tlsCert() != null ? "https" : "http",
                             bind,
                             listenPort,
                             self,
@@ -143,6 +149,9 @@ public class S4ServerApplication {
                 }
                 case DataDirException d -> {
                     return d.getMessage();
+                }
+                case TlsConfigException t -> {
+                    return t.getMessage();
                 }
                 case PortInUseException p -> {
                     return "port " + p.getPort() + " is already in use";

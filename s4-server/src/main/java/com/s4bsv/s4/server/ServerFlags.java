@@ -26,10 +26,23 @@ record ServerFlags(
         @Nullable Duration commandTimeout,
         @Nullable String keysFile,
         boolean allowAnonymous,
+        @Nullable String tlsCert,
+        @Nullable String tlsKey,
+        @Nullable String tlsCa,
         List<String> passThrough) {
 
-    private static final List<String> NAMES =
-            List.of("port", "conf", "data-dir", "bind", "max-io-jobs", "max-cpu-jobs", "command-timeout", "keys-file");
+    private static final List<String> NAMES = List.of(
+            "port",
+            "conf",
+            "data-dir",
+            "bind",
+            "max-io-jobs",
+            "max-cpu-jobs",
+            "command-timeout",
+            "keys-file",
+            "tls-cert",
+            "tls-key",
+            "tls-ca");
 
     /** Bad usage: the message is one line for stderr. */
     static final class UsageException extends Exception {
@@ -45,7 +58,8 @@ record ServerFlags(
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (isHelp(arg)) {
-                return new ServerFlags(true, null, null, null, null, null, null, null, null, false, List.of());
+                return new ServerFlags(
+                        true, null, null, null, null, null, null, null, null, false, null, null, null, List.of());
             }
             String name = arg.startsWith("--") ? arg.substring(2) : arg.startsWith("-") ? arg.substring(1) : null;
             if (name == null) {
@@ -110,6 +124,15 @@ record ServerFlags(
         if (allowAnonymous) {
             spring.add("--s4.auth.allow-anonymous=true");
         }
+        if (tlsCert != null) {
+            spring.add("--s4.tls.cert=" + tlsCert);
+        }
+        if (tlsKey != null) {
+            spring.add("--s4.tls.key=" + tlsKey);
+        }
+        if (tlsCa != null) {
+            spring.add("--s4.tls.ca=" + tlsCa);
+        }
         spring.addAll(passThrough);
         return spring;
     }
@@ -145,6 +168,9 @@ record ServerFlags(
                         timeout,
                         values.get("keys-file"),
                         values.containsKey("allow-anonymous"),
+                        values.get("tls-cert"),
+                        values.get("tls-key"),
+                        values.get("tls-ca"),
                         List.copyOf(passThrough));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());

@@ -1,5 +1,6 @@
 package com.s4bsv.s4.server;
 
+import com.s4bsv.testing.TestCerts;
 import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,25 +41,51 @@ public final class S4Nodes implements AutoCloseable {
     private final int[] ports;
     private final Process[] processes;
     private final List<String> extraArgs;
+    private final @Nullable TestCerts tls;
 
-    private S4Nodes(Path work, Path conf, int[] ports, List<String> extraArgs) {
+    private S4Nodes(Path work, Path conf, int[] ports, List<String> extraArgs, @Nullable TestCerts tls) {
         this.work = work;
         this.conf = conf;
         this.ports = ports;
         this.processes = new Process[ports.length];
         this.extraArgs = extraArgs;
+        this.tls = tls;
     }
 
     /** Starts {@code count} nodes and waits until each one is ready; {@code extraArgs} go to every node. */
     public static S4Nodes start(int count, Path work, String... extraArgs) throws IOException {
+        return start(count, work, null, extraArgs);
+    }
+
+    /**
+     * As {@link #start(int, Path, String...)}, the nodes serving https with {@code tls} (config lines
+     * {@code https://127.0.0.1:PORT}, {@code --tls-cert}, {@code --tls-key}, {@code --tls-ca}).
+     */
+    public static S4Nodes startTls(int count, Path work, TestCerts tls, String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "--tls-cert",
+                tls.cert().toString(),
+                "--tls-key",
+                tls.key().toString(),
+                "--tls-ca",
+                tls.ca().toString()));
+        args.addAll(List.of(extraArgs));
+        return start(count, work, tls, args.toArray(String[]::new));
+    }
+
+    private static S4Nodes start(int count, Path work, @Nullable TestCerts tls, String... extraArgs)
+            throws IOException {
         int[] ports = freePorts(count);
         var lines = new StringBuilder();
         for (int port : ports) {
-            lines.append("127.0.0.1:").append(port).append('\n');
+            lines.append(tls == null ? "" : "https://")
+                    .append("127.0.0.1:")
+                    .append(port)
+                    .append('\n');
         }
         Path conf = work.resolve("s4.conf");
         Files.writeString(conf, lines);
-        var nodes = new S4Nodes(work, conf, ports, List.of(extraArgs));
+        var nodes = new S4Nodes(work, conf, ports, List.of(extraArgs), tls);
         try {
             for (int i = 0; i < count; i++) {
                 nodes.launch(i);
@@ -99,7 +126,7 @@ public final class S4Nodes implements AutoCloseable {
     }
 
     public URI endpoint(int node) {
-        return URI.create("http://127.0.0.1:" + ports[node]);
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + ports[node]);
     }
 
     /** The node's working directory; its data root is {@code dir(i).resolve("s4_data")}. */
@@ -125,6 +152,9 @@ public final class S4Nodes implements AutoCloseable {
         env.put(
                 "AWS_SHARED_CREDENTIALS_FILE",
                 work.resolve("no-aws-credentials").toString());
+        if (tls != null) {
+            env.put("AWS_CA_BUNDLE", tls.ca().toString());
+        }
         return env;
     }
 
@@ -190,8 +220,7 @@ public final class S4Nodes implements AutoCloseable {
     }
 
     private void awaitReady(int node) throws IOException {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http = httpClient();
         URI ready = URI.create(endpoint(node) + "/_s4/actuator/health/readiness");
         Instant deadline = Instant.now().plus(TestTimeouts.start());
         while (Instant.now().isBefore(deadline)) {
@@ -224,6 +253,15 @@ public final class S4Nodes implements AutoCloseable {
         }
         throw new IllegalStateException("node " + node + " not ready after " + TestTimeouts.describe() + "; "
                 + TestTimeouts.logTail(log(node)));
+    }
+
+    /** An HttpClient for these nodes: over https it trusts the test CA. */
+    public HttpClient httpClient() {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+        if (tls != null) {
+            builder.sslContext(tls.trust());
+        }
+        return builder.build();
     }
 
     private static int[] freePorts(int count) throws IOException {

@@ -110,4 +110,27 @@ class S4ServerApplicationTest {
                     .allMatch(l -> l.contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()));
         }
     }
+
+    @Test
+    void aTlsCertificateThatCannotBeReadIsOneLineNamingItAndExit1(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path cert = Files.writeString(dir.resolve("node.pem"), "not a certificate\n");
+        Path key = Files.writeString(dir.resolve("node.key"), "not a key\n");
+        assertThat(run(
+                        "--port",
+                        Integer.toString(port),
+                        "--data-dir",
+                        dir.resolve("data").toString(),
+                        "--tls-cert",
+                        cert.toString(),
+                        "--tls-key",
+                        key.toString()))
+                .isEqualTo(1);
+        assertThat(errLines().lines())
+                .hasSize(1)
+                .allMatch(l -> l.startsWith("s4-server: cannot load --tls-cert " + cert));
+    }
 }

@@ -34,6 +34,15 @@ class ServerFlagsTest {
     }
 
     @Test
+    void tlsFlagsBecomeTlsProperties() throws Exception {
+        ServerFlags flags =
+                ServerFlags.parse(new String[] {"--tls-cert", "/c.pem", "-tls-key=/k.pem", "--tls-ca", "/ca.pem"});
+        assertThat(flags.springArgs(1, "a", 0))
+                .contains("--s4.tls.cert=/c.pem", "--s4.tls.key=/k.pem", "--s4.tls.ca=/ca.pem");
+        assertThat(ServerFlags.parse(new String[0]).springArgs(1, "a", 0)).noneMatch(a -> a.startsWith("--s4.tls"));
+    }
+
+    @Test
     void helpWinsOverWhatFollowsButNotOverAnEarlierUnknownFlag() throws Exception {
         assertThat(ServerFlags.parse(new String[] {"--port", "x", "-h"}).help()).isTrue();
         assertThatThrownBy(() -> ServerFlags.parse(new String[] {"--nope", "--help"}))

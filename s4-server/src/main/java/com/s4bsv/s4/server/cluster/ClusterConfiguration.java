@@ -1,6 +1,8 @@
 package com.s4bsv.s4.server.cluster;
 
 import com.s4bsv.s4.config.ClusterConfig;
+import com.s4bsv.s4.config.NodeAddress;
+import com.s4bsv.s4.server.tls.PeerTrust;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,12 +32,23 @@ class ClusterConfiguration {
         if (self < 0) {
             self = Membership.findSelf(config, listenPort, bind);
         }
+        Membership.checkScheme(
+                config, self, !environment.getProperty("s4.tls.cert", "").isBlank());
         return new Cluster(config, self);
     }
 
     @Bean
-    PeerClient peerClient(ClusterProperties properties, ObjectProvider<PeerClient.Signer> signer) {
-        return new PeerClient(properties.connectTimeout(), signer.getIfAvailable(() -> request -> request));
+    PeerClient peerClient(
+            ClusterProperties properties,
+            Cluster cluster,
+            ObjectProvider<PeerClient.Signer> signer,
+            ObjectProvider<PeerTrust> trust) {
+        PeerTrust peerTrust = trust.getIfAvailable();
+        boolean anyHttps = cluster.nodes().stream().anyMatch(NodeAddress::tls);
+        return new PeerClient(
+                properties.connectTimeout(),
+                signer.getIfAvailable(() -> request -> request),
+                anyHttps && peerTrust != null ? peerTrust.sslContext() : null);
     }
 
     @Bean

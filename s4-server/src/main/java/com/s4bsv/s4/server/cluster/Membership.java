@@ -44,6 +44,23 @@ public final class Membership {
     }
 
     /**
+     * Checks that this node's config line names the scheme it serves: the other nodes and the clients call it as
+     * the line says, so an http line for a TLS node (or the reverse) would fail every call to it.
+     *
+     * @throws MembershipException naming the line and what to write instead
+     */
+    public static void checkScheme(ClusterConfig config, int self, boolean servesTls) {
+        NodeAddress me = config.node(self);
+        if (config.isEmbeddedDefault() || me.tls() == servesTls) {
+            return;
+        }
+        throw new MembershipException(config.source() + ": this node's line is '" + me + "' but it serves "
+                + (servesTls
+                        ? "https (--tls-cert): write https://" + me.authority()
+                        : "plain http: give it --tls-cert and --tls-key, or write " + me.authority()));
+    }
+
+    /**
      * @param port the {@code --port} flag, or null
      * @param bind the {@code --bind} flag, or null
      * @throws MembershipException naming the config and what matched

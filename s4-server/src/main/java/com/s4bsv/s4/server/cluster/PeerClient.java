@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 import javax.xml.stream.XMLStreamException;
 import org.jspecify.annotations.Nullable;
 
@@ -41,10 +42,14 @@ public final class PeerClient {
     private final HttpClient http;
     private final Signer signer;
 
-    PeerClient(Duration connectTimeout, Signer signer) {
+    /** @param tls the context of calls to https nodes; null: the JDK's default */
+    PeerClient(Duration connectTimeout, Signer signer, @Nullable SSLContext tls) {
         this.signer = signer;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -52,7 +57,7 @@ public final class PeerClient {
     }
 
     public static URI uri(NodeAddress node, String rawPathAndQuery) {
-        return URI.create("http://" + node + rawPathAndQuery);
+        return URI.create(node.baseUri() + rawPathAndQuery);
     }
 
     /** Sends and returns once the status and headers are in; the caller must consume or close the body. */

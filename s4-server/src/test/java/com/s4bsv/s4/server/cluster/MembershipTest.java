@@ -64,4 +64,19 @@ class MembershipTest {
         assertThat(Membership.findSelf(ClusterConfig.embeddedDefault(), null, null))
                 .isZero();
     }
+
+    @Test
+    void aNodesLineMustNameTheSchemeItServes() {
+        ClusterConfig config = ClusterConfig.parse("https://127.0.0.1:9001\n127.0.0.1:9002\n", "x.conf");
+        Membership.checkScheme(config, 0, true);
+        Membership.checkScheme(config, 1, false);
+        assertThatThrownBy(() -> Membership.checkScheme(config, 1, true))
+                .isInstanceOf(Membership.MembershipException.class)
+                .hasMessage("x.conf: this node's line is '127.0.0.1:9002' but it serves https (--tls-cert): write"
+                        + " https://127.0.0.1:9002");
+        assertThatThrownBy(() -> Membership.checkScheme(config, 0, false))
+                .hasMessage("x.conf: this node's line is 'https://127.0.0.1:9001' but it serves plain http: give it"
+                        + " --tls-cert and --tls-key, or write 127.0.0.1:9001");
+        Membership.checkScheme(Membership.orLocalNode(ClusterConfig.embeddedDefault(), 9003, null), 0, true);
+    }
 }

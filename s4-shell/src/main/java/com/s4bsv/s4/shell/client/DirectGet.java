@@ -1,19 +1,17 @@
 package com.s4bsv.s4.shell.client;
 
 import com.s4bsv.s4.config.NodeAddress;
+import com.s4bsv.s4.sigv4.RequestSigner;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +20,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A GET over a plain socket, for object bodies. The JDK HttpClient hands a body over in 16 KiB pieces between
+ * A GET over a raw connection ({@link NodeSocket}), for object bodies. The JDK HttpClient hands a body over in 16 KiB pieces between
  * threads, several times slower than curl; here the body is read from the socket channel straight into the caller's
  * (large, direct) buffer. One request per connection ({@code Connection: close}).
  */
@@ -30,12 +28,12 @@ final class DirectGet implements AutoCloseable {
 
     private static final int MAX_HEAD = 64 * 1024;
 
-    private final SocketChannel channel;
+    private final NodeSocket channel;
     final int status;
     private final Map<String, String> headers;
     private final ReadableByteChannel body;
 
-    private DirectGet(SocketChannel channel, int status, Map<String, String> headers, ReadableByteChannel body) {
+    private DirectGet(NodeSocket channel, int status, Map<String, String> headers, ReadableByteChannel body) {
         this.channel = channel;
         this.status = status;
         this.headers = headers;
@@ -50,33 +48,23 @@ final class DirectGet implements AutoCloseable {
             Map<String, String> requestHeaders,
             Duration connectTimeout,
             Duration responseTimeout) {
-        SocketChannel channel = null;
+        NodeSocket channel = null;
         try {
-            channel = SocketChannel.open();
-            try {
-                channel.socket()
-                        .connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) connectTimeout.toMillis());
-            } catch (SocketTimeoutException e) {
-                throw new HttpConnectTimeoutException("connect timed out");
-            }
+            channel = NodeSocket.open(uri, connectTimeout);
             var request = new StringBuilder("GET ").append(uri.getRawPath());
             if (uri.getRawQuery() != null) {
                 request.append('?').append(uri.getRawQuery());
             }
+            // The Host the signature covers (RequestSigner.hostHeader): the port only when not the scheme's default.
             request.append(" HTTP/1.1\r\nHost: ")
-                    .append(uri.getHost())
-                    .append(':')
-                    .append(uri.getPort())
+                    .append(RequestSigner.hostHeader(uri))
                     .append("\r\nConnection: close\r\n");
             requestHeaders.forEach((name, value) ->
                     request.append(name).append(": ").append(value).append("\r\n"));
-            ByteBuffer out = ByteBuffer.wrap(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            while (out.hasRemaining()) {
-                channel.write(out);
-            }
-            channel.socket().setSoTimeout((int) Math.max(1, responseTimeout.toMillis()));
-            DirectGet get = readHead(channel, channel.socket().getInputStream());
-            channel.socket().setSoTimeout(0);
+            channel.write(ByteBuffer.wrap(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8)));
+            channel.readTimeout(responseTimeout.isZero() ? Duration.ofMillis(1) : responseTimeout);
+            DirectGet get = readHead(channel, channel.in());
+            channel.readTimeout(Duration.ZERO);
             channel = null;
             return get;
         } catch (SocketTimeoutException e) {
@@ -86,16 +74,12 @@ final class DirectGet implements AutoCloseable {
             throw new S4ClientException.NodeUnreachable(node.toString(), what, e);
         } finally {
             if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // the failure above is what counts
-                }
+                channel.close();
             }
         }
     }
 
-    private static DirectGet readHead(SocketChannel channel, InputStream in) throws IOException {
+    private static DirectGet readHead(NodeSocket channel, InputStream in) throws IOException {
         byte[] head = new byte[MAX_HEAD];
         int filled = 0;
         int end = -1;
@@ -173,22 +157,18 @@ final class DirectGet implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing is left to release
-        }
+        channel.close();
     }
 
     /** The bytes read with the head, then the socket, up to the declared length. */
     private static final class LimitedChannel implements ReadableByteChannel {
         private final ByteBuffer early;
-        private final SocketChannel channel;
+        private final NodeSocket channel;
         private final boolean untilClose;
         private long remaining;
 
         /** {@code length} Long.MAX_VALUE: the body ends with the connection. */
-        LimitedChannel(ByteBuffer early, SocketChannel channel, long length) {
+        LimitedChannel(ByteBuffer early, NodeSocket channel, long length) {
             this.early = early;
             this.channel = channel;
             this.untilClose = length == Long.MAX_VALUE;
@@ -212,7 +192,7 @@ final class DirectGet implements AutoCloseable {
                     dst.limit(dst.position() + (int) remaining);
                 }
                 try {
-                    n = channel.read(dst);
+                    n = channel.channel().read(dst);
                 } finally {
                     dst.limit(limit);
                 }
@@ -233,7 +213,7 @@ final class DirectGet implements AutoCloseable {
         }
 
         @Override
-        public void close() throws IOException {
+        public void close() {
             channel.close();
         }
     }

@@ -5,6 +5,7 @@ import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.wire.Wire;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -79,11 +80,12 @@ final class Downloads {
     private Download open(S4Key key) {
         NodeAddress node = calls.owner(key);
         String what = key.toString();
+        URI uri = calls.objectUri(key);
         DirectGet get = DirectGet.open(
                 node,
                 what,
-                calls.objectUri(key),
-                Map.of("x-amz-checksum-mode", "ENABLED"),
+                uri,
+                calls.http().signedGetHeaders(uri, Map.of("x-amz-checksum-mode", "ENABLED")),
                 calls.settings().connectTimeout(),
                 calls.settings().responseTimeout());
         if (get.status != 200) {

@@ -26,11 +26,14 @@ final class Http {
     static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final Duration connectTimeout;
+    private final boolean tls;
     private final Signing signing = Signing.fromEnvironment();
     private volatile HttpClient client;
 
-    Http(Duration connectTimeout) {
+    /** @param tls whether some node is https: only then is a trust store read ({@link ClientTls}) */
+    Http(Duration connectTimeout, boolean tls) {
         this.connectTimeout = connectTimeout;
+        this.tls = tls;
     }
 
     private HttpClient client() {
@@ -40,7 +43,7 @@ final class Http {
                 c = client;
                 if (c == null) {
                     c = HttpClient.newBuilder()
-                            .sslContext(plainHttpOnly())
+                            .sslContext(tls ? ClientTls.shared().context() : plainHttpOnly())
                             .version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(connectTimeout)
                             .followRedirects(HttpClient.Redirect.NEVER)
@@ -76,8 +79,8 @@ final class Http {
     }
 
     /**
-     * s4 nodes speak plain HTTP. Without a context of its own, HttpClient builds the default one, which parses the
-     * JDK's whole CA store: a third of a one-shot command's time. This one trusts no certificate at all.
+     * For a cluster of plain http nodes. Without a context of its own, HttpClient builds the default one, which parses
+     * the JDK's whole CA store: a third of a one-shot command's time. This one trusts no certificate at all.
      */
     private static SSLContext plainHttpOnly() {
         try {
@@ -124,8 +127,13 @@ final class Http {
         }
     }
 
+    /** The headers of a GET sent outside the HttpClient, signed as {@link #send} signs. */
+    Map<String, String> signedGetHeaders(URI uri, Map<String, String> headers) {
+        return signing.signedHeaders("GET", uri, headers);
+    }
+
     static URI uri(NodeAddress node, String rawPath, Map<String, String> query) {
-        var out = new StringBuilder("http://");
+        var out = new StringBuilder(node.scheme()).append("://");
         String host = node.host();
         // 0.0.0.0 in a conf means "this machine" (spec 1.3); connect over loopback.
         if (host.equals("0.0.0.0")) {

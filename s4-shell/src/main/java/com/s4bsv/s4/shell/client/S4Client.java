@@ -69,7 +69,10 @@ public final class S4Client implements AutoCloseable {
     }
 
     public S4Client(ClusterConfig config, Settings settings) {
-        this.calls = new NodeCalls(config, settings, new Http(settings.connectTimeout()));
+        this.calls = new NodeCalls(
+                config,
+                settings,
+                new Http(settings.connectTimeout(), config.nodes().stream().anyMatch(NodeAddress::tls)));
         this.uploads = new Uploads(calls);
         this.downloads = new Downloads(calls);
         this.deletes = new Deletes(calls);

@@ -4,11 +4,13 @@ import com.s4bsv.s4.sigv4.Credentials;
 import com.s4bsv.s4.sigv4.RequestSigner;
 import com.s4bsv.s4.sigv4.SigV4;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +47,19 @@ final class Signing {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
         headers.forEach(builder::setHeader);
         return builder.build();
+    }
+
+    /**
+     * The headers that sign a bodiless request sent outside the HttpClient ({@link DirectGet}): {@code headers}
+     * plus the signature's, or {@code headers} alone without credentials.
+     */
+    Map<String, String> signedHeaders(String method, URI uri, Map<String, String> headers) {
+        if (signer.isEmpty()) {
+            return headers;
+        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(signer.get().sign(method, uri, headers, SigV4.UNSIGNED_PAYLOAD, Instant.now()));
+        return all;
     }
 
     static Optional<Credentials> credentials(Function<String, String> env, Path home) {
