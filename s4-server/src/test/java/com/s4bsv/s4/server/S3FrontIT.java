@@ -365,12 +365,13 @@ class S3FrontIT {
             assertThat(up.exit()).as(up.toString()).isZero();
         }
 
-        int via = forwarder("clicopy", "small-copy.txt");
+        String smallCopy = keyNotOwnedBy("clicopy", "small-copy-", owner("clicopy", "copy-small.txt"));
+        int via = forwarder("clicopy", smallCopy);
         Commands.Result cp =
-                nodes.aws(via, work, null, "s3", "cp", "s3://clicopy/copy-small.txt", "s3://clicopy/small-copy.txt");
+                nodes.aws(via, work, null, "s3", "cp", "s3://clicopy/copy-small.txt", "s3://clicopy/" + smallCopy);
         assertThat(cp.exit()).as(cp.toString()).isZero();
         Commands.Result mv =
-                nodes.aws(via, work, null, "s3", "mv", "s3://clicopy/small-copy.txt", "s3://clicopy/moved.txt");
+                nodes.aws(via, work, null, "s3", "mv", "s3://clicopy/" + smallCopy, "s3://clicopy/moved.txt");
         assertThat(mv.exit()).as(mv.toString()).isZero();
         assertThat(nodes.aws(2, work, null, "s3", "cp", "s3://clicopy/moved.txt", "-")
                         .out())
@@ -379,32 +380,24 @@ class S3FrontIT {
                 .contains("moved.txt", "copy-small.txt")
                 .doesNotContain("small-copy.txt");
 
-        // Above the cli's 8 MiB threshold: CreateMultipartUpload, UploadPartCopy per range, Complete.
+        // Above the cli's 8 MiB threshold: CreateMultipartUpload, UploadPartCopy per range, Complete; the parts
+        // are streamed from the source's node to another one.
+        String bigCopy = keyNotOwnedBy("clicopy", "big-copy-", owner("clicopy", "copy-big.bin"));
         Commands.Result multipart = nodes.aws(
-                forwarder("clicopy", "big-copy.bin"),
+                forwarder("clicopy", bigCopy),
                 work,
                 null,
                 "s3",
                 "cp",
                 "s3://clicopy/copy-big.bin",
-                "s3://clicopy/big-copy.bin");
+                "s3://clicopy/" + bigCopy);
         assertThat(multipart.exit()).as(multipart.toString()).isZero();
         Path back = work.resolve("big-copy.back");
-        Commands.Result get = nodes.aws(0, work, null, "s3", "cp", "s3://clicopy/big-copy.bin", back.toString());
+        Commands.Result get = nodes.aws(0, work, null, "s3", "cp", "s3://clicopy/" + bigCopy, back.toString());
         assertThat(get.exit()).as(get.toString()).isZero();
         assertThat(Files.readAllBytes(back)).isEqualTo(Files.readAllBytes(bigFile));
         Commands.Result head = nodes.aws(
-                1,
-                work,
-                null,
-                "s3api",
-                "head-object",
-                "--bucket",
-                "clicopy",
-                "--key",
-                "big-copy.bin",
-                "--part-number",
-                "2");
+                1, work, null, "s3api", "head-object", "--bucket", "clicopy", "--key", bigCopy, "--part-number", "2");
         assertThat(head.out()).contains("\"PartsCount\": 2");
     }
 

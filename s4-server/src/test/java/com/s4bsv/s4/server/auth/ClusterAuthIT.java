@@ -3,6 +3,7 @@ package com.s4bsv.s4.server.auth;
 import static com.s4bsv.s4.server.auth.SdkSigned.Payload.SIGNED;
 import static com.s4bsv.s4.server.auth.SdkSigned.Payload.UNSIGNED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.placement.Placement;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -75,6 +77,34 @@ class ClusterAuthIT {
             if (Placement.nodeIndex(new S4Key(bucket, key), nodes.size()) == owner) {
                 return key;
             }
+        }
+    }
+
+    @Test
+    void aCopyReadsItsSourceFromAnotherNodeWithTheClusterKeyAndNeedsWrite() {
+        try (S3Client writer = client(0, "writer", "writesecret");
+                S3Client reader = client(0, "reader", "readsecret")) {
+            writer.createBucket(b -> b.bucket("auth-copy"));
+            String source = keyOwnedBy("auth-copy", "src", 1, 0);
+            String target = keyOwnedBy("auth-copy", "dst", 2, 0);
+            writer.putObject(p -> p.bucket("auth-copy").key(source), RequestBody.fromString("copied"));
+
+            assertThat(catchThrowableOfType(
+                                    S3Exception.class,
+                                    () -> reader.copyObject(c -> c.sourceBucket("auth-copy")
+                                            .sourceKey(source)
+                                            .destinationBucket("auth-copy")
+                                            .destinationKey(target)))
+                            .statusCode())
+                    .isEqualTo(403);
+            writer.copyObject(c -> c.sourceBucket("auth-copy")
+                    .sourceKey(source)
+                    .destinationBucket("auth-copy")
+                    .destinationKey(target));
+
+            assertThat(reader.getObjectAsBytes(g -> g.bucket("auth-copy").key(target))
+                            .asUtf8String())
+                    .isEqualTo("copied");
         }
     }
 

@@ -101,6 +101,23 @@ class CopyAppTest extends StandaloneNodeAppTest {
     }
 
     @Test
+    void aFolderMarkerCopiesToAFolderMarker() {
+        s3.putObject(b -> b.bucket(bucket).key("dir/").metadata(Map.of("kind", "folder")), RequestBody.empty());
+
+        s3.copyObject(b -> b.sourceBucket(bucket)
+                .sourceKey("dir/")
+                .destinationBucket(bucket)
+                .destinationKey("moved/"));
+
+        HeadObjectResponse marker = s3.headObject(b -> b.bucket(bucket).key("moved/"));
+        assertThat(marker.contentLength()).isZero();
+        assertThat(marker.metadata()).isEqualTo(Map.of("kind", "folder"));
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents())
+                .extracting(o -> o.key())
+                .contains("dir/", "moved/");
+    }
+
+    @Test
     void aCopyOntoAnExistingKeyIs409AndOfAMissingOneIs404() {
         put("a", 10);
         put("b", 20);
