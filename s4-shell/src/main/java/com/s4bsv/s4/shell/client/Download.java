@@ -18,16 +18,18 @@ final class Download implements AutoCloseable {
 
     private final NodeAddress node;
     private final String what;
-    private final DirectGet get;
+    private final Connection connection;
+    private final Answer answer;
     private final String expected;
     private final long length;
 
-    Download(NodeAddress node, String what, DirectGet get, String expected) {
+    Download(NodeAddress node, String what, Connection connection, Answer answer, String expected) {
         this.node = node;
         this.what = what;
-        this.get = get;
+        this.connection = connection;
+        this.answer = answer;
         this.expected = expected;
-        this.length = get.contentLength();
+        this.length = answer.contentLength();
     }
 
     long copyTo(OutputStream out, Progress progress) {
@@ -60,7 +62,7 @@ final class Download implements AutoCloseable {
         while (!ended) {
             try {
                 while (buffer.hasRemaining()) {
-                    if (get.body().read(buffer) < 0) {
+                    if (answer.body().read(buffer) < 0) {
                         ended = true;
                         break;
                     }
@@ -104,6 +106,6 @@ final class Download implements AutoCloseable {
 
     @Override
     public void close() {
-        get.close();
+        connection.close();
     }
 }

@@ -14,6 +14,8 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -26,11 +28,14 @@ final class Http {
     static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final Duration connectTimeout;
-    private final Signing signing = Signing.fromEnvironment();
+    private final Signing signing;
     private volatile HttpClient client;
+    /** The raw sockets of transfers in flight, closed by {@link #abort()}. */
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
-    Http(Duration connectTimeout) {
+    Http(Duration connectTimeout, Signing signing) {
         this.connectTimeout = connectTimeout;
+        this.signing = signing;
     }
 
     private HttpClient client() {
@@ -73,6 +78,24 @@ final class Http {
         if (c != null) {
             c.shutdownNow();
         }
+        connections.forEach(Connection::close);
+    }
+
+    Signing signing() {
+        return signing;
+    }
+
+    /** A socket to {@code node} for one transfer; a failure to connect is {@link S4ClientException.NodeUnreachable}. */
+    Connection connect(NodeAddress node, String what) {
+        Connection connection;
+        try {
+            connection = Connection.open(node, connectTimeout);
+        } catch (IOException e) {
+            throw new S4ClientException.NodeUnreachable(node.toString(), what, e);
+        }
+        connections.add(connection);
+        connection.onClose(() -> connections.remove(connection));
+        return connection;
     }
 
     /**
@@ -124,13 +147,14 @@ final class Http {
         }
     }
 
+    /** The host to connect to for {@code node}: 0.0.0.0 in a conf means "this machine" (spec 1.3), so loopback. */
+    static String connectHost(NodeAddress node) {
+        return node.host().equals("0.0.0.0") ? "127.0.0.1" : node.host();
+    }
+
     static URI uri(NodeAddress node, String rawPath, Map<String, String> query) {
         var out = new StringBuilder("http://");
-        String host = node.host();
-        // 0.0.0.0 in a conf means "this machine" (spec 1.3); connect over loopback.
-        if (host.equals("0.0.0.0")) {
-            host = "127.0.0.1";
-        }
+        String host = connectHost(node);
         out.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host)
                 .append(':')
                 .append(node.port())

@@ -4,6 +4,7 @@ import com.s4bsv.s4.sigv4.Credentials;
 import com.s4bsv.s4.sigv4.RequestSigner;
 import com.s4bsv.s4.sigv4.SigV4;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +46,15 @@ final class Signing {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
         headers.forEach(builder::setHeader);
         return builder.build();
+    }
+
+    /**
+     * The SigV4 headers of a request that goes out over a raw {@link Connection}: none without credentials. The
+     * signature covers the Host header ({@code uri}'s host and port), x-amz-date and x-amz-content-sha256.
+     */
+    Map<String, String> headers(String method, URI uri, String payload) {
+        return signer.map(s -> s.sign(method, uri, Map.<String, String>of(), payload, Instant.now()))
+                .orElse(Map.of());
     }
 
     static Optional<Credentials> credentials(Function<String, String> env, Path home) {
