@@ -97,6 +97,11 @@ final class AnswerReader {
         return new Answer(status, headers, body);
     }
 
+    /** True when (part of) another head is here or on its way: read with the last head, or waiting on the socket. */
+    boolean more() throws IOException {
+        return start < filled || connection.answerWaiting();
+    }
+
     /** The final answer: any interim heads before it are skipped. */
     Answer answer(Duration timeout) throws IOException {
         Answer answer = next(timeout);

@@ -41,6 +41,17 @@ final class Download implements AutoCloseable {
         });
     }
 
+    /** Into stdout's channel: a closed pipe is {@link S4ClientException.OutputClosed}, as for a stream. */
+    long copyTo(ChannelOutput out, Progress progress) {
+        FileChannel channel;
+        try {
+            channel = out.channel();
+        } catch (IOException e) {
+            throw S4ClientException.writeFailed(what, e);
+        }
+        return copyTo(channel, progress);
+    }
+
     long copyTo(FileChannel out, Progress progress) {
         return copy(progress, buffer -> {
             while (buffer.hasRemaining()) {
@@ -55,7 +66,15 @@ final class Download implements AutoCloseable {
 
     private long copy(Progress progress, Sink sink) {
         var checksum = new StreamingChecksum();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        ByteBuffer buffer = DirectBuffers.take().limit(BUFFER);
+        try {
+            return copy(progress, sink, checksum, buffer);
+        } finally {
+            DirectBuffers.release(buffer);
+        }
+    }
+
+    private long copy(Progress progress, Sink sink, StreamingChecksum checksum, ByteBuffer buffer) {
         long total = 0;
         boolean ended = false;
         progress.start(length);
@@ -81,7 +100,7 @@ final class Download implements AutoCloseable {
             } catch (IOException e) {
                 throw S4ClientException.writeFailed(what, e);
             }
-            buffer.clear();
+            buffer.clear().limit(BUFFER);
             total += n;
             progress.advance(n);
         }

@@ -25,6 +25,9 @@ final class Downloads {
 
     long get(S4Key key, OutputStream out, Progress progress) {
         try (Download download = open(key)) {
+            if (out instanceof ChannelOutput stdout) {
+                return download.copyTo(stdout, progress);
+            }
             return download.copyTo(out, progress);
         }
     }

@@ -69,6 +69,16 @@ final class Uploads {
     private void put(S4Key key, ReadableByteChannel source, long size, Progress progress, String from)
             throws IOException {
         ByteBuffer buffer = AwsChunkedBody.buffer(CHUNK);
+        try {
+            put(key, source, size, progress, from, buffer);
+        } finally {
+            DirectBuffers.release(buffer);
+        }
+    }
+
+    private void put(
+            S4Key key, ReadableByteChannel source, long size, Progress progress, String from, ByteBuffer buffer)
+            throws IOException {
         int first = fill(source, buffer, size < 0 ? CHUNK : (int) Math.min(CHUNK, size));
         if (size >= 0 && first < Math.min(CHUNK, size)) {
             throw new EOFException(from + " ended after " + first + " of " + size + " bytes (changed while read?)");
@@ -187,7 +197,7 @@ final class Uploads {
                 body.frame(buffer);
                 try {
                     connection.write(buffer);
-                    if (connection.answerWaiting()) {
+                    if (reader.more()) {
                         // a late 100 Continue, or a refusal: then the rest of the body is not wanted
                         Answer early = reader.next(calls.settings().responseTimeout());
                         if (early.status >= 200) {

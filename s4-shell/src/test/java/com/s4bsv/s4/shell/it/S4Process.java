@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -48,12 +49,17 @@ final class S4Process {
     }
 
     static Result run(Path cwd, byte[] stdin, String... args) {
+        return run(cwd, Map.of("S4_CONF_PATH", LocalCluster.conf().toString()), stdin, args);
+    }
+
+    /** With {@code env} added to the environment (it names the cluster: S4_CONF_PATH). */
+    static Result run(Path cwd, Map<String, String> env, byte[] stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(LocalCluster.repoRoot().resolve("bin/s4").toString());
         command.addAll(List.of(args));
         try {
             var builder = new ProcessBuilder(command).directory(cwd.toFile());
-            builder.environment().put("S4_CONF_PATH", LocalCluster.conf().toString());
+            builder.environment().putAll(env);
             Process process = builder.start();
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
