@@ -3,7 +3,8 @@
 # the same disk, and 4 KiB PUT/GET ops/s over 16 keep-alive connections against a trivial file server.
 # Every figure is the median of RUNS runs; ratios are against baselines measured in the same run.
 #
-# usage: bench/s4-io.sh [SIZE_MIB]      (default 1024; env: RUNS=3 SMALL_SECONDS=5 CONNECTIONS=16 BENCH_DIR)
+# usage: bench/s4-io.sh [SIZE_MIB]      (default 1024; env: RUNS=3 SMALL_SECONDS=5 CONNECTIONS=16 BENCH_DIR,
+#                                       CLIENT_ONLY=1: only the s4 client against curl)
 set -euo pipefail
 cd "$(dirname -- "$0")/.."
 . bin/lib/jdk.sh
@@ -64,6 +65,8 @@ echo "machine: $(nproc) cores, $(uname -r), $("$JAVA" -version 2>&1 | head -1)"
 echo "size: $SIZE_MIB MiB, runs: $RUNS (median), data dir: $WORK (same disk for dd)"
 head -c $((SIZE_MIB << 20)) /dev/urandom > "$WORK/src.bin"
 
+m() { printf '%s\n' "$@" | median; }
+if [ -z "${CLIENT_ONLY:-}" ]; then
 declare -a DD_W DD_R RAW CURL_PUT CURL_GET AWS_PUT AWS_GET
 for r in $(seq 1 "$RUNS"); do
     rm -f "$WORK/dd.bin"
@@ -95,7 +98,6 @@ PY
     curl -sf -X DELETE -o /dev/null "$URL/bench?prefix=aws-"
 done
 
-m() { printf '%s\n' "$@" | median; }
 dd_w=$(m "${DD_W[@]}"); dd_r=$(m "${DD_R[@]}"); raw=$(m "${RAW[@]}")
 curl_put=$(m "${CURL_PUT[@]}"); curl_get=$(m "${CURL_GET[@]}")
 echo
@@ -112,33 +114,49 @@ if [ ${#AWS_PUT[@]} -gt 0 ]; then
 else
     echo "aws CLI not installed: aws rows skipped"
 fi
+fi
 
-# The s4 client against curl on the same node, in the same runs: download to stdout and to a file, upload from a file
-# and from stdin, each checksum-verified by the client. Ratio = curl time / s4 time (1.00: as fast as curl).
+# The s4 client against curl on the same node, in the same runs: download to stdout and to a file, upload from a file,
+# from stdin redirected from the file and from a pipe (against `cat file | curl -T -`), each checksum-verified by the
+# client. Ratio = curl time / s4 time (1.00: as fast as curl). Each s4 run includes the client JVM's start, measured
+# alone as a one-shot `s4 ls`.
 echo "127.0.0.1:$PORT" > "$WORK/client.conf"
-declare -a C_GET C_GETF C_PUT S_GET S_GETF S_PUT S_PUTI
+export S4_CONF_PATH="$WORK/client.conf"
+declare -a C_GET C_GETF C_PUT C_PUTP S_GET S_GETF S_PUT S_PUTI S_PUTP S_LS
 for r in $(seq 1 "$RUNS"); do
     curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/client-$r"
     C_GET+=("$(seconds curl -sf -o /dev/null "$URL/bench/client-$r")")
     rm -f "$WORK/curl.out"; C_GETF+=("$(seconds curl -sf -o "$WORK/curl.out" "$URL/bench/client-$r")")
     C_PUT+=("$(seconds curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/curlput-$r")")
-    S_GET+=("$(seconds sh -c "S4_CONF_PATH='$WORK/client.conf' bin/s4 cp s4://bench/client-$r - > /dev/null")")
-    rm -f "$WORK/s4.out"; S_GETF+=("$(seconds env S4_CONF_PATH="$WORK/client.conf" bin/s4 cp "s4://bench/client-$r" "$WORK/s4.out")")
-    S_PUT+=("$(seconds env S4_CONF_PATH="$WORK/client.conf" bin/s4 cp "$WORK/src.bin" "s4://bench/s4put-$r")")
-    S_PUTI+=("$(seconds sh -c "S4_CONF_PATH='$WORK/client.conf' bin/s4 cp - s4://bench/s4in-$r < '$WORK/src.bin'")")
+    C_PUTP+=("$(seconds sh -c "cat '$WORK/src.bin' | curl -sf -T - -o /dev/null '$URL/bench/curlpipe-$r'")")
+    S_GET+=("$(seconds sh -c "bin/s4 cp s4://bench/client-$r - > /dev/null")")
+    rm -f "$WORK/s4.out"; S_GETF+=("$(seconds bin/s4 cp "s4://bench/client-$r" "$WORK/s4.out")")
+    S_PUT+=("$(seconds bin/s4 cp "$WORK/src.bin" "s4://bench/s4put-$r")")
+    S_PUTI+=("$(seconds sh -c "bin/s4 cp - s4://bench/s4in-$r < '$WORK/src.bin'")")
+    S_PUTP+=("$(seconds sh -c "cat '$WORK/src.bin' | bin/s4 cp - s4://bench/s4pipe-$r")")
+    S_LS+=("$(seconds bin/s4 ls "s4://bench/client-$r")")
     cmp -s "$WORK/src.bin" "$WORK/s4.out" || { echo "s4 download differs from the source" >&2; exit 1; }
+    for k in s4put s4in s4pipe; do
+        curl -sf "$URL/bench/$k-$r" | cmp -s - "$WORK/src.bin" || { echo "s4 upload $k-$r differs from the source" >&2; exit 1; }
+    done
     rm -f "$WORK/curl.out" "$WORK/s4.out"
-    for prefix in client- curlput- s4put- s4in-; do curl -sf -X DELETE -o /dev/null "$URL/bench?prefix=$prefix"; done
+    for prefix in client- curlput- curlpipe- s4put- s4in- s4pipe-; do curl -sf -X DELETE -o /dev/null "$URL/bench?prefix=$prefix"; done
 done
-c_get=$(m "${C_GET[@]}"); c_getf=$(m "${C_GETF[@]}"); c_put=$(m "${C_PUT[@]}")
+unset S4_CONF_PATH
+c_get=$(m "${C_GET[@]}"); c_getf=$(m "${C_GETF[@]}"); c_put=$(m "${C_PUT[@]}"); c_putp=$(m "${C_PUTP[@]}")
 s_get=$(m "${S_GET[@]}"); s_getf=$(m "${S_GETF[@]}"); s_put=$(m "${S_PUT[@]}"); s_puti=$(m "${S_PUTI[@]}")
+s_putp=$(m "${S_PUTP[@]}"); s_ls=$(m "${S_LS[@]}")
 echo
 printf '%-34s %12s %12s  %s\n' "s4 client ($SIZE_MIB MiB, bin/s4)" "MiB/s" "curl MiB/s" "ratio"
 printf '%-34s %12s %12s  %s\n' "GET to stdout (/dev/null)" "$(mibs "$s_get")" "$(mibs "$c_get")" "$(ratio "$c_get" "$s_get")"
 printf '%-34s %12s %12s  %s\n' "GET to a file" "$(mibs "$s_getf")" "$(mibs "$c_getf")" "$(ratio "$c_getf" "$s_getf")"
 printf '%-34s %12s %12s  %s\n' "PUT from a file" "$(mibs "$s_put")" "$(mibs "$c_put")" "$(ratio "$c_put" "$s_put")"
-printf '%-34s %12s %12s  %s\n' "PUT from stdin" "$(mibs "$s_puti")" "$(mibs "$c_put")" "$(ratio "$c_put" "$s_puti")"
+printf '%-34s %12s %12s  %s\n' "PUT from stdin (< file)" "$(mibs "$s_puti")" "$(mibs "$c_put")" "$(ratio "$c_put" "$s_puti")"
+printf '%-34s %12s %12s  %s\n' "PUT from a pipe (cat file |)" "$(mibs "$s_putp")" "$(mibs "$c_putp")" "$(ratio "$c_putp" "$s_putp")"
+printf '%-34s %12s\n' "client JVM start (s4 ls, seconds)" "$s_ls"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -f "$WORK/src.bin" "$WORK/dd.bin"
+[ -n "${CLIENT_ONLY:-}" ] && exit 0
 
 head -c 4096 /dev/urandom > "$WORK/4k.bin"
 seq 0 $((SMALL_KEYS - 1)) | xargs -P 16 -I{} curl -sf -o /dev/null -T "$WORK/4k.bin" "$URL/bench/small/{}"

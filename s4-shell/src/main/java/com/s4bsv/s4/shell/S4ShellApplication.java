@@ -1,9 +1,9 @@
 package com.s4bsv.s4.shell;
 
 import com.s4bsv.s4.shell.cli.OneShot;
+import com.s4bsv.s4.shell.client.ChannelOutput;
 import com.s4bsv.s4.shell.client.S4ClientException;
 import com.s4bsv.s4.shell.command.Io;
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -27,7 +27,7 @@ public class S4ShellApplication {
         if (args.length == 1 && args[0].equals("--cds-training")) {
             System.exit(OneShot.train());
         }
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        OutputStream out = new ChannelOutput(new FileOutputStream(FileDescriptor.out), 64 * 1024);
         boolean tty = Boolean.getBoolean("s4.stderr.tty") || "1".equals(System.getenv("S4_PROGRESS"));
         int code = new OneShot(new Io(new FileInputStream(FileDescriptor.in), out, System.err, tty)).run(args);
         try {

@@ -18,16 +18,18 @@ final class Download implements AutoCloseable {
 
     private final NodeAddress node;
     private final String what;
-    private final DirectGet get;
+    private final Connection connection;
+    private final Answer answer;
     private final String expected;
     private final long length;
 
-    Download(NodeAddress node, String what, DirectGet get, String expected) {
+    Download(NodeAddress node, String what, Connection connection, Answer answer, String expected) {
         this.node = node;
         this.what = what;
-        this.get = get;
+        this.connection = connection;
+        this.answer = answer;
         this.expected = expected;
-        this.length = get.contentLength();
+        this.length = answer.contentLength();
     }
 
     long copyTo(OutputStream out, Progress progress) {
@@ -37,6 +39,17 @@ final class Download implements AutoCloseable {
             buffer.get(heap, 0, n);
             out.write(heap, 0, n);
         });
+    }
+
+    /** Into stdout's channel: a closed pipe is {@link S4ClientException.OutputClosed}, as for a stream. */
+    long copyTo(ChannelOutput out, Progress progress) {
+        FileChannel channel;
+        try {
+            channel = out.channel();
+        } catch (IOException e) {
+            throw S4ClientException.writeFailed(what, e);
+        }
+        return copyTo(channel, progress);
     }
 
     long copyTo(FileChannel out, Progress progress) {
@@ -53,14 +66,22 @@ final class Download implements AutoCloseable {
 
     private long copy(Progress progress, Sink sink) {
         var checksum = new StreamingChecksum();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        ByteBuffer buffer = DirectBuffers.take().limit(BUFFER);
+        try {
+            return copy(progress, sink, checksum, buffer);
+        } finally {
+            DirectBuffers.release(buffer);
+        }
+    }
+
+    private long copy(Progress progress, Sink sink, StreamingChecksum checksum, ByteBuffer buffer) {
         long total = 0;
         boolean ended = false;
         progress.start(length);
         while (!ended) {
             try {
                 while (buffer.hasRemaining()) {
-                    if (get.body().read(buffer) < 0) {
+                    if (answer.body().read(buffer) < 0) {
                         ended = true;
                         break;
                     }
@@ -79,7 +100,7 @@ final class Download implements AutoCloseable {
             } catch (IOException e) {
                 throw S4ClientException.writeFailed(what, e);
             }
-            buffer.clear();
+            buffer.clear().limit(BUFFER);
             total += n;
             progress.advance(n);
         }
@@ -104,6 +125,6 @@ final class Download implements AutoCloseable {
 
     @Override
     public void close() {
-        get.close();
+        connection.close();
     }
 }

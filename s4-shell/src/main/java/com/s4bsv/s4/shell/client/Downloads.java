@@ -2,17 +2,16 @@ package com.s4bsv.s4.shell.client;
 
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.s4.sigv4.SigV4;
 import com.s4bsv.s4.wire.Wire;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 import java.util.UUID;
 
 /** Gets of {@link S4Client}: into a stream, or into a file that appears only once its checksum matched. */
@@ -26,6 +25,9 @@ final class Downloads {
 
     long get(S4Key key, OutputStream out, Progress progress) {
         try (Download download = open(key)) {
+            if (out instanceof ChannelOutput stdout) {
+                return download.copyTo(stdout, progress);
+            }
             return download.copyTo(out, progress);
         }
     }
@@ -77,28 +79,31 @@ final class Downloads {
         }
     }
 
+    /** Sends the GET over a connection of its own and reads the answer's head; the body is left for the caller. */
     private Download open(S4Key key) {
         NodeAddress node = calls.owner(key);
         String what = key.toString();
-        URI uri = calls.objectUri(key);
-        DirectGet get = DirectGet.open(
-                node,
-                what,
-                uri,
-                calls.http().signedGetHeaders(uri, Map.of("x-amz-checksum-mode", "ENABLED")),
-                calls.settings().connectTimeout(),
-                calls.settings().responseTimeout());
-        if (get.status != 200) {
-            String body = get.errorBody();
-            get.close();
-            throw Http.failure(node, what, get.status, body);
+        Connection connection = calls.http().connect(node, what);
+        Answer answer;
+        try {
+            var head = new RequestHead("GET", calls.objectUri(key)).header("x-amz-checksum-mode", "ENABLED");
+            connection.write(head.bytes(calls.http().signing(), SigV4.UNSIGNED_PAYLOAD));
+            answer = new AnswerReader(connection).answer(calls.settings().responseTimeout());
+        } catch (IOException e) {
+            connection.close();
+            throw Transport.failure(node, what, e);
         }
-        String expected = get.header(Wire.CHECKSUM_CRC32C);
+        if (answer.status != 200) {
+            String body = answer.errorBody();
+            connection.close();
+            throw Http.failure(node, what, answer.status, body);
+        }
+        String expected = answer.header(Wire.CHECKSUM_CRC32C);
         if (expected == null) {
-            get.close();
+            connection.close();
             throw new S4ClientException.ChecksumMismatch("node " + node + " sent " + what + " without a "
                     + Wire.CHECKSUM_CRC32C + " header; refusing unverified data");
         }
-        return new Download(node, what, get, expected);
+        return new Download(node, what, connection, answer, expected);
     }
 }

@@ -14,6 +14,8 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -27,13 +29,16 @@ final class Http {
 
     private final Duration connectTimeout;
     private final boolean tls;
-    private final Signing signing = Signing.fromEnvironment();
+    private final Signing signing;
     private volatile HttpClient client;
+    /** The raw sockets of transfers in flight, closed by {@link #abort()}. */
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
     /** @param tls whether some node is https: only then is a trust store read ({@link ClientTls}) */
-    Http(Duration connectTimeout, boolean tls) {
+    Http(Duration connectTimeout, boolean tls, Signing signing) {
         this.connectTimeout = connectTimeout;
         this.tls = tls;
+        this.signing = signing;
     }
 
     private HttpClient client() {
@@ -76,6 +81,24 @@ final class Http {
         if (c != null) {
             c.shutdownNow();
         }
+        connections.forEach(Connection::close);
+    }
+
+    Signing signing() {
+        return signing;
+    }
+
+    /** A socket to {@code node} for one transfer; a failure to connect is {@link S4ClientException.NodeUnreachable}. */
+    Connection connect(NodeAddress node, String what) {
+        Connection connection;
+        try {
+            connection = Connection.open(node, connectTimeout);
+        } catch (IOException e) {
+            throw new S4ClientException.NodeUnreachable(node.toString(), what, e);
+        }
+        connections.add(connection);
+        connection.onClose(() -> connections.remove(connection));
+        return connection;
     }
 
     /**
@@ -127,18 +150,14 @@ final class Http {
         }
     }
 
-    /** The headers of a GET sent outside the HttpClient, signed as {@link #send} signs. */
-    Map<String, String> signedGetHeaders(URI uri, Map<String, String> headers) {
-        return signing.signedHeaders("GET", uri, headers);
+    /** The host to connect to for {@code node}: 0.0.0.0 in a conf means "this machine" (spec 1.3), so loopback. */
+    static String connectHost(NodeAddress node) {
+        return node.host().equals("0.0.0.0") ? "127.0.0.1" : node.host();
     }
 
     static URI uri(NodeAddress node, String rawPath, Map<String, String> query) {
         var out = new StringBuilder(node.scheme()).append("://");
-        String host = node.host();
-        // 0.0.0.0 in a conf means "this machine" (spec 1.3); connect over loopback.
-        if (host.equals("0.0.0.0")) {
-            host = "127.0.0.1";
-        }
+        String host = connectHost(node);
         out.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host)
                 .append(':')
                 .append(node.port())

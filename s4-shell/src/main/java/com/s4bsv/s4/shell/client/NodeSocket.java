@@ -64,6 +64,7 @@ abstract sealed class NodeSocket implements AutoCloseable {
             SocketChannel channel = SocketChannel.open();
             try {
                 channel.socket().connect(address, millis(connectTimeout));
+                channel.socket().setTcpNoDelay(true);
                 return new Plain(channel);
             } catch (SocketTimeoutException e) {
                 channel.close();
@@ -124,6 +125,7 @@ abstract sealed class NodeSocket implements AutoCloseable {
             Socket tcp = new Socket();
             try {
                 tcp.connect(address, millis(connectTimeout));
+                tcp.setTcpNoDelay(true);
             } catch (SocketTimeoutException e) {
                 tcp.close();
                 throw new HttpConnectTimeoutException("connect timed out");

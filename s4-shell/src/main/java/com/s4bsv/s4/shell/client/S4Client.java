@@ -69,10 +69,14 @@ public final class S4Client implements AutoCloseable {
     }
 
     public S4Client(ClusterConfig config, Settings settings) {
+        this(config, settings, Signing.fromEnvironment());
+    }
+
+    S4Client(ClusterConfig config, Settings settings, Signing signing) {
         this.calls = new NodeCalls(
                 config,
                 settings,
-                new Http(settings.connectTimeout(), config.nodes().stream().anyMatch(NodeAddress::tls)));
+                new Http(settings.connectTimeout(), config.nodes().stream().anyMatch(NodeAddress::tls), signing));
         this.uploads = new Uploads(calls);
         this.downloads = new Downloads(calls);
         this.deletes = new Deletes(calls);
@@ -106,14 +110,17 @@ public final class S4Client implements AutoCloseable {
         return calls.owner(key);
     }
 
-    /** Uploads a local file; the checksum is computed first so it travels as a plain header. */
+    /**
+     * Uploads a local file, read once: up to 1 MiB with a plain checksum header, larger as {@code aws-chunked} with
+     * the CRC32C in the trailer.
+     */
     public void put(S4Key key, Path file, Progress progress) {
         uploads.put(key, file, progress);
     }
 
     /**
-     * Uploads a stream of unknown length in constant memory: small input goes as one buffered body, larger input as
-     * {@code aws-chunked} with the CRC32C in the trailer.
+     * Uploads a stream of unknown length in constant memory: input under 1 MiB goes as one body with its checksum
+     * header, larger input as {@code aws-chunked} with the CRC32C in the trailer.
      */
     public void put(S4Key key, InputStream in, Progress progress) {
         uploads.put(key, in, progress);

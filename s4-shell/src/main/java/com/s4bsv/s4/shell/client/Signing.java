@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,16 +49,12 @@ final class Signing {
     }
 
     /**
-     * The headers that sign a bodiless request sent outside the HttpClient ({@link DirectGet}): {@code headers}
-     * plus the signature's, or {@code headers} alone without credentials.
+     * The SigV4 headers of a request that goes out over a raw {@link Connection}: none without credentials. The
+     * signature covers the Host header ({@code uri}'s host and port), x-amz-date and x-amz-content-sha256.
      */
-    Map<String, String> signedHeaders(String method, URI uri, Map<String, String> headers) {
-        if (signer.isEmpty()) {
-            return headers;
-        }
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.putAll(signer.get().sign(method, uri, headers, SigV4.UNSIGNED_PAYLOAD, Instant.now()));
-        return all;
+    Map<String, String> headers(String method, URI uri, String payload) {
+        return signer.map(s -> s.sign(method, uri, Map.<String, String>of(), payload, Instant.now()))
+                .orElse(Map.of());
     }
 
     static Optional<Credentials> credentials(Function<String, String> env, Path home) {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -119,14 +120,16 @@ class S4ClientTest {
     }
 
     @Test
-    void aLargeUploadAsksFirstWhetherTheKeyExists() {
-        node.stubFor(
-                head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
-        byte[] data = random(Uploads.STDIN_BUFFER + 1, 6);
+    void aLargeUploadAsksNothingFirstAndTheNodesRefusalIsKeyExists() {
+        node.stubFor(put(urlEqualTo("/bucket/dir/file.txt"))
+                .willReturn(aResponse()
+                        .withStatus(409)
+                        .withBody("<Error><Code>KeyAlreadyExists</Code><Message>exists</Message></Error>")));
+        byte[] data = random(Uploads.CHUNK + 1, 6);
 
         assertThatThrownBy(() -> client().put(KEY, new ByteArrayInputStream(data), Progress.NONE))
                 .isInstanceOf(S4ClientException.KeyExists.class);
-        node.verify(0, putRequestedFor(urlEqualTo("/bucket/dir/file.txt")));
+        node.verify(0, headRequestedFor(urlEqualTo("/bucket/dir/file.txt")));
     }
 
     @Test
@@ -146,9 +149,7 @@ class S4ClientTest {
 
     @Test
     void largeStdinStreamsAwsChunkedWithTheChecksumInTheTrailer() {
-        byte[] data = random(Uploads.STDIN_BUFFER + 300_001, 2);
-        node.stubFor(
-                head(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(404)));
+        byte[] data = random(3 * Uploads.CHUNK + 300_001, 2);
         node.stubFor(
                 put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
 
@@ -160,8 +161,31 @@ class S4ClientTest {
         assertThat(sent.getHeader("x-amz-trailer")).isEqualTo("x-amz-checksum-crc32c");
         assertThat(sent.getHeader("x-amz-content-sha256")).isEqualTo("STREAMING-UNSIGNED-PAYLOAD-TRAILER");
         assertThat(sent.getHeader("Expect")).isEqualToIgnoringCase("100-continue");
-        AwsChunkedEncoderTest.Decoded decoded = AwsChunkedEncoderTest.decode(sent.getBody());
+        AwsChunkedBodyTest.Decoded decoded = AwsChunkedBodyTest.decode(sent.getBody());
         assertThat(decoded.data()).isEqualTo(data);
+        assertThat(decoded.trailer()).isEqualTo("x-amz-checksum-crc32c:" + crc(data));
+    }
+
+    @Test
+    void aLargeFileGoesAwsChunkedWithItsLengthsKnownUpFront() throws IOException {
+        byte[] data = random(2 * Uploads.CHUNK + 12_345, 7);
+        Path file = dir.resolve("large.bin");
+        Files.write(file, data);
+        node.stubFor(
+                put(urlEqualTo("/bucket/dir/file.txt")).willReturn(aResponse().withStatus(200)));
+
+        client().put(KEY, file, Progress.NONE);
+
+        LoggedRequest sent = node.findAll(putRequestedFor(urlEqualTo("/bucket/dir/file.txt")))
+                .getFirst();
+        assertThat(sent.getHeader("Content-Encoding")).isEqualTo("aws-chunked");
+        assertThat(sent.getHeader("x-amz-decoded-content-length")).isEqualTo(Integer.toString(data.length));
+        assertThat(sent.getHeader("Content-Length")).isEqualTo(Integer.toString(sent.getBody().length));
+        assertThat(sent.containsHeader("Transfer-Encoding")).isFalse();
+        assertThat(sent.getHeader("Expect")).isEqualToIgnoringCase("100-continue");
+        AwsChunkedBodyTest.Decoded decoded = AwsChunkedBodyTest.decode(sent.getBody());
+        assertThat(decoded.data()).isEqualTo(data);
+        assertThat(decoded.chunks()).isEqualTo(3);
         assertThat(decoded.trailer()).isEqualTo("x-amz-checksum-crc32c:" + crc(data));
     }
 

@@ -162,23 +162,26 @@ final class LocalCluster implements BeforeAllCallback {
         return new State(root, work, conf, nodes, "");
     }
 
-    private static Node startNode(Path root, Path work, Path conf, int port) throws IOException {
+    /** Starts a node of {@code conf} on {@code port} with its folder under {@code work}; does not wait for it. */
+    static Node startNode(Path root, Path work, Path conf, int port, String... extraArgs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path nodeDir = Files.createDirectories(work.resolve("_" + port));
         Path dataDir = nodeDir.resolve("s4_data");
-        Process process = new ProcessBuilder(
-                        java,
-                        "--sun-misc-unsafe-memory-access=allow",
-                        "-Xmx256m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-jar",
-                        root.resolve("s4-server/target/s4-server.jar").toString(),
-                        "--port",
-                        Integer.toString(port),
-                        "--conf",
-                        conf.toString(),
-                        "--data-dir",
-                        dataDir.toString())
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "--sun-misc-unsafe-memory-access=allow",
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                root.resolve("s4-server/target/s4-server.jar").toString(),
+                "--port",
+                Integer.toString(port),
+                "--conf",
+                conf.toString(),
+                "--data-dir",
+                dataDir.toString()));
+        command.addAll(List.of(extraArgs));
+        Process process = new ProcessBuilder(command)
                 .directory(nodeDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
@@ -225,7 +228,7 @@ final class LocalCluster implements BeforeAllCallback {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -53,15 +54,20 @@ final class S4Process {
     }
 
     static Result run(Path cwd, byte[] stdin, String... args) {
+        return run(cwd, Map.of("S4_CONF_PATH", LocalCluster.conf().toString()), stdin, args);
+    }
+
+    /** With {@code env} added to the environment (it names the cluster: S4_CONF_PATH). */
+    static Result run(Path cwd, Map<String, String> env, byte[] stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(LocalCluster.repoRoot().resolve("bin/s4").toString());
         command.addAll(List.of(args));
         try {
             var builder = new ProcessBuilder(command).directory(cwd.toFile());
-            builder.environment().put("S4_CONF_PATH", LocalCluster.conf().toString());
+            builder.environment().putAll(env);
             // a node slow to answer on a busy machine is still up: wait for it as long as for anything else
             builder.environment()
-                    .put(
+                    .putIfAbsent(
                             "S4_HEALTH_TIMEOUT",
                             TestTimeouts.atLeast(Duration.ofSeconds(30)).toSeconds() + "s");
             Process process = builder.start();
