@@ -153,7 +153,8 @@ class InProcessPipelinePropertiesIT {
         List<String> stages = new ArrayList<>();
         boolean xargs = start >= 7;
         if (xargs) {
-            stages.add("xargs cat");
+            // names one a line, spaces kept (keys may hold them): the form the compute docs recommend
+            stages.add(start == 9 ? "xargs -d '\\n' cat" : "xargs cat");
             stages.add(READS_ALL.get(random.nextInt(READS_ALL.size())));
         } else if (start == 6 && singleChunk) {
             // CSV text where bsv is expected: corrupt input errors
@@ -200,14 +201,15 @@ class InProcessPipelinePropertiesIT {
         Path stdin = dir.resolve("stdin");
         Layout layout = new Layout(c.bufferSize());
         if (c.xargs()) {
+            boolean byLine = c.command().startsWith("xargs -d");
             List<String> names = new ArrayList<>();
             String[] lines = c.csv().split("\n", -1);
             for (int i = 0; i < 3 && i < lines.length; i++) {
-                Path part = work.resolve("in " + i);
+                Path part = work.resolve(byLine ? " in " + i + " " : "in " + i);
                 Files.write(part, bsv(lines[i] + "\n", layout));
-                names.add("'" + part.getFileName() + "'");
+                names.add(byLine ? part.getFileName().toString() : "'" + part.getFileName() + "'");
             }
-            names.add(lines.length % 2 == 0 ? "missing" : "");
+            names.add(lines.length % 2 == 0 ? (byLine ? "missing one" : "missing") : "");
             Files.writeString(stdin, String.join("\n", names) + "\n");
         } else {
             Files.writeString(stdin, c.csv());

@@ -233,6 +233,51 @@ class ComputeScenariosIT {
     }
 
     @Test
+    void keysWithSpacesAreDataInEveryVerbAndMapFromNReadsThemOneALine() throws IOException {
+        Path canary = dir.resolve("canary");
+        List<String> keys =
+                List.of("sp/a b", "sp/ lead", "sp/trail ", "sp/x;y", "sp/n\u00a0b", "sp/$(touch " + canary + ") y");
+        for (String key : keys) {
+            put("<" + key + ">\n", s4(key));
+        }
+        assertThat(ok("ls", "-r", s4("sp/")).lastColumn()).containsExactlyInAnyOrderElementsOf(keys);
+        for (String key : keys) {
+            String basename = key.substring(key.lastIndexOf('/') + 1);
+            assertThat(ok("eval", s4(key), "cat; printf '[%s]\\n' \"$filename\"")
+                            .stdout())
+                    .as("eval %s", key)
+                    .isEqualTo("<" + key + ">\n[" + basename + "]\n");
+        }
+
+        ok("map", s4("sp/"), s4("mapped/"), "cat; printf '[%s]\\n' \"$filename\"");
+        ok("map-to-n", s4("sp/"), s4("shuffled/"), "printf '%s' \"$filename\" > 'out put'; echo 'out put'");
+        for (String key : keys) {
+            String rest = key.substring(3);
+            String basename = key.substring(key.lastIndexOf('/') + 1);
+            assertThat(ok("cp", s4("mapped/" + rest), "-").stdout())
+                    .as("map of %s", key)
+                    .isEqualTo("<" + key + ">\n[" + basename + "]\n");
+            assertThat(ok("cp", s4("shuffled/" + basename + "/out put"), "-").stdout())
+                    .as("map-to-n of %s", key)
+                    .isEqualTo(basename);
+        }
+
+        List<String> group = List.of("grp/000_ lead x", "grp/000_a b", "grp/000_trail ", "grp/000_x;y");
+        for (String key : group) {
+            put("<" + key + ">\n", s4(key));
+        }
+        ok("map-from-n", s4("grp/"), s4("merged/"), "xargs -d '\\n' cat");
+        assertThat(ok("cp", s4("merged/000"), "-").stdout())
+                .isEqualTo(group.stream().map(k -> "<" + k + ">\n").collect(Collectors.joining()));
+        S4Process.Result split = run(dir, "map-from-n", s4("grp/"), s4("split/"), "xargs cat");
+        assertThat(split.code())
+                .as("plain xargs splits names at spaces: %s", split)
+                .isEqualTo(1);
+        assertThat(split.err()).contains("No such file or directory");
+        assertThat(canary).doesNotExist();
+    }
+
+    @Test
     void mapToNMayWriteNothingAndFailsOnBadPaths() {
         putWordChunks("step1/");
 
