@@ -27,6 +27,10 @@ s4_jvm_flags() {
             # bsv tools must keep stderr byte-exact and a node's log clean: zero-allocation-hashing uses
             # sun.misc.Unsafe, which JDK 24+ warns about unless allowed (the flag exists from JDK 23).
             [ "$feature" -ge 23 ] && S4_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+            # a node: Serial GC and a small initial heap, idle RSS 174 MiB against 208 with G1 at the same start
+            # CPU, and a faster first job (bench/README.md, "Start-up"); G1 back:
+            # S4_SERVER_JAVA_OPTS="-XX:-UseSerialGC -XX:+UseG1GC"
+            [ "$module" = s4-server ] && S4_JVM_FLAGS+=(-XX:+UseSerialGC -Xms32m)
             ;;
     esac
     return 0
