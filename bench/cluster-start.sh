@@ -4,17 +4,22 @@
 #   wall   from the command to the first 200 from its health (readiness) endpoint
 #   cpu    user+sys CPU of the JVM up to that moment (steadier than wall on a busy machine)
 #   rss    resident memory 2 s after ready, idle
+#   job    then, for a node: the first map job after the start (one tiny key, `bsv | csv` in-process), from the
+#          request to its last line: what the AOT training's compute walk is for
 # Rows: hello-world (java -jar), a node with java -jar (no cache), a node with bin/s4-server (its AOT cache),
 # bin/s4-cluster N (all ready). With BENCH_LOAD=1 it repeats everything with a CPU burner on every core.
-# Usage: bench/cluster-start.sh [RUNS] [N]   (default: 5 3). Ports 18700.. on 127.0.0.1.
+# Usage: bench/cluster-start.sh [RUNS] [N]   (default: 5 3; ONLY="node-launcher" for some rows). Ports 18700.. on
+# 127.0.0.1.
 set -euo pipefail
 cd "$(dirname -- "$0")/.."
 runs=${1:-5} nodes=${2:-3} port=18700
 . bin/lib/launch.sh
 s4_build_once s4-server
 jar=$(s4_jar s4-server)
-[ -f bench/hello/target/hello.jar ] || ./mvnw -q -B -DskipTests -f bench/hello/pom.xml package
 hello=bench/hello/target/hello.jar
+# ONLY="node-launcher cluster" times just those rows (and java -version, the base of the ratios)
+wanted() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
+[ -f "$hello" ] || ! wanted hello || ./mvnw -q -B -DskipTests -f bench/hello/pom.xml package
 work=$(mktemp -d)
 pid="" burners=()
 cleanup() {
@@ -30,9 +35,20 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 rss_mib() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
 
-# start NAME URL COMMAND...: prints "wall cpu rss" of one start, then stops it
+# first_job BASE_URL: ms of the first map job of a fresh node
+first_job() {
+    local base=$1 t0
+    curl -fs -o /dev/null -X PUT "$base/first"
+    printf '1,a\n2,b\n' | curl -fs -o /dev/null -X PUT --data-binary @- "$base/first/in/k"
+    t0=$(now_ms)
+    curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' \
+        -d '{"indir":"s4://first/in/","outdir":"s4://first/out/","cmd":"bsv | csv"}' "$base/_s4/map"
+    echo $(($(now_ms) - t0))
+}
+
+# start NAME URL COMMAND...: prints "wall cpu rss job" of one start, then stops it
 start() {
-    local name=$1 url=$2 t0 t1 cpu rss
+    local name=$1 url=$2 t0 t1 cpu rss job=-
     shift 2
     rm -rf "$work/$name" && mkdir -p "$work/$name" && echo "127.0.0.1:$port" >"$work/$name/s4.conf"
     t0=$(now_ms)
@@ -46,9 +62,10 @@ start() {
     cpu=$(cpu_ms "$pid")
     sleep 2
     rss=$(rss_mib "$pid")
+    [[ $name == node-* ]] && job=$(first_job "${url%%/_s4/*}")
     kill "$pid" && wait "$pid" 2>/dev/null || true
     pid=""
-    echo "$((t1 - t0)) $cpu $rss"
+    echo "$((t1 - t0)) $cpu $rss $job"
 }
 
 cluster() {
@@ -64,45 +81,49 @@ cluster() {
     t1=$(now_ms)
     kill -TERM "$pid" && wait "$pid" 2>/dev/null || true
     pid=""
-    echo "$((t1 - t0)) - -"
+    echo "$((t1 - t0)) - - -"
 }
 
 java_version() {
     local t0
     t0=$(now_ms)
     "$JAVA_HOME/bin/java" -version 2>/dev/null
-    echo "$(($(now_ms) - t0)) - -"
+    echo "$(($(now_ms) - t0)) - - -"
 }
 
 health=/_s4/actuator/health/readiness
 s4_java_command s4-server
 round() {
     echo "java-version $(java_version)"
-    echo "hello $(start hello "http://127.0.0.1:$port/hello" "$JAVA_HOME/bin/java" -jar "$PWD/$hello" \
+    wanted hello && echo "hello $(start hello "http://127.0.0.1:$port/hello" "$JAVA_HOME/bin/java" -jar "$PWD/$hello" \
         --server.port="$port" --server.address=127.0.0.1)"
-    echo "node-jar $(start node-jar "http://127.0.0.1:$port$health" "$JAVA_HOME/bin/java" "${S4_JVM_FLAGS[@]}" \
-        -jar "$jar" --conf s4.conf --port "$port")"
-    echo "node-launcher $(start node-launcher "http://127.0.0.1:$port$health" "$PWD/bin/s4-server" --conf s4.conf \
-        --port "$port")"
-    echo "cluster $(cluster)"
+    wanted node-jar && echo "node-jar $(start node-jar "http://127.0.0.1:$port$health" "$JAVA_HOME/bin/java" \
+        "${S4_JVM_FLAGS[@]}" -jar "$jar" --conf s4.conf --port "$port")"
+    wanted node-launcher && echo "node-launcher $(start node-launcher "http://127.0.0.1:$port$health" \
+        "$PWD/bin/s4-server" --conf s4.conf --port "$port")"
+    wanted cluster && echo "cluster $(cluster)"
+    return 0
 }
+
+# column NAME N TIMES: the median of field N of the rows named NAME (empty when none was timed)
+column() { awk -v name="$1" -v k="$2" '$1 == name {print $k}' "$3" | median; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "" || b == "" || b == 0) print "-"; else printf "%.2f", a / b}'; }
 
 report() {
     local label=$1 times=$2 base hello_ms
-    base=$(grep '^java-version ' "$times" | awk '{print $2}' | median)
-    hello_ms=$(grep '^hello ' "$times" | awk '{print $2}' | median)
+    base=$(column java-version 2 "$times")
+    hello_ms=$(column hello 2 "$times")
     echo "$label; load average $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-    printf '%-34s %8s %8s %8s %10s %10s\n' "" "wall ms" "cpu ms" "rss MiB" "x java -v" "x hello"
-    local row name w c r
+    printf '%-34s %8s %8s %8s %10s %10s %10s\n' "" "wall ms" "cpu ms" "rss MiB" "1st job ms" "x java -v" "x hello"
+    local row name w
     for row in "java-version:java -version" "hello:hello-world, java -jar" "node-jar:s4 node, java -jar" \
         "node-launcher:s4 node, bin/s4-server" "cluster:bin/s4-cluster $nodes, all ready"; do
         name=${row%%:*}
-        w=$(grep "^$name " "$times" | awk '{print $2}' | median)
-        c=$(grep "^$name " "$times" | awk '{print $3}' | median)
-        r=$(grep "^$name " "$times" | awk '{print $4}' | median)
-        printf '%-34s %8s %8s %8s %10s %10s\n' "${row#*:}" "$w" "$c" "$r" \
-            "$(awk -v a="$w" -v b="$base" 'BEGIN {printf "%.1f", a / b}')" \
-            "$(awk -v a="$w" -v b="$hello_ms" 'BEGIN {printf "%.2f", a / b}')"
+        wanted "$name" || [ "$name" = java-version ] || continue
+        w=$(column "$name" 2 "$times")
+        printf '%-34s %8s %8s %8s %10s %10s %10s\n' "${row#*:}" "$w" "$(column "$name" 3 "$times")" \
+            "$(column "$name" 4 "$times")" "$(column "$name" 5 "$times")" "$(ratio "$w" "$base")" \
+            "$(ratio "$w" "$hello_ms")"
     done
 }
 

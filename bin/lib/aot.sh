@@ -18,8 +18,9 @@ s4_jvm_flags() {
     S4_JVM_FLAGS=()
     case $module in
         s4-shell)
-            # C1 only and Serial GC: a client that lives for a fraction of a second.
-            S4_JVM_FLAGS+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+            # C1 only and Serial GC: a client that lives for a fraction of a second. No perf data: no
+            # /tmp/hsperfdata_USER/PID file mapped, written and deleted per run (jps and jcmd do not list it).
+            S4_JVM_FLAGS+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
             # jline and the xxh3 library use native access and sun.misc.Unsafe, which JDK 24+ warns about on stderr.
             [ "$feature" -ge 23 ] && S4_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
             ;;
@@ -27,6 +28,12 @@ s4_jvm_flags() {
             # bsv tools must keep stderr byte-exact and a node's log clean: zero-allocation-hashing uses
             # sun.misc.Unsafe, which JDK 24+ warns about unless allowed (the flag exists from JDK 23).
             [ "$feature" -ge 23 ] && S4_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+            # a bsv tool is one short JVM per stage per key: no hsperfdata file to create, map and delete
+            [ "$module" = bsv-cli ] && S4_JVM_FLAGS+=(-XX:-UsePerfData)
+            # a node: Serial GC and a small initial heap, idle RSS 174 MiB against 208 with G1 at the same start
+            # CPU, and a faster first job (bench/README.md, "Start-up"); G1 back:
+            # S4_SERVER_JAVA_OPTS="-XX:-UseSerialGC -XX:+UseG1GC"
+            [ "$module" = s4-server ] && S4_JVM_FLAGS+=(-XX:+UseSerialGC -Xms32m)
             ;;
     esac
     return 0

@@ -15,7 +15,7 @@ import java.time.Duration;
 /**
  * The training run of the node's ahead-of-time cache (bin/lib/aot.sh, at package time): starts a one-node cluster
  * on a free port of 127.0.0.1 in a temporary folder, sends the requests a node answers first (readiness, bucket and
- * object put/get/head/list/delete, a missing key, a metrics scrape), and exits. A real start then loads and links
+ * object put/get/head/list/delete, a missing key, in-process compute jobs, a metrics scrape), and exits. A real start then loads and links
  * those classes from the cache ({@code -XX:AOTCache}); the figures are in bench/README.md.
  */
 public final class AotTraining {
@@ -77,6 +77,7 @@ public final class AotTraining {
             send(http, out, HttpRequest.newBuilder(node.resolve("/")).GET());
             send(http, out, HttpRequest.newBuilder(node.resolve(key)).DELETE());
         }
+        compute(http, out, node);
         send(
                 http,
                 out,
@@ -87,6 +88,43 @@ public final class AotTraining {
                 HttpRequest.newBuilder(node.resolve("/_s4/actuator/health")).GET());
         // The JVM writes the cache at exit; Spring's shutdown hook stops the node first.
         System.exit(0);
+    }
+
+    /**
+     * The compute calls with pipelines of bsv tools that run in-process (eval, map, map-to-n, map-from-n), so the
+     * first job after a start finds the pipeline, the tools and the job machinery loaded, linked and profiled.
+     */
+    private static void compute(HttpClient http, PrintStream out, URI node) throws IOException, InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            send(
+                    http,
+                    out,
+                    HttpRequest.newBuilder(node.resolve("/train/compute/in/k" + i))
+                            .PUT(HttpRequest.BodyPublishers.ofString(i + ",a,1\n" + (i + 10) + ",b,2\n")));
+        }
+        for (int round = 0; round < 10; round++) {
+            String in = "s4://train/compute/in/";
+            String runs = "s4://train/compute/" + round;
+            post(http, out, node, "eval", "{\"key\":\"" + in + "k0\",\"cmd\":\"bsv | bcut 2,1 | csv\"}");
+            post(http, out, node, "map", job(in, runs + "/bsv/", "bsv"));
+            post(http, out, node, "map", job(runs + "/bsv/", runs + "/cut/", "bcut 1 | csv"));
+            post(http, out, node, "map-to-n", job(runs + "/bsv/", runs + "/parts/", "bcut 2,1 | bpartition 2"));
+            post(http, out, node, "map-from-n", job(runs + "/parts/", runs + "/sorted/", "xargs cat | bsort | csv"));
+        }
+    }
+
+    private static String job(String indir, String outdir, String cmd) {
+        return "{\"indir\":\"" + indir + "\",\"outdir\":\"" + outdir + "\",\"cmd\":\"" + cmd + "\"}";
+    }
+
+    private static void post(HttpClient http, PrintStream out, URI node, String call, String json)
+            throws IOException, InterruptedException {
+        send(
+                http,
+                out,
+                HttpRequest.newBuilder(node.resolve("/_s4/" + call))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private static void send(HttpClient http, PrintStream out, HttpRequest.Builder request)
