@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs a request with an Authorization header: host, x-amz-date, x-amz-content-sha256 and any extra headers
@@ -18,9 +19,9 @@ public final class RequestSigner {
     private final Credentials credentials;
     private final String region;
     /** The signing key of the last day signed for: derived once a day, not per request. */
-    private volatile DayKey dayKey = new DayKey("", new byte[0]);
+    private volatile @Nullable DayKey dayKey;
 
-    private record DayKey(String date, byte[] key) {}
+    private record DayKey(String date, SigningKey key) {}
 
     public RequestSigner(Credentials credentials, String region) {
         this.credentials = credentials;
@@ -57,8 +58,8 @@ public final class RequestSigner {
                 payloadHash);
         String scope = SigV4.scope(date, region, SigV4.SERVICE);
         DayKey current = dayKey;
-        if (!current.date().equals(date)) {
-            current = new DayKey(date, SigV4.signingKey(credentials.secretAccessKey(), date, region, SigV4.SERVICE));
+        if (current == null || !current.date().equals(date)) {
+            current = new DayKey(date, SigningKey.of(credentials.secretAccessKey(), date, region, SigV4.SERVICE));
             dayKey = current;
         }
         String signature = SigV4.signature(current.key(), SigV4.stringToSign(amzDate, scope, canonical));

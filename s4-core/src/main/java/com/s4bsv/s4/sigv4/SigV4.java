@@ -3,10 +3,12 @@ package com.s4bsv.s4.sigv4;
 import com.s4bsv.s4.wire.UriText;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -35,6 +37,8 @@ public final class SigV4 {
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
+    private static final String HMAC_SHA256 = "HmacSHA256";
+    private static final Mac HMAC_PROTOTYPE = newHmac();
 
     private SigV4() {}
 
@@ -42,9 +46,40 @@ public final class SigV4 {
         return AMZ_DATE.format(time);
     }
 
-    /** @throws DateTimeParseException when {@code value} is not {@code yyyyMMddTHHmmssZ} */
+    /**
+     * Parsed by hand: every signed request carries one, and a {@code DateTimeFormatter} parse costs more than the
+     * rest of the date handling.
+     *
+     * @throws DateTimeParseException when {@code value} is not {@code yyyyMMddTHHmmssZ} or names no such time
+     */
     public static Instant parseAmzDate(String value) {
-        return Instant.from(AMZ_DATE.parse(value));
+        if (value.length() != 16 || value.charAt(8) != 'T' || value.charAt(15) != 'Z') {
+            throw new DateTimeParseException("not yyyyMMddTHHmmssZ", value, 0);
+        }
+        try {
+            LocalDateTime time = LocalDateTime.of(
+                    digits(value, 0, 4),
+                    digits(value, 4, 6),
+                    digits(value, 6, 8),
+                    digits(value, 9, 11),
+                    digits(value, 11, 13),
+                    digits(value, 13, 15));
+            return time.toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw new DateTimeParseException(e.getMessage(), value, 0, e);
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            int d = text.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                throw new DateTimeParseException("not yyyyMMddTHHmmssZ", text, i);
+            }
+            n = n * 10 + d;
+        }
+        return n;
     }
 
     public static String scope(String date, String region, String service) {
@@ -99,6 +134,11 @@ public final class SigV4 {
 
     public static String signature(byte[] signingKey, String stringToSign) {
         return HEX.formatHex(hmac(signingKey, stringToSign));
+    }
+
+    /** The hex signature with a key whose HMAC is keyed once ({@link SigningKey}): for keys used again and again. */
+    public static String signature(SigningKey signingKey, String stringToSign) {
+        return signingKey.signature(stringToSign);
     }
 
     /** Header values as signed: surrounding blanks trimmed, inner runs of blanks made one space. */
@@ -191,11 +231,33 @@ public final class SigV4 {
     }
 
     public static byte[] hmac(byte[] key, String data) {
+        return keyedHmac(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A new HmacSHA256 keyed with {@code key}: a clone of an unkeyed prototype, without a provider lookup. */
+    static Mac keyedHmac(byte[] key) {
+        Mac mac = cloneOf(HMAC_PROTOTYPE);
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
+            mac.init(new SecretKeySpec(key, HMAC_SHA256));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 takes any key", e);
+        }
+        return mac;
+    }
+
+    /** A copy of {@code mac} in its current state; a new instance when its provider cannot clone. */
+    static Mac cloneOf(Mac mac) {
+        try {
+            return (Mac) mac.clone();
+        } catch (CloneNotSupportedException e) {
+            return newHmac();
+        }
+    }
+
+    private static Mac newHmac() {
+        try {
+            return Mac.getInstance(HMAC_SHA256);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has HmacSHA256", e);
         }
     }

@@ -1,9 +1,11 @@
 package com.s4bsv.s4.sigv4;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -103,5 +105,35 @@ class SigV4Test {
         assertThat(RequestSigner.hostHeader(URI.create("https://h:443/x"))).isEqualTo("h");
         assertThat(RequestSigner.hostHeader(URI.create("http://127.0.0.1:8080/x")))
                 .isEqualTo("127.0.0.1:8080");
+    }
+
+    @Test
+    void aKeyedSigningKeySignsAsTheBytesDoAgainAndAgain() {
+        SigningKey key = SigningKey.of(SECRET, "20130524", "us-east-1", "s3");
+        assertThat(key.bytes()).isEqualTo(KEY);
+        for (String text : List.of("", "a", "AWS4-HMAC-SHA256\n20130524T000000Z\nscope\nhash", "a")) {
+            assertThat(key.signature(text)).isEqualTo(SigV4.signature(KEY, text));
+        }
+    }
+
+    @Test
+    void amzDatesAreParsedByHandAndStrictly() {
+        assertThat(SigV4.parseAmzDate("20130524T000000Z")).isEqualTo(Instant.parse("2013-05-24T00:00:00Z"));
+        assertThat(SigV4.parseAmzDate("20261205T235959Z")).isEqualTo(Instant.parse("2026-12-05T23:59:59Z"));
+        assertThat(SigV4.parseAmzDate(SigV4.amzDate(Instant.parse("2024-02-29T12:34:56Z"))))
+                .isEqualTo(Instant.parse("2024-02-29T12:34:56Z"));
+        for (String bad : List.of(
+                "",
+                "20130524T000000",
+                "20130524 000000Z",
+                "2013052AT000000Z",
+                "20130524T00000-Z",
+                "20130524T240000Z",
+                "20130230T000000Z",
+                "20131324T000000Z",
+                "20130524T000060Z",
+                "20130524T000000ZZ")) {
+            assertThatThrownBy(() -> SigV4.parseAmzDate(bad)).as(bad).isInstanceOf(DateTimeParseException.class);
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.s4bsv.s4.server.s3.checksum.ChunkSignatures;
 import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.sigv4.SigV4;
+import com.s4bsv.s4.sigv4.SigningKey;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,7 +19,7 @@ final class ChunkSignatureVerifier implements ChunkSignatures {
 
     private static final String PREFIX = "chunk-signature=";
 
-    private final byte[] signingKey;
+    private final SigningKey signingKey;
     private final String amzDate;
     private final String scope;
     private final boolean signedTrailer;

@@ -3,6 +3,7 @@ package com.s4bsv.s4.server.auth;
 import com.s4bsv.s4.server.s3.error.S3Error;
 import com.s4bsv.s4.server.s3.error.S3Exception;
 import com.s4bsv.s4.sigv4.SigV4;
+import com.s4bsv.s4.sigv4.SigningKey;
 import com.s4bsv.s4.wire.Wire;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -36,15 +37,15 @@ final class SignatureVerifier {
             AccessKey key,
             String amzDate,
             String scope,
-            byte[] signingKey,
+            SigningKey signingKey,
             String signature,
             String payload,
             boolean presigned) {}
 
     private final String region;
     private final Duration maxSkew;
-    /** Signing keys by key id, day and secret: derived once a day per key, not per request. */
-    private final Map<String, byte[]> signingKeys = new ConcurrentHashMap<>();
+    /** Signing keys by key id, day and secret: derived (and their HMAC keyed) once a day per key, not per request. */
+    private final Map<String, SigningKey> signingKeys = new ConcurrentHashMap<>();
 
     SignatureVerifier(String region, Duration maxSkew) {
         this.region = region;
@@ -106,7 +107,7 @@ final class SignatureVerifier {
         List<Map.Entry<String, String>> headers = canonicalHeaders(request, signedHeaders);
         String query = SigV4.canonicalQuery(request.getQueryString(), presigned ? "X-Amz-Signature" : null);
         String scopeText = String.join("/", scope);
-        byte[] signingKey = signingKey(key, scope[0]);
+        SigningKey signingKey = signingKey(key, scope[0]);
         String rawPath = request.getRequestURI();
         String canonicalUri = SigV4.canonicalUri(rawPath);
         String canonical = SigV4.canonicalRequest(request.getMethod(), canonicalUri, query, headers, payload);
@@ -298,14 +299,14 @@ final class SignatureVerifier {
         return headers;
     }
 
-    private byte[] signingKey(AccessKey key, String date) {
+    private SigningKey signingKey(AccessKey key, String date) {
         String cacheKey = key.id() + '/' + date + '/' + key.secret();
-        byte[] cached = signingKeys.get(cacheKey);
+        SigningKey cached = signingKeys.get(cacheKey);
         if (cached == null) {
             if (signingKeys.size() >= MAX_CACHED_KEYS) {
                 signingKeys.clear();
             }
-            cached = SigV4.signingKey(key.secret(), date, region, SigV4.SERVICE);
+            cached = SigningKey.of(key.secret(), date, region, SigV4.SERVICE);
             signingKeys.put(cacheKey, cached);
         }
         return cached;

@@ -636,8 +636,14 @@ final class FileObjectStore implements ObjectStore {
     static Map<String, String> readMetadata(Path file) throws IOException {
         UserDefinedFileAttributeView view =
                 Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        ByteBuffer buffer = ByteBuffer.allocate(ObjectStore.MAX_METADATA_BYTES);
+        // most objects have no user metadata: asking for the names is one call, where reading an absent attribute
+        // throws (and fills in a deep stack trace) on every GET and HEAD
+        ByteBuffer buffer;
         try {
+            if (!view.list().contains(METADATA_ATTRIBUTE)) {
+                return Map.of();
+            }
+            buffer = ByteBuffer.allocate(ObjectStore.MAX_METADATA_BYTES);
             view.read(METADATA_ATTRIBUTE, buffer);
         } catch (FileSystemException absent) {
             return Map.of();
