@@ -27,13 +27,17 @@ final class Http {
 
     private final Duration connectTimeout;
     private final boolean tls;
-    private final Signing signing = Signing.fromEnvironment();
+    private final Signing signing;
     private volatile HttpClient client;
 
-    /** @param tls whether some node is https: only then is a trust store read ({@link ClientTls}) */
-    Http(Duration connectTimeout, boolean tls) {
+    /**
+     * @param tls     whether some node is https: only then is a trust store read ({@link ClientTls})
+     * @param signing what signs every request
+     */
+    Http(Duration connectTimeout, boolean tls, Signing signing) {
         this.connectTimeout = connectTimeout;
         this.tls = tls;
+        this.signing = signing;
     }
 
     private HttpClient client() {

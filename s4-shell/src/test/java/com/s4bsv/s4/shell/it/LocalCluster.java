@@ -1,16 +1,26 @@
 package com.s4bsv.s4.shell.it;
 
+import com.s4bsv.s4.config.ClusterConfig;
+import com.s4bsv.s4.shell.client.S4Client;
+import com.s4bsv.s4.sigv4.Credentials;
+import com.s4bsv.s4.sigv4.RequestSigner;
+import com.s4bsv.s4.sigv4.SigV4;
 import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -22,12 +32,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code s4-server/target/s4-server.jar} (found through the {@code s4.repo.root} system property), shared by every
  * end-to-end test class and stopped when the test run ends. Tests are skipped, with the reason, when the jar is
  * missing or does not start a server that answers HTTP.
+ *
+ * <p>The nodes have keys, as in production: a keys file with one {@code compute} key with a random secret
+ * ({@link #credentials()}). {@code bin/s4}, aws cli and boto3 get it through {@link #awsEnv()}, the s4 client library
+ * through {@link #client()}, raw requests through {@link #sign(HttpRequest)}; anything else is refused.
  */
 final class LocalCluster implements BeforeAllCallback {
 
     static final int NODES = 3;
+    static final String REGION = "us-east-1";
 
     private static State state;
+    private static final Credentials CREDENTIALS = newComputeKey();
 
     record Node(int port, Path dataDir, Process process) {}
 
@@ -95,6 +111,53 @@ final class LocalCluster implements BeforeAllCallback {
         return state.work;
     }
 
+    /** The key every client of these nodes signs with (role {@code compute}: read, write and run). */
+    static Credentials credentials() {
+        return CREDENTIALS;
+    }
+
+    /**
+     * The environment of {@code bin/s4}, aws cli or boto3 against these nodes: the nodes' key and region, and
+     * nothing from the user's {@code ~/.aws}.
+     */
+    static Map<String, String> awsEnv() {
+        return Map.of(
+                "AWS_ACCESS_KEY_ID",
+                CREDENTIALS.accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY",
+                CREDENTIALS.secretAccessKey(),
+                "AWS_DEFAULT_REGION",
+                REGION,
+                "AWS_CONFIG_FILE",
+                state.work.resolve("no-aws-config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE",
+                state.work.resolve("no-aws-credentials").toString());
+    }
+
+    /** The s4 client library on these nodes, signing with {@link #credentials()}. */
+    static S4Client client() throws IOException {
+        return client(S4Client.Settings.defaults());
+    }
+
+    static S4Client client(S4Client.Settings settings) throws IOException {
+        return new S4Client(ClusterConfig.load(state.conf), settings, CREDENTIALS, REGION);
+    }
+
+    /** {@code request} signed with {@link #credentials()} as the s4 client signs (SigV4, unsigned payload). */
+    static HttpRequest sign(HttpRequest request) {
+        Map<String, String> headers = new RequestSigner(CREDENTIALS, REGION)
+                .sign(request.method(), request.uri(), Map.of(), SigV4.UNSIGNED_PAYLOAD, Instant.now());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
+        headers.forEach(builder::setHeader);
+        return builder.build();
+    }
+
+    private static Credentials newComputeKey() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return new Credentials("s4-suite", HexFormat.of().formatHex(secret));
+    }
+
     private static State start() throws IOException, InterruptedException {
         Path root = repoRoot();
         Path work = Files.createTempDirectory("s4-shell-it");
@@ -119,6 +182,10 @@ final class LocalCluster implements BeforeAllCallback {
             confText.append("127.0.0.1:").append(ports[i]).append('\n');
         }
         Files.writeString(conf, confText.toString());
+        Files.writeString(
+                work.resolve("keys"),
+                CREDENTIALS.accessKeyId() + " " + CREDENTIALS.secretAccessKey() + " compute\n",
+                StandardCharsets.UTF_8);
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
             nodes.add(startNode(root, work, conf, ports[i]));
@@ -178,7 +245,9 @@ final class LocalCluster implements BeforeAllCallback {
                         "--conf",
                         conf.toString(),
                         "--data-dir",
-                        dataDir.toString())
+                        dataDir.toString(),
+                        "--keys-file",
+                        work.resolve("keys").toString())
                 .directory(nodeDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(

@@ -10,10 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real {@code bin/s4} launcher in a working folder with the cluster's conf, as a user's script would. */
+/**
+ * Runs the real {@code bin/s4} launcher in a working folder with the cluster's conf and key, as a user's script
+ * would.
+ */
 final class S4Process {
 
     record Result(int code, byte[] out, String err) {
@@ -53,12 +57,19 @@ final class S4Process {
     }
 
     static Result run(Path cwd, byte[] stdin, String... args) {
+        return run(Map.of(), cwd, stdin, args);
+    }
+
+    /** As {@link #run(Path, byte[], String...)}, with {@code env} over the cluster's (e.g. other credentials). */
+    static Result run(Map<String, String> env, Path cwd, byte[] stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(LocalCluster.repoRoot().resolve("bin/s4").toString());
         command.addAll(List.of(args));
         try {
             var builder = new ProcessBuilder(command).directory(cwd.toFile());
             builder.environment().put("S4_CONF_PATH", LocalCluster.conf().toString());
+            builder.environment().putAll(LocalCluster.awsEnv());
+            builder.environment().putAll(env);
             // a node slow to answer on a busy machine is still up: wait for it as long as for anything else
             builder.environment()
                     .put(
