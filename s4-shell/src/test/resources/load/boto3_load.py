@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The boto3 half of LoadIT: load clients, then checks, against the nodes of one s4 cluster.
 
-Usage: boto3_load.py ENDPOINTS BUCKET CLIENTS SECONDS SEED
+Usage: boto3_load.py ENDPOINTS BUCKET CLIENTS SECONDS SEED   (credentials from AWS_ACCESS_KEY_ID/_SECRET_ACCESS_KEY)
   ENDPOINTS  comma-separated http://127.0.0.1:PORT of every node; each request goes to a random one, so most
              are forwarded to the key's owner
 
@@ -222,8 +222,8 @@ def main():
     # No retries: a retried request would hide exactly the failures this test counts.
     config = Config(retries={'max_attempts': 1, 'mode': 'standard'}, connect_timeout=5, read_timeout=60,
                     max_pool_connections=clients * 2, s3={'addressing_style': 'path'})
-    s3s = [boto3.client('s3', endpoint_url=e, aws_access_key_id='s4', aws_secret_access_key='s4',
-                        region_name='us-east-1', config=config) for e in endpoints]
+    # Credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY: the nodes' key; every request is signed.
+    s3s = [boto3.client('s3', endpoint_url=e, region_name='us-east-1', config=config) for e in endpoints]
     emit(op='READY')
     if sys.stdin.readline().strip() != 'GO':
         return 2

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * The S3 front of issue 15 on three real nodes, each client talking to a node that forwards to the key's owner:
  * metadata round-trips, folder markers, open uploads listed across nodes, and every unserved subresource refused
- * with the key and the bucket intact, through the aws CLI, boto3 and the AWS SDK v2.
+ * with the key and the bucket intact, through the aws CLI, boto3 and the AWS SDK v2. The nodes take anonymous
+ * requests here; {@link SignedS3FrontIT} runs every scenario again against nodes with keys.
  */
 class S3FrontIT {
 
@@ -67,7 +68,8 @@ class S3FrontIT {
         return S3Client.builder()
                 .endpointOverride(nodes.endpoint(node))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("s4", "s4")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        nodes.credentials().accessKeyId(), nodes.credentials().secretAccessKey())))
                 .forcePathStyle(true)
                 .httpClient(ApacheHttpClient.create())
                 .build();
@@ -144,28 +146,28 @@ class S3FrontIT {
                 for (String path : List.of("/rawfront/" + key, "/rawfront", "/rawempty")) {
                     URI uri = URI.create(nodes.endpoint(via) + path + "?" + subresource);
                     HttpResponse<String> answer = http.send(
-                            HttpRequest.newBuilder(uri)
+                            nodes.sign(HttpRequest.newBuilder(uri)
                                     .method(
                                             method,
                                             method.equals("PUT")
                                                     ? HttpRequest.BodyPublishers.ofString("<Tagging/>")
                                                     : HttpRequest.BodyPublishers.noBody())
-                                    .build(),
+                                    .build()),
                             HttpResponse.BodyHandlers.ofString());
                     assertThat(answer.statusCode()).as("%s %s", method, uri).isEqualTo(501);
                 }
             }
         }
         assertThat(http.send(
-                                HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/rawfront/" + key))
-                                        .build(),
+                                nodes.sign(HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/rawfront/" + key))
+                                        .build()),
                                 HttpResponse.BodyHandlers.ofString())
                         .body())
                 .isEqualTo("kept");
         assertThat(http.send(
-                                HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/rawempty"))
+                                nodes.sign(HttpRequest.newBuilder(URI.create(nodes.endpoint(via) + "/rawempty"))
                                         .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                                        .build(),
+                                        .build()),
                                 HttpResponse.BodyHandlers.ofString())
                         .statusCode())
                 .isEqualTo(200);
@@ -173,9 +175,9 @@ class S3FrontIT {
 
     private static void put(HttpClient http, String uri, String body) throws Exception {
         HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create(uri))
+                nodes.sign(HttpRequest.newBuilder(URI.create(uri))
                         .PUT(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
+                        .build()),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
@@ -238,10 +240,9 @@ class S3FrontIT {
         String script = """
                 import boto3, sys
                 from botocore.exceptions import ClientError
-                s3 = boto3.client('s3', endpoint_url=sys.argv[1], aws_access_key_id='s4', aws_secret_access_key='s4',
-                                  region_name='us-east-1')
-                other = boto3.client('s3', endpoint_url=sys.argv[2], aws_access_key_id='s4',
-                                     aws_secret_access_key='s4', region_name='us-east-1')
+                # credentials from the environment: the nodes' key (signed run) or dummy ones
+                s3 = boto3.client('s3', endpoint_url=sys.argv[1], region_name='us-east-1')
+                other = boto3.client('s3', endpoint_url=sys.argv[2], region_name='us-east-1')
                 s3.create_bucket(Bucket='botofront')
                 s3.put_object(Bucket='botofront', Key='m/k.txt', Body=b'hi', ContentType='text/plain',
                               ContentDisposition='inline', Metadata={'who': 'boto3'})
@@ -407,10 +408,9 @@ class S3FrontIT {
         String script = """
                 import boto3, sys
                 from botocore.exceptions import ClientError
-                s3 = boto3.client('s3', endpoint_url=sys.argv[1], aws_access_key_id='s4', aws_secret_access_key='s4',
-                                  region_name='us-east-1')
-                other = boto3.client('s3', endpoint_url=sys.argv[2], aws_access_key_id='s4',
-                                     aws_secret_access_key='s4', region_name='us-east-1')
+                # credentials from the environment: the nodes' key (signed run) or dummy ones
+                s3 = boto3.client('s3', endpoint_url=sys.argv[1], region_name='us-east-1')
+                other = boto3.client('s3', endpoint_url=sys.argv[2], region_name='us-east-1')
                 s3.create_bucket(Bucket='botocopy')
                 s3.put_object(Bucket='botocopy', Key='a.txt', Body=b'hello', ContentType='text/plain',
                               Metadata={'who': 'boto3'})

@@ -1,5 +1,8 @@
 package com.s4bsv.s4.server;
 
+import com.s4bsv.s4.sigv4.Credentials;
+import com.s4bsv.s4.sigv4.RequestSigner;
+import com.s4bsv.s4.sigv4.SigV4;
 import com.s4bsv.testing.TestCerts;
 import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
@@ -10,12 +13,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +39,9 @@ import org.jspecify.annotations.Nullable;
  *     nodes.restart(1);
  * }
  * }</pre>
+ *
+ * <p>{@link #startSigned} gives the nodes a keys file with one {@code compute} key ({@link #credentials()}): the aws
+ * cli and boto3 get it through {@link #awsEnv()}, raw requests through {@link #sign(HttpRequest)}.
  */
 public final class S4Nodes implements AutoCloseable {
 
@@ -42,19 +51,59 @@ public final class S4Nodes implements AutoCloseable {
     private final Process[] processes;
     private final List<String> extraArgs;
     private final @Nullable TestCerts tls;
+    private final @Nullable Credentials keys;
+    private final @Nullable RequestSigner signer;
 
-    private S4Nodes(Path work, Path conf, int[] ports, List<String> extraArgs, @Nullable TestCerts tls) {
+    private S4Nodes(
+            Path work,
+            Path conf,
+            int[] ports,
+            List<String> extraArgs,
+            @Nullable TestCerts tls,
+            @Nullable Credentials keys) {
         this.work = work;
         this.conf = conf;
         this.ports = ports;
         this.processes = new Process[ports.length];
         this.extraArgs = extraArgs;
         this.tls = tls;
+        this.keys = keys;
+        this.signer = keys == null ? null : new RequestSigner(keys, "us-east-1");
     }
 
     /** Starts {@code count} nodes and waits until each one is ready; {@code extraArgs} go to every node. */
     public static S4Nodes start(int count, Path work, String... extraArgs) throws IOException {
-        return start(count, work, null, extraArgs);
+        return start(count, work, null, null, extraArgs);
+    }
+
+    /**
+     * As {@link #start(int, Path, String...)}, with SigV4 on: every node reads {@code work/keys}, which holds one
+     * {@code compute} key with a random secret, so every request must be signed with {@link #credentials()}.
+     */
+    public static S4Nodes startSigned(int count, Path work, String... extraArgs) throws IOException {
+        Credentials credentials = newComputeKey();
+        Path keys = writeKeysFile(work, credentials);
+        List<String> args = new ArrayList<>(List.of("--keys-file", keys.toString()));
+        args.addAll(List.of(extraArgs));
+        return start(count, work, null, credentials, args.toArray(String[]::new));
+    }
+
+    /** A fresh {@code compute} key: its id says which suite made it, its secret is random. */
+    public static Credentials newComputeKey() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return new Credentials("s4-suite", HexFormat.of().formatHex(secret));
+    }
+
+    /** Writes {@code work/keys} with {@code credentials} as its one {@code compute} key. */
+    public static Path writeKeysFile(Path work, Credentials credentials) throws IOException {
+        Path keys = work.resolve("keys");
+        Files.writeString(
+                keys,
+                "# written by the test harness\n" + credentials.accessKeyId() + " " + credentials.secretAccessKey()
+                        + " compute\n",
+                StandardCharsets.UTF_8);
+        return keys;
     }
 
     /**
@@ -70,10 +119,11 @@ public final class S4Nodes implements AutoCloseable {
                 "--tls-ca",
                 tls.ca().toString()));
         args.addAll(List.of(extraArgs));
-        return start(count, work, tls, args.toArray(String[]::new));
+        return start(count, work, tls, null, args.toArray(String[]::new));
     }
 
-    private static S4Nodes start(int count, Path work, @Nullable TestCerts tls, String... extraArgs)
+    private static S4Nodes start(
+            int count, Path work, @Nullable TestCerts tls, @Nullable Credentials keys, String... extraArgs)
             throws IOException {
         int[] ports = freePorts(count);
         var lines = new StringBuilder();
@@ -85,7 +135,7 @@ public final class S4Nodes implements AutoCloseable {
         }
         Path conf = work.resolve("s4.conf");
         Files.writeString(conf, lines);
-        var nodes = new S4Nodes(work, conf, ports, List.of(extraArgs), tls);
+        var nodes = new S4Nodes(work, conf, ports, List.of(extraArgs), tls, keys);
         try {
             for (int i = 0; i < count; i++) {
                 nodes.launch(i);
@@ -142,11 +192,41 @@ public final class S4Nodes implements AutoCloseable {
         return dir(node).resolve("server.log");
     }
 
-    /** The environment of an aws cli or boto3 run against these nodes: fixed credentials, no user config. */
+    /** Whether the nodes check signatures ({@link #startSigned}). */
+    public boolean signed() {
+        return keys != null;
+    }
+
+    /**
+     * The credentials clients sign with: the nodes' {@code compute} key when {@link #signed()}, else dummy ones
+     * (the nodes take anonymous requests and ignore a signature).
+     */
+    public Credentials credentials() {
+        return keys == null ? new Credentials("s4", "s4") : keys;
+    }
+
+    /**
+     * {@code request} signed with {@link #credentials()} (see {@link #sign(HttpRequest, RequestSigner)}), or as it
+     * is when the nodes take anonymous requests.
+     */
+    public HttpRequest sign(HttpRequest request) {
+        return signer == null ? request : sign(request, signer);
+    }
+
+    /** {@code request} signed by {@code signer} as the s4 client signs: SigV4, {@code UNSIGNED-PAYLOAD}. */
+    public static HttpRequest sign(HttpRequest request, RequestSigner signer) {
+        Map<String, String> headers =
+                signer.sign(request.method(), request.uri(), Map.of(), SigV4.UNSIGNED_PAYLOAD, Instant.now());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
+        headers.forEach(builder::setHeader);
+        return builder.build();
+    }
+
+    /** The environment of an aws cli or boto3 run against these nodes: {@link #credentials()}, no user config. */
     public Map<String, String> awsEnv() {
         Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", "s4");
-        env.put("AWS_SECRET_ACCESS_KEY", "s4");
+        env.put("AWS_ACCESS_KEY_ID", credentials().accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", credentials().secretAccessKey());
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
         env.put(

@@ -1,5 +1,6 @@
 package com.s4bsv.s4.server.reliability;
 
+import com.s4bsv.s4.sigv4.Credentials;
 import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,7 +8,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** A command line run to its end (aws CLI, python3 with boto3, bin/s4), with dummy AWS credentials and no retries. */
+/**
+ * A command line run to its end (aws CLI, python3 with boto3, bin/s4), with the given AWS credentials (dummy ones
+ * for nodes without keys) and no retries.
+ */
 record Cli(int exit, String out, String err) {
 
     static boolean hasAws(Path work) throws InterruptedException {
@@ -18,15 +22,21 @@ record Cli(int exit, String out, String err) {
         return run(work, List.of("python3", "-c", "import boto3")).exit() == 0;
     }
 
+    static final Credentials ANONYMOUS = new Credentials("s4", "s4");
+
     static Cli run(Path work, List<String> command) throws InterruptedException {
-        return run(work, command, new byte[0]);
+        return run(work, ANONYMOUS, command);
     }
 
-    static Cli run(Path work, List<String> command, byte[] stdin) throws InterruptedException {
+    static Cli run(Path work, Credentials credentials, List<String> command) throws InterruptedException {
+        return run(work, credentials, command, new byte[0]);
+    }
+
+    static Cli run(Path work, Credentials credentials, List<String> command, byte[] stdin) throws InterruptedException {
         try {
             var builder = new ProcessBuilder(command).directory(work.toFile());
-            builder.environment().put("AWS_ACCESS_KEY_ID", "s4");
-            builder.environment().put("AWS_SECRET_ACCESS_KEY", "s4");
+            builder.environment().put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+            builder.environment().put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
             builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
             builder.environment().put("AWS_MAX_ATTEMPTS", "1");
             builder.environment()

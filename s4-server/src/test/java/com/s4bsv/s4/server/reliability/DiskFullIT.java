@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.placement.Placement;
 import com.s4bsv.s4.server.S4Nodes;
+import com.s4bsv.s4.sigv4.Credentials;
+import com.s4bsv.s4.sigv4.RequestSigner;
 import com.s4bsv.testing.TestTimeouts;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -34,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Disk full on one node's data root (a 16 MiB tmpfs) of a two-node cluster: PUT, forwarded PUT, UploadPart and
  * CompleteMultipartUpload are 507 InsufficientStorage, nothing is left half-written, existing keys stay readable
- * and listable, map and map-to-n fail with a clear error, and once space is freed the same upload succeeds.
+ * and listable, map and map-to-n fail with a clear error, and once space is freed the same upload succeeds. The
+ * nodes have keys: every client signs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DiskFullIT {
@@ -48,6 +51,7 @@ class DiskFullIT {
     static SmallDisk disk;
     static final Process[] nodes = new Process[2];
     static final int[] ports = new int[2];
+    static final Credentials keys = S4Nodes.newComputeKey();
     static S3Http direct;
     static S3Http forwarding;
     static final Map<String, byte[]> kept = new LinkedHashMap<>();
@@ -77,6 +81,7 @@ class DiskFullIT {
         }
         Path conf = work.resolve("s4.conf");
         Files.writeString(conf, "127.0.0.1:" + ports[0] + "\n127.0.0.1:" + ports[1] + "\n");
+        Path keysFile = S4Nodes.writeKeysFile(work, keys);
         for (int i = 0; i < 2; i++) {
             Path dir = Files.createDirectories(work.resolve("node" + i));
             List<String> command = List.of(
@@ -91,7 +96,9 @@ class DiskFullIT {
                     "--conf",
                     conf.toString(),
                     "--data-dir",
-                    dir.resolve("s4_data").toString());
+                    dir.resolve("s4_data").toString(),
+                    "--keys-file",
+                    keysFile.toString());
             nodes[i] = new ProcessBuilder(i == 1 ? disk.wrap(command) : command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
@@ -101,8 +108,9 @@ class DiskFullIT {
         for (int i = 0; i < 2; i++) {
             awaitLive(i);
         }
-        direct = new S3Http(endpoint(1));
-        forwarding = new S3Http(endpoint(0));
+        RequestSigner signer = new RequestSigner(keys, "us-east-1");
+        direct = new S3Http(endpoint(1), request -> S4Nodes.sign(request, signer));
+        forwarding = new S3Http(endpoint(0), request -> S4Nodes.sign(request, signer));
         System.out.println("RELIABILITY faults: disk-full setup mode=" + disk.mode() + " size=16m");
     }
 
@@ -201,7 +209,7 @@ class DiskFullIT {
         HttpResponse<String> create = direct.post("/" + BUCKET + "/" + mp + "?uploads", "");
         assertThat(create.statusCode()).as(create.body()).isEqualTo(200);
         uploadId = first("<UploadId>([^<]*)</UploadId>", create.body());
-        HttpResponse<String> part1 = S3Http.send(
+        HttpResponse<String> part1 = direct.call(
                 HttpRequest.newBuilder(direct.uri("/" + BUCKET + "/" + mp + "?partNumber=1&uploadId=" + uploadId))
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(1 << 20)))
                         .build());
@@ -256,6 +264,7 @@ class DiskFullIT {
         if (Cli.hasAws(work)) {
             Cli aws = Cli.run(
                     work,
+                    keys,
                     List.of(
                             "aws",
                             "--endpoint-url",
@@ -273,6 +282,7 @@ class DiskFullIT {
         if (Cli.hasBoto3(work)) {
             Cli boto3 = Cli.run(
                     work,
+                    keys,
                     List.of(
                             "python3",
                             "-c",
@@ -307,6 +317,7 @@ class DiskFullIT {
             Path conf = work.resolve("s4.conf");
             Cli s4 = Cli.run(
                     work,
+                    keys,
                     List.of(
                             "env",
                             "S4_CONF_PATH=" + conf,
@@ -336,7 +347,7 @@ class DiskFullIT {
     void uploadPartAndCompleteAre507AndTheUploadCanStillBeAborted() throws Exception {
         String mp = uploadKey();
         for (S3Http via : List.of(direct, forwarding)) {
-            HttpResponse<String> part = S3Http.send(
+            HttpResponse<String> part = via.call(
                     HttpRequest.newBuilder(via.uri("/" + BUCKET + "/" + mp + "?partNumber=2&uploadId=" + uploadId))
                             .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(1 << 20)))
                             .build());
@@ -345,8 +356,8 @@ class DiskFullIT {
         }
         String complete = "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>" + part1Etag
                 + "</ETag></Part></CompleteMultipartUpload>";
-        HttpResponse<String> done =
-                S3Http.send(HttpRequest.newBuilder(forwarding.uri("/" + BUCKET + "/" + mp + "?uploadId=" + uploadId))
+        HttpResponse<String> done = forwarding.call(
+                HttpRequest.newBuilder(forwarding.uri("/" + BUCKET + "/" + mp + "?uploadId=" + uploadId))
                         .POST(HttpRequest.BodyPublishers.ofString(complete))
                         .build());
         assertInsufficientStorage(done);

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * map-to-n are in flight; then restart it and check that every acknowledged upload is stored whole, every other
  * client got an error, nothing on any node is half-written or corrupt, no temp file is left, and the same
  * operations succeed when retried. Two rounds in the normal run (the owner dies; a forwarding node dies), ten with
- * random kill points under {@code -Psoak}.
+ * random kill points under {@code -Psoak}. The nodes have keys: every client signs, as in production.
  */
 class KillFaultsIT {
 
@@ -52,7 +52,7 @@ class KillFaultsIT {
 
     @BeforeAll
     static void start() throws IOException {
-        nodes = S4Nodes.start(3, work, "--max-cpu-jobs", "2", "--s4.compute.peer-silence=5s");
+        nodes = S4Nodes.startSigned(3, work, "--max-cpu-jobs", "2", "--s4.compute.peer-silence=5s");
     }
 
     @AfterAll
@@ -63,7 +63,7 @@ class KillFaultsIT {
     }
 
     static S3Http via(int node) {
-        return new S3Http(nodes.endpoint(node));
+        return new S3Http(nodes.endpoint(node), nodes::sign);
     }
 
     static List<Path> dataDirs() {
@@ -140,10 +140,10 @@ class KillFaultsIT {
             try {
                 Thread.sleep(delayMillis);
                 HttpResponse<String> r = S3Http.CLIENT.send(
-                        HttpRequest.newBuilder(nodes.endpoint(entry).resolve("/" + BUCKET + "/" + path))
+                        nodes.sign(HttpRequest.newBuilder(nodes.endpoint(entry).resolve("/" + BUCKET + "/" + path))
                                 .timeout(Duration.ofSeconds(60))
                                 .PUT(paced(bytes, pauseMillis))
-                                .build(),
+                                .build()),
                         HttpResponse.BodyHandlers.ofString());
                 return new Upload(entry, path, bytes, r.statusCode(), r.body(), null);
             } catch (IOException e) {
@@ -168,9 +168,9 @@ class KillFaultsIT {
             var crc = new StreamingChecksum();
             try {
                 HttpResponse<InputStream> r = S3Http.CLIENT.send(
-                        HttpRequest.newBuilder(nodes.endpoint(entry).resolve("/" + BUCKET + "/" + path))
+                        nodes.sign(HttpRequest.newBuilder(nodes.endpoint(entry).resolve("/" + BUCKET + "/" + path))
                                 .timeout(Duration.ofSeconds(60))
-                                .build(),
+                                .build()),
                         HttpResponse.BodyHandlers.ofInputStream());
                 if (r.statusCode() != 200) {
                     r.body().close();
@@ -314,6 +314,7 @@ class KillFaultsIT {
             if (aws) {
                 Cli listing = Cli.run(
                         work,
+                        nodes.credentials(),
                         List.of(
                                 "aws",
                                 "--endpoint-url",
@@ -330,6 +331,7 @@ class KillFaultsIT {
             if (boto3) {
                 Cli listing = Cli.run(
                         work,
+                        nodes.credentials(),
                         List.of(
                                 "python3",
                                 "-c",

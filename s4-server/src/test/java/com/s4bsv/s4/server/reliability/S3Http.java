@@ -10,10 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Plain java.net.http calls to one node: what a client without s4 code sees. */
+/**
+ * Plain java.net.http calls to one node: what a client without s4 code sees. Against nodes with keys, every call
+ * of an instance is signed ({@code signer}); the static {@link #send} sends a request as it is.
+ */
 final class S3Http {
 
     static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -24,9 +28,25 @@ final class S3Http {
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
 
     private final URI endpoint;
+    private final UnaryOperator<HttpRequest> signer;
 
+    /** Anonymous calls. */
     S3Http(URI endpoint) {
+        this(endpoint, UnaryOperator.identity());
+    }
+
+    S3Http(URI endpoint, UnaryOperator<HttpRequest> signer) {
         this.endpoint = endpoint;
+        this.signer = signer;
+    }
+
+    /** {@code request} signed as this client signs, then sent. */
+    HttpResponse<String> call(HttpRequest request) {
+        return send(signer.apply(request));
+    }
+
+    <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return send(signer.apply(request), handler);
     }
 
     URI uri(String pathAndQuery) {
@@ -34,13 +54,13 @@ final class S3Http {
     }
 
     HttpResponse<String> put(String path, byte[] data) {
-        return send(HttpRequest.newBuilder(uri(path))
+        return call(HttpRequest.newBuilder(uri(path))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(data))
                 .build());
     }
 
     HttpResponse<byte[]> get(String path) {
-        return send(
+        return call(
                 HttpRequest.newBuilder(uri(path))
                         .timeout(Duration.ofSeconds(60))
                         .build(),
@@ -48,17 +68,17 @@ final class S3Http {
     }
 
     HttpResponse<String> head(String path) {
-        return send(HttpRequest.newBuilder(uri(path))
+        return call(HttpRequest.newBuilder(uri(path))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .build());
     }
 
     HttpResponse<String> delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
+        return call(HttpRequest.newBuilder(uri(path)).DELETE().build());
     }
 
     HttpResponse<String> post(String pathAndQuery, String body) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery))
+        return call(HttpRequest.newBuilder(uri(pathAndQuery))
                 .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -66,7 +86,7 @@ final class S3Http {
     }
 
     HttpResponse<String> listing(String bucket, String prefix) {
-        return send(HttpRequest.newBuilder(uri("/" + bucket + "?list-type=2&prefix=" + prefix))
+        return call(HttpRequest.newBuilder(uri("/" + bucket + "?list-type=2&prefix=" + prefix))
                 .build());
     }
 

@@ -34,7 +34,10 @@ final class Http {
     /** The raw sockets of transfers in flight, closed by {@link #abort()}. */
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
-    /** @param tls whether some node is https: only then is a trust store read ({@link ClientTls}) */
+    /**
+     * @param tls     whether some node is https: only then is a trust store read ({@link ClientTls})
+     * @param signing what signs every request
+     */
     Http(Duration connectTimeout, boolean tls, Signing signing) {
         this.connectTimeout = connectTimeout;
         this.tls = tls;

@@ -3,6 +3,7 @@ package com.s4bsv.s4.shell.client;
 import com.s4bsv.s4.config.ClusterConfig;
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.S4Key;
+import com.s4bsv.s4.sigv4.Credentials;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;
@@ -68,8 +69,17 @@ public final class S4Client implements AutoCloseable {
         this(config, Settings.defaults());
     }
 
+    /** Signs with the credentials aws cli and boto3 would use (environment, then {@code ~/.aws/credentials}). */
     public S4Client(ClusterConfig config, Settings settings) {
         this(config, settings, Signing.fromEnvironment());
+    }
+
+    /**
+     * Signs every request with {@code credentials} for {@code region}: for a program that holds its keys itself
+     * (several clients with different keys in one process) rather than in the environment.
+     */
+    public S4Client(ClusterConfig config, Settings settings, Credentials credentials, String region) {
+        this(config, settings, Signing.with(credentials, region));
     }
 
     S4Client(ClusterConfig config, Settings settings, Signing signing) {

@@ -32,6 +32,11 @@ final class Signing {
         return from(System::getenv, Path.of(System.getProperty("user.home")));
     }
 
+    /** Signs with {@code credentials} for {@code region}, whatever the environment says. */
+    static Signing with(Credentials credentials, String region) {
+        return new Signing(Optional.of(new RequestSigner(credentials, region)));
+    }
+
     static Signing from(Function<String, String> env, Path home) {
         String region = first(env.apply("AWS_REGION"), env.apply("AWS_DEFAULT_REGION"), "us-east-1");
         return new Signing(credentials(env, home).map(c -> new RequestSigner(c, region)));

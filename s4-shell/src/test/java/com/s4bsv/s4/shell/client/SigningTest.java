@@ -48,6 +48,20 @@ class SigningTest {
     }
 
     @Test
+    void givenCredentialsSignWhateverTheEnvironmentHolds() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/b/k"))
+                .GET()
+                .build();
+        HttpRequest signed =
+                Signing.with(new Credentials("given", "gs"), "eu-north-1").sign(request);
+        assertThat(signed.headers().firstValue("Authorization"))
+                .get()
+                .asString()
+                .startsWith("AWS4-HMAC-SHA256 Credential=given/")
+                .contains("/eu-north-1/s3/aws4_request");
+    }
+
+    @Test
     void signsWithTheRegionOfTheEnvironmentOrLeavesTheRequestAlone() {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/b/k?x=1"))
                 .GET()

@@ -109,13 +109,8 @@ final class Boto3Load implements AutoCloseable {
                         Double.toString(load.toMillis() / 1000.0),
                         Long.toString(seed))
                 .redirectError(stderr.toFile());
-        // nothing from the user's ~/.aws may change what boto3 does here
-        builder.environment()
-                .put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
-        builder.environment()
-                .put(
-                        "AWS_SHARED_CREDENTIALS_FILE",
-                        work.resolve("no-aws-credentials").toString());
+        // the nodes' key, and nothing from the user's ~/.aws may change what boto3 does here
+        builder.environment().putAll(LocalCluster.awsEnv());
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         return new Boto3Load(builder.start(), stderr, ledger, recorders, endpoints.size());
     }

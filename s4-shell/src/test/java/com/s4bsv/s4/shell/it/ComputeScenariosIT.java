@@ -56,14 +56,14 @@ class ComputeScenariosIT {
         int port = LocalCluster.nodes().getFirst().port();
         HttpResponse<String> probe = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_s4/map"))
+                        LocalCluster.sign(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_s4/map"))
                                 .timeout(Duration.ofSeconds(20))
                                 .header("Content-Type", "application/json")
                                 .header("x-s4-local", "1")
                                 .POST(HttpRequest.BodyPublishers.ofString(
                                         "{\"indir\":\"s4://probe/nothing/\",\"outdir\":"
                                                 + "\"s4://probe/out/\",\"cmd\":\"cat\"}"))
-                                .build(),
+                                .build()),
                         HttpResponse.BodyHandlers.ofString());
         Assumptions.assumeTrue(
                 probe.statusCode() == 200 && probe.body().contains("\"type\""),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.s4bsv.s4.checksum.StreamingChecksum;
-import com.s4bsv.s4.config.ClusterConfig;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.placement.Placement;
 import com.s4bsv.s4.shell.client.Progress;
@@ -78,8 +77,7 @@ class FaultsIT {
     }
 
     private S4Client client() throws IOException {
-        return new S4Client(ClusterConfig.parse(
-                Files.readString(LocalCluster.conf()), LocalCluster.conf().toString()));
+        return LocalCluster.client();
     }
 
     @Test
@@ -246,6 +244,7 @@ class FaultsIT {
             command.addAll(List.of(args));
             var builder = new ProcessBuilder(command).directory(cwd.toFile());
             builder.environment().put("S4_CONF_PATH", LocalCluster.conf().toString());
+            builder.environment().putAll(LocalCluster.awsEnv());
             return builder.start();
         }
 

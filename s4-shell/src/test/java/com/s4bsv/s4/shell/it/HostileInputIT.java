@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * map-to-n and map-from-n. Valid keys full of shell metacharacters round-trip as data; every other key is refused
  * with one {@code fatal:} line and exit 1, before anything is stored. A canary the keys try to create never exists,
  * nothing outside the data roots and the command's own output folders changes, and the data roots get nothing but
- * the test's bucket.
+ * the test's bucket. The nodes have keys; a client with a wrong secret or an unknown key gets one line, and neither
+ * stores its canary nor runs its canary command.
  */
 @ExtendWith(LocalCluster.class)
 class HostileInputIT {
@@ -237,6 +238,38 @@ class HostileInputIT {
                 "RELIABILITY hostile: surface=client-jobs jobs-over-hostile-names=4 keys-as-data=%d"
                         + " recursive-put-names=%d recursive-put-refused=1%n",
                 meta.size(), direct);
+    }
+
+    @Test
+    void aClientWithoutTheNodesKeyIsRefusedWithOneLineStoresNothingAndRunsNothing() throws IOException {
+        ok("x".getBytes(), "cp", "-", "s4://" + bucket + "/auth/kept.txt");
+        Path marker = dir.resolve("S4CANARY-auth");
+        String secret = LocalCluster.credentials().secretAccessKey();
+        Map<String, String> wrongSecret = Map.of("AWS_SECRET_ACCESS_KEY", secret + "x");
+        Map<String, String> unknownKey = Map.of("AWS_ACCESS_KEY_ID", "nobody", "AWS_SECRET_ACCESS_KEY", secret);
+        try {
+            for (var wrong : List.of(
+                    Map.entry(wrongSecret, "SignatureDoesNotMatch"), Map.entry(unknownKey, "InvalidAccessKeyId"))) {
+                S4Process.Result put = S4Process.run(
+                        cwd, wrong.getKey(), "canary".getBytes(), "cp", "-", "s4://" + bucket + "/auth/canary.txt");
+                assertOneLine(put, "cp with " + wrong.getValue());
+                assertThat(put.err()).contains(wrong.getValue()).doesNotContain(secret);
+                S4Process.Result eval = S4Process.run(
+                        cwd,
+                        wrong.getKey(),
+                        new byte[0],
+                        "eval",
+                        "s4://" + bucket + "/auth/kept.txt",
+                        "touch " + marker);
+                assertOneLine(eval, "eval with " + wrong.getValue());
+                assertThat(eval.err()).contains(wrong.getValue());
+                runs.addAndGet(2);
+            }
+            assertThat(marker).as("the canary command's file").doesNotExist();
+            assertThat(ok("ls", "s4://" + bucket + "/auth/").lastColumn()).containsExactly("kept.txt");
+        } finally {
+            run(cwd, "rm", "-r", "s4://" + bucket + "/");
+        }
     }
 
     // ---- running bin/s4

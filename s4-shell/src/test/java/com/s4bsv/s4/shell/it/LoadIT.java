@@ -2,7 +2,6 @@ package com.s4bsv.s4.shell.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.s4bsv.s4.config.ClusterConfig;
 import com.s4bsv.s4.placement.Placement;
 import com.s4bsv.s4.shell.client.S4Client;
 import com.s4bsv.testing.TestTimeouts;
@@ -30,8 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Issue 8's load test: 32 concurrent clients (24 Java threads on one shared {@link S4Client}, 8 boto3 threads in
  * one python3 process talking to random nodes) run the {@link Workload} mix on three real nodes for 15 s (120 s
  * with {@code -Psoak}). Every acknowledgement goes into a {@link Ledger}; afterwards the cluster must agree with it
- * exactly, through both client paths, with no temp file left and no failed operation. Figures are printed as
- * {@code RELIABILITY load:} lines.
+ * exactly, through both client paths, with no temp file left and no failed operation. The nodes have keys
+ * ({@link LocalCluster}): both kinds of client sign every request. Figures are printed as {@code RELIABILITY load:}
+ * lines.
  */
 @ExtendWith(LocalCluster.class)
 class LoadIT {
@@ -80,7 +80,7 @@ class LoadIT {
                 .toList();
         var random = new Random(SEED);
 
-        try (var client = new S4Client(ClusterConfig.load(LocalCluster.conf()))) {
+        try (var client = LocalCluster.client()) {
             if (boto3Clients > 0) {
                 boto3 = Boto3Load.start(
                         endpoints, bucket, boto3Clients, LOAD, random.nextLong(), LocalCluster.work(), LEDGER, BOTO3);
@@ -229,7 +229,7 @@ class LoadIT {
     private static void printFigures(int javaClients, int boto3Clients, double seconds) {
         String head = String.format(
                 Locale.ROOT,
-                "RELIABILITY load: clients=%d (java=%d boto3=%d) nodes=%d seconds=%.1f",
+                "RELIABILITY load: clients=%d (java=%d boto3=%d) nodes=%d auth=sigv4 seconds=%.1f",
                 javaClients + boto3Clients,
                 javaClients,
                 boto3Clients,

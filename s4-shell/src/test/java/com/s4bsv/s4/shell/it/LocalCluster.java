@@ -1,16 +1,26 @@
 package com.s4bsv.s4.shell.it;
 
+import com.s4bsv.s4.config.ClusterConfig;
+import com.s4bsv.s4.shell.client.S4Client;
+import com.s4bsv.s4.sigv4.Credentials;
+import com.s4bsv.s4.sigv4.RequestSigner;
+import com.s4bsv.s4.sigv4.SigV4;
 import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -22,12 +32,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code s4-server/target/s4-server.jar} (found through the {@code s4.repo.root} system property), shared by every
  * end-to-end test class and stopped when the test run ends. Tests are skipped, with the reason, when the jar is
  * missing or does not start a server that answers HTTP.
+ *
+ * <p>The nodes have keys, as in production: a keys file with one {@code compute} key with a random secret
+ * ({@link #credentials()}). {@code bin/s4}, aws cli and boto3 get it through {@link #awsEnv()}, the s4 client library
+ * through {@link #client()}, raw requests through {@link #sign(HttpRequest)}; anything else is refused.
  */
 final class LocalCluster implements BeforeAllCallback {
 
     static final int NODES = 3;
+    static final String REGION = "us-east-1";
 
     private static State state;
+    private static final Credentials CREDENTIALS = newComputeKey();
 
     record Node(int port, Path dataDir, Process process) {}
 
@@ -83,6 +99,11 @@ final class LocalCluster implements BeforeAllCallback {
                 .normalize();
     }
 
+    /** Whether a test of this run has started the shared cluster. */
+    static boolean started() {
+        return state != null && state.skipReason.isEmpty();
+    }
+
     static Path conf() {
         return state.conf;
     }
@@ -93,6 +114,53 @@ final class LocalCluster implements BeforeAllCallback {
 
     static Path work() {
         return state.work;
+    }
+
+    /** The key every client of these nodes signs with (role {@code compute}: read, write and run). */
+    static Credentials credentials() {
+        return CREDENTIALS;
+    }
+
+    /**
+     * The environment of {@code bin/s4}, aws cli or boto3 against these nodes: the nodes' key and region, and
+     * nothing from the user's {@code ~/.aws}.
+     */
+    static Map<String, String> awsEnv() {
+        return Map.of(
+                "AWS_ACCESS_KEY_ID",
+                CREDENTIALS.accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY",
+                CREDENTIALS.secretAccessKey(),
+                "AWS_DEFAULT_REGION",
+                REGION,
+                "AWS_CONFIG_FILE",
+                state.work.resolve("no-aws-config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE",
+                state.work.resolve("no-aws-credentials").toString());
+    }
+
+    /** The s4 client library on these nodes, signing with {@link #credentials()}. */
+    static S4Client client() throws IOException {
+        return client(S4Client.Settings.defaults());
+    }
+
+    static S4Client client(S4Client.Settings settings) throws IOException {
+        return new S4Client(ClusterConfig.load(state.conf), settings, CREDENTIALS, REGION);
+    }
+
+    /** {@code request} signed with {@link #credentials()} as the s4 client signs (SigV4, unsigned payload). */
+    static HttpRequest sign(HttpRequest request) {
+        Map<String, String> headers = new RequestSigner(CREDENTIALS, REGION)
+                .sign(request.method(), request.uri(), Map.of(), SigV4.UNSIGNED_PAYLOAD, Instant.now());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
+        headers.forEach(builder::setHeader);
+        return builder.build();
+    }
+
+    private static Credentials newComputeKey() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return new Credentials("s4-suite", HexFormat.of().formatHex(secret));
     }
 
     private static State start() throws IOException, InterruptedException {
@@ -119,9 +187,13 @@ final class LocalCluster implements BeforeAllCallback {
             confText.append("127.0.0.1:").append(ports[i]).append('\n');
         }
         Files.writeString(conf, confText.toString());
+        Files.writeString(
+                work.resolve("keys"),
+                CREDENTIALS.accessKeyId() + " " + CREDENTIALS.secretAccessKey() + " compute\n",
+                StandardCharsets.UTF_8);
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
-            nodes.add(startNode(root, work, conf, ports[i]));
+            nodes.add(startNode(root, work, conf, ports[i], keysArgs(work)));
         }
         long deadline = System.nanoTime() + TestTimeouts.start().toNanos();
         for (Node node : nodes) {
@@ -162,6 +234,11 @@ final class LocalCluster implements BeforeAllCallback {
         return new State(root, work, conf, nodes, "");
     }
 
+    /** The cluster's nodes take the keys file {@link #start} wrote under {@code work}. */
+    private static String[] keysArgs(Path work) {
+        return new String[] {"--keys-file", work.resolve("keys").toString()};
+    }
+
     /** Starts a node of {@code conf} on {@code port} with its folder under {@code work}; does not wait for it. */
     static Node startNode(Path root, Path work, Path conf, int port, String... extraArgs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -200,7 +277,7 @@ final class LocalCluster implements BeforeAllCallback {
     /** Starts node {@code index} again on its port and data dir, after {@link #kill}, and waits until it answers. */
     static void restart(int index) throws IOException, InterruptedException {
         Node old = state.nodes.get(index);
-        Node node = startNode(state.root, state.work, state.conf, old.port());
+        Node node = startNode(state.root, state.work, state.conf, old.port(), keysArgs(state.work));
         state.nodes.set(index, node);
         long deadline = System.nanoTime() + TestTimeouts.start().toNanos();
         while (!answers(node.port())) {

@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real {@code bin/s4} launcher in a working folder with the cluster's conf, as a user's script would. */
+/**
+ * Runs the real {@code bin/s4} launcher in a working folder with the cluster's conf and key, as a user's script
+ * would.
+ */
 final class S4Process {
 
     record Result(int code, byte[] out, String err) {
@@ -54,16 +57,23 @@ final class S4Process {
     }
 
     static Result run(Path cwd, byte[] stdin, String... args) {
-        return run(cwd, Map.of("S4_CONF_PATH", LocalCluster.conf().toString()), stdin, args);
+        return run(cwd, Map.of(), stdin, args);
     }
 
-    /** With {@code env} added to the environment (it names the cluster: S4_CONF_PATH). */
+    /**
+     * With {@code env} over the cluster's environment (its S4_CONF_PATH and credentials): another cluster, other
+     * keys.
+     */
     static Result run(Path cwd, Map<String, String> env, byte[] stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(LocalCluster.repoRoot().resolve("bin/s4").toString());
         command.addAll(List.of(args));
         try {
             var builder = new ProcessBuilder(command).directory(cwd.toFile());
+            if (LocalCluster.started()) {
+                builder.environment().put("S4_CONF_PATH", LocalCluster.conf().toString());
+                builder.environment().putAll(LocalCluster.awsEnv());
+            }
             builder.environment().putAll(env);
             // a node slow to answer on a busy machine is still up: wait for it as long as for anything else
             builder.environment()

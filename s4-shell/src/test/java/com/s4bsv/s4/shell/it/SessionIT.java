@@ -42,7 +42,7 @@ class SessionIT {
         assertThat(put.code()).as("%s", put).isZero();
         Path home = Files.createDirectories(dir.resolve("home"));
 
-        tmux = Tmux.s4(session, dir, LocalCluster.conf(), home);
+        tmux = Tmux.s4(session, dir, LocalCluster.conf(), home, LocalCluster.awsEnv());
         tmux.waitFor(screen -> screen.contains("s4>"));
         assertThat(tmux.screen()).contains("s4: cluster " + LocalCluster.conf() + ", 3 nodes");
 

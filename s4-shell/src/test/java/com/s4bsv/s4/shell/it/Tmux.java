@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -53,11 +54,18 @@ final class Tmux implements AutoCloseable {
 
     /** The s4 session with {@code conf}; its history goes under {@code home}, never into the real home. */
     static Tmux s4(String name, Path cwd, Path conf, Path home) throws Exception {
+        return s4(name, cwd, conf, home, Map.of());
+    }
+
+    /** As {@link #s4(String, Path, Path, Path)}, with {@code env} too (e.g. the cluster's AWS credentials). */
+    static Tmux s4(String name, Path cwd, Path conf, Path home, Map<String, String> env) throws Exception {
+        var vars = new StringBuilder();
+        env.forEach((k, v) -> vars.append(k).append('=').append(v).append(' '));
         return start(
                 name,
                 cwd,
                 "env S4_CONF_PATH=" + conf + " HOME=" + home + " XDG_CONFIG_HOME=" + home.resolve(".config") + " "
-                        + LocalCluster.repoRoot().resolve("bin/s4"));
+                        + vars + LocalCluster.repoRoot().resolve("bin/s4"));
     }
 
     void send(String... keys) throws Exception {
