@@ -13,20 +13,8 @@ RUNS=${RUNS:-3}
 JAR=${S4_JAR:-s4-server/target/s4-server.jar}
 JAVA="$JAVA_HOME/bin/java"
 [ -f "$JAR" ] || ./mvnw -q -B -DskipTests -pl s4-server -am package
-mkdir -p "${BENCH_DIR:-target}"
-WORK=$(mktemp -d "${BENCH_DIR:-target}/s4-copy.XXXXXX")
-WORK=$(cd "$WORK" && pwd)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    chmod -R u+w "$WORK" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-now() { date +%s.%N; }
+. bench/lib/workdir.sh
+bench_workdir s4-copy
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 mibs() { echo "scale=1; $SIZE_MIB / $1" | bc -l; }
 # the node whose data dir holds bucket/key

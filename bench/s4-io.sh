@@ -23,20 +23,8 @@ CORE_JAR=$(ls s4-core/target/s4-core-*.jar 2>/dev/null | grep -v sources | head 
 [ -n "$CORE_JAR" ] || ./mvnw -q -B -DskipTests -pl s4-core -am package
 CORE_JAR=$(ls s4-core/target/s4-core-*.jar | grep -v sources | head -1)
 BENCH=(-cp "$CORE_JAR" bench/S4Bench.java)
-mkdir -p "${BENCH_DIR:-target}"
-WORK=$(mktemp -d "${BENCH_DIR:-target}/s4-io.XXXXXX")
-WORK=$(cd "$WORK" && pwd)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    chmod -R u+w "$WORK" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-now() { date +%s.%N; }
+. bench/lib/workdir.sh
+bench_workdir s4-io
 # seconds CMD...: wall time of one run of CMD
 seconds() { local s e; s=$(now); "$@" >/dev/null 2>"$WORK/last.err" || { cat "$WORK/last.err" >&2; return 1; }; e=$(now); echo "$e - $s" | bc -l; }
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
