@@ -59,7 +59,7 @@ public final class Runner {
             if (isBrokenPipe(e)) {
                 return 0;
             }
-            return fail(err, "fatal: " + e.getMessage() + "\n");
+            return fail(err, "fatal: " + relativeTo(dir, e.getMessage()) + "\n");
         } catch (OutOfMemoryError e) {
             return fail(err, "fatal: out of memory (raise -Xmx through S4_JAVA_OPTS)\n");
         } catch (RuntimeException e) {
@@ -76,6 +76,15 @@ public final class Runner {
             }
         }
         return false;
+    }
+
+    /** An I/O message names the path as the tool resolved it; a forked tool in {@code dir} names it as given. */
+    static String relativeTo(Path dir, String message) {
+        if (message == null || dir == null || !dir.isAbsolute()) {
+            return String.valueOf(message);
+        }
+        String prefix = dir.toString().endsWith("/") ? dir.toString() : dir + "/";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private static int fail(OutputStream err, String message) {
