@@ -149,7 +149,7 @@ rm -f "$WORK/src.bin" "$WORK/dd.bin"
 head -c 4096 /dev/urandom > "$WORK/4k.bin"
 seq 0 $((SMALL_KEYS - 1)) | xargs -P 16 -I{} curl -sf -o /dev/null -T "$WORK/4k.bin" "$URL/bench/small/{}"
 seq 0 $((SMALL_KEYS - 1)) | xargs -P 16 -I{} curl -sf -o /dev/null -T "$WORK/4k.bin" "http://127.0.0.1:$BASE_PORT/bench/small/{}"
-declare -a S_GET S_PUT B_GET B_PUT
+S_GET=(); S_PUT=(); B_GET=(); B_PUT=()  # S_GET and S_PUT also name the client rows above
 for r in $(seq 1 "$RUNS"); do
     S_GET+=("$("$JAVA" "${BENCH[@]}" load 127.0.0.1 "$PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
     B_GET+=("$("$JAVA" "${BENCH[@]}" load 127.0.0.1 "$BASE_PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
