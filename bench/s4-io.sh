@@ -25,8 +25,9 @@ CORE_JAR=$(ls s4-core/target/s4-core-*.jar | grep -v sources | head -1)
 BENCH=(-cp "$CORE_JAR" bench/S4Bench.java)
 . bench/lib/workdir.sh
 bench_workdir s4-io
-# seconds CMD...: wall time of one run of CMD
-seconds() { local s e; s=$(now); "$@" >/dev/null 2>"$WORK/last.err" || { cat "$WORK/last.err" >&2; return 1; }; e=$(now); echo "$e - $s" | bc -l; }
+# seconds CMD...: wall time of one run of CMD. The dirty pages of the runs before are written back first
+# (untimed): otherwise whatever runs after a few GiB of writes pays for them, and the rows depend on their order.
+seconds() { local s e; sync; s=$(now); "$@" >/dev/null 2>"$WORK/last.err" || { cat "$WORK/last.err" >&2; return 1; }; e=$(now); echo "$e - $s" | bc -l; }
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 mibs() { echo "scale=1; $SIZE_MIB / $1" | bc -l; }
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
@@ -82,8 +83,9 @@ PY
         AWS_PUT+=("$(seconds aws --endpoint-url "$URL" s3 cp --only-show-errors "$WORK/src.bin" "s3://bench/aws-$r")")
         AWS_GET+=("$(seconds sh -c "aws --endpoint-url '$URL' s3 cp --only-show-errors s3://bench/aws-$r - > /dev/null")")
     fi
-    curl -sf -X DELETE -o /dev/null "$URL/bench?prefix=curl-"
-    curl -sf -X DELETE -o /dev/null "$URL/bench?prefix=aws-"
+    # one key at a time (DELETE of a bucket with ?prefix is not S3: it deleted nothing, and the node filled up)
+    curl -sf -X DELETE -o /dev/null "$URL/bench/curl-$r"
+    curl -sf -X DELETE -o /dev/null "$URL/bench/aws-$r"
 done
 
 dd_w=$(m "${DD_W[@]}"); dd_r=$(m "${DD_R[@]}"); raw=$(m "${RAW[@]}")
@@ -111,24 +113,40 @@ fi
 echo "127.0.0.1:$PORT" > "$WORK/client.conf"
 export S4_CONF_PATH="$WORK/client.conf"
 declare -a C_GET C_GETF C_PUT C_PUTP S_GET S_GETF S_PUT S_PUTI S_PUTP S_LS
+c_get() { curl -sf -o /dev/null "$URL/bench/client-$r"; }
+s_get() { bin/s4 cp "s4://bench/client-$r" - >/dev/null; }
+c_getf() { curl -sf -o "$WORK/curl.out" "$URL/bench/client-$r"; }
+s_getf() { bin/s4 cp "s4://bench/client-$r" "$WORK/s4.out"; }
+c_put() { curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/curlput-$r"; }
+s_put() { bin/s4 cp "$WORK/src.bin" "s4://bench/s4put-$r"; }
+s_puti() { bin/s4 cp - "s4://bench/s4in-$r" <"$WORK/src.bin"; }
+c_putp() { cat "$WORK/src.bin" | curl -sf -T - -o /dev/null "$URL/bench/curlpipe-$r"; }
+s_putp() { cat "$WORK/src.bin" | bin/s4 cp - "s4://bench/s4pipe-$r"; }
+# pair CURL_TIMES S4_TIMES CURL_FN S4_FN: times both, curl first in odd runs and s4 first in even ones
+pair() {
+    local -n curl_times=$1 s4_times=$2
+    if ((r % 2)); then curl_times+=("$(seconds "$3")"); s4_times+=("$(seconds "$4")")
+    else s4_times+=("$(seconds "$4")"); curl_times+=("$(seconds "$3")"); fi
+}
+# stored KEY: checks the stored object against the source, then deletes it, so the node holds one copy at a time
+stored() {
+    curl -sf "$URL/bench/$1" | cmp -s - "$WORK/src.bin" || { echo "upload $1 differs from the source" >&2; exit 1; }
+    curl -sf -X DELETE -o /dev/null "$URL/bench/$1"
+}
 for r in $(seq 1 "$RUNS"); do
     curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/client-$r"
-    C_GET+=("$(seconds curl -sf -o /dev/null "$URL/bench/client-$r")")
-    rm -f "$WORK/curl.out"; C_GETF+=("$(seconds curl -sf -o "$WORK/curl.out" "$URL/bench/client-$r")")
-    C_PUT+=("$(seconds curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/curlput-$r")")
-    C_PUTP+=("$(seconds sh -c "cat '$WORK/src.bin' | curl -sf -T - -o /dev/null '$URL/bench/curlpipe-$r'")")
-    S_GET+=("$(seconds sh -c "bin/s4 cp s4://bench/client-$r - > /dev/null")")
-    rm -f "$WORK/s4.out"; S_GETF+=("$(seconds bin/s4 cp "s4://bench/client-$r" "$WORK/s4.out")")
-    S_PUT+=("$(seconds bin/s4 cp "$WORK/src.bin" "s4://bench/s4put-$r")")
-    S_PUTI+=("$(seconds sh -c "bin/s4 cp - s4://bench/s4in-$r < '$WORK/src.bin'")")
-    S_PUTP+=("$(seconds sh -c "cat '$WORK/src.bin' | bin/s4 cp - s4://bench/s4pipe-$r")")
-    S_LS+=("$(seconds bin/s4 ls "s4://bench/client-$r")")
+    pair C_GET S_GET c_get s_get
+    pair C_GETF S_GETF c_getf s_getf
     cmp -s "$WORK/src.bin" "$WORK/s4.out" || { echo "s4 download differs from the source" >&2; exit 1; }
-    for k in s4put s4in s4pipe; do
-        curl -sf "$URL/bench/$k-$r" | cmp -s - "$WORK/src.bin" || { echo "s4 upload $k-$r differs from the source" >&2; exit 1; }
-    done
     rm -f "$WORK/curl.out" "$WORK/s4.out"
-    for prefix in client- curlput- curlpipe- s4put- s4in- s4pipe-; do curl -sf -X DELETE -o /dev/null "$URL/bench?prefix=$prefix"; done
+    S_LS+=("$(seconds bin/s4 ls "s4://bench/client-$r")")
+    curl -sf -X DELETE -o /dev/null "$URL/bench/client-$r"
+    pair C_PUT S_PUT c_put s_put
+    stored "curlput-$r"; stored "s4put-$r"
+    S_PUTI+=("$(seconds s_puti)")
+    stored "s4in-$r"
+    pair C_PUTP S_PUTP c_putp s_putp
+    stored "curlpipe-$r"; stored "s4pipe-$r"
 done
 unset S4_CONF_PATH
 c_get=$(m "${C_GET[@]}"); c_getf=$(m "${C_GETF[@]}"); c_put=$(m "${C_PUT[@]}"); c_putp=$(m "${C_PUTP[@]}")
