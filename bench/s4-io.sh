@@ -194,6 +194,11 @@ for _ in $(seq 1 200); do curl -sf -o /dev/null "$KURL/_s4/actuator/health/readi
 curl -sf -X PUT -o /dev/null "${SIGN[@]}" "$KURL/bench"
 head -c $((SIZE_MIB << 20)) /dev/urandom > "$WORK/src.bin"
 declare -a U_PUT U_GET G_PUT G_GET
+# one untimed round on each node first: the node with keys has just started, the other one is warm
+curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/u-warm" && curl -sf -o /dev/null "$URL/bench/u-warm"
+curl -sf -T "$WORK/src.bin" -o /dev/null "${SIGN[@]}" "$KURL/bench/s-warm" && curl -sf -o /dev/null "${SIGN[@]}" "$KURL/bench/s-warm"
+curl -sf -X DELETE -o /dev/null "$URL/bench/u-warm"
+curl -sf -X DELETE -o /dev/null "${SIGN[@]}" "$KURL/bench/s-warm"
 for r in $(seq 1 "$RUNS"); do
     U_PUT+=("$(seconds curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/u-$r")")
     G_PUT+=("$(seconds curl -sf -T "$WORK/src.bin" -o /dev/null "${SIGN[@]}" "$KURL/bench/s-$r")")
