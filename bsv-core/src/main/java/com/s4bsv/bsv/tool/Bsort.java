@@ -10,11 +10,12 @@ import com.s4bsv.bsv.row.ColumnType;
 import com.s4bsv.bsv.row.Row;
 import java.io.IOException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stable sort of all rows by the first column (descending with -r), rows written back verbatim.
  * Rows are copied into large arena segments; a 64-bit order-preserving key per row is radix sorted
- * (stable), and only string ties longer than the key are settled by strcmp.
+ * (stable), and string ties longer than the key by further radix passes over their next bytes.
  */
 final class Bsort implements Tool {
 
@@ -26,6 +27,10 @@ final class Bsort implements Tool {
     private static final int SEGMENT = 1 << 24;
     private static final int FIRST_SEGMENT = 64 * 1024;
     private static final int KEY_BYTES = 8;
+    // below this many tied rows a merge sort by strcmp beats allocating for a radix pass
+    private static final int SMALL_RUN = 32;
+    // past 8 * this many equal bytes the runs are settled by strcmp: bounds the recursion, whatever the column size
+    private static final int MAX_RADIX_DEPTH = 16;
 
     private byte[][] segments = new byte[4][];
     private int segmentCount;
@@ -36,6 +41,7 @@ final class Bsort implements Tool {
     // 1 when the first column continues past its 8-byte key: only such rows need strcmp on ties
     private byte[] longer = new byte[1024];
     private int rows;
+    private int @Nullable [] scratch;
     private ColumnType type = ColumnType.STRING;
     private boolean reversed;
 
@@ -98,25 +104,75 @@ final class Bsort implements Tool {
         writer.flush();
     }
 
-    /** Runs of equal keys whose strings are longer than the key are ordered by strcmp, stably. */
+    /** Runs of equal keys whose strings are longer than the key are ordered by the rest of the string, stably. */
     private void settleStringTies(int[] order) {
-        int[] scratch = null;
         int i = 0;
         while (i < rows) {
             int j = i + 1;
             long k = keys[order[i]];
+            boolean longStrings = longer[order[i]] != 0;
             while (j < rows && keys[order[j]] == k) {
+                longStrings |= longer[order[j]] != 0;
                 j++;
             }
-            boolean longStrings = false;
-            for (int x = i; x < j && j - i > 1 && !longStrings; x++) {
-                longStrings = longer[order[x]] != 0;
+            if (longStrings && j - i > 1) {
+                sortTails(order, i, j, 1);
             }
-            if (longStrings) {
+            i = j;
+        }
+    }
+
+    /**
+     * Stable sort of {@code order[from, to)}, rows whose first columns agree on their first {@code 8 * depth} bytes
+     * (none of them NUL), by the rest of the column: a radix sort on its next 8 bytes, then the same one level deeper
+     * for the runs still tied. Dates, paths and other keys with a common prefix tie on the first key in long runs,
+     * where a comparison sort reading each row's bytes from the arena cost far more than another radix pass.
+     */
+    private void sortTails(int[] order, int from, int to, int depth) {
+        int n = to - from;
+        if (n < SMALL_RUN || depth > MAX_RADIX_DEPTH) {
+            // few rows, or a deep common prefix: strcmp (from byte 8 on, the bytes before are equal) settles them
+            if (n > 1) {
                 if (scratch == null) {
                     scratch = new int[rows];
                 }
-                mergeSort(order, scratch, i, j);
+                mergeSort(order, scratch, from, to);
+            }
+            return;
+        }
+        int skip = KEY_BYTES * depth;
+        long[] tails = new long[n];
+        boolean[] continues = new boolean[n];
+        boolean anyContinues = false;
+        for (int x = 0; x < n; x++) {
+            long w = where[order[from + x]];
+            byte[] segment = segments[(int) (w >>> 32)];
+            int row = (int) w;
+            int size = Row.sizeAt(segment, row, 0);
+            long tail = ColumnType.STRING.sortKey(segment, Row.dataAt(segment, row) + skip, size - skip);
+            tails[x] = reversed ? ~tail : tail;
+            continues[x] = size > skip + KEY_BYTES && (tail & 0xFF) != 0;
+            anyContinues |= continues[x];
+        }
+        int[] sorted = RadixSort.sort(tails, n);
+        int[] run = Arrays.copyOfRange(order, from, to);
+        for (int x = 0; x < n; x++) {
+            order[from + x] = run[sorted[x]];
+        }
+        if (!anyContinues) {
+            return;
+        }
+        int i = 0;
+        while (i < n) {
+            int j = i + 1;
+            long k = tails[sorted[i]];
+            boolean deeper = continues[sorted[i]];
+            while (j < n && tails[sorted[j]] == k) {
+                deeper |= continues[sorted[j]];
+                j++;
+            }
+            if (deeper && j - i > 1) {
+                sortTails(order, from + i, from + j, depth + 1);
             }
             i = j;
         }
