@@ -29,6 +29,8 @@ public final class AotTraining {
             port = socket.getLocalPort();
         }
         Path conf = Files.writeString(work.resolve("s4.conf"), "127.0.0.1:" + port + "\n");
+        // trained as a node starts (main), with the build-time bean definitions
+        S4ServerApplication.useGeneratedBeanDefinitions();
         int status = S4ServerApplication.run(
                 new String[] {
                     "--conf",

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.server.PortInUseException;
@@ -26,6 +27,9 @@ import org.springframework.boot.web.server.PortInUseException;
  */
 @SpringBootApplication
 public class S4ServerApplication {
+
+    // set while process-aot runs the application at build time to learn its bean definitions
+    private static final String AOT_PROCESSING = "spring.aot.processing";
 
     static final String USAGE = """
             usage: s4-server [--port N] [--conf PATH] [--data-dir DIR] [--bind ADDRESS]
@@ -61,9 +65,24 @@ public class S4ServerApplication {
             """;
 
     public static void main(String[] args) {
+        useGeneratedBeanDefinitions();
         int status = run(args, System.out, System.err);
         if (status != 0 || isHelp(args)) {
             System.exit(status);
+        }
+    }
+
+    /**
+     * Spring AOT: a jar built by {@code package} holds the bean definitions worked out at build time
+     * ({@code process-aot}), which spares a start the scanning, condition evaluation and reflection behind them.
+     * {@code -Dspring.aot.enabled=false} starts without them; class folders without them (tests) are unaffected.
+     */
+    static void useGeneratedBeanDefinitions() {
+        boolean generated = S4ServerApplication.class.getResource(
+                        S4ServerApplication.class.getSimpleName() + "__ApplicationContextInitializer.class")
+                != null;
+        if (generated && System.getProperty(AotDetector.AOT_ENABLED) == null && !Boolean.getBoolean(AOT_PROCESSING)) {
+            System.setProperty(AotDetector.AOT_ENABLED, "true");
         }
     }
 
@@ -93,6 +112,8 @@ public class S4ServerApplication {
             String bind = flags.bind() != null ? flags.bind() : defaultBind(config, me);
             checkPortFree(bind, listenPort);
             SpringApplication application = new SpringApplication(S4ServerApplication.class);
+            // whoever calls (AotTraining's main too), the build-time bean definitions are this class's
+            application.setMainApplicationClass(S4ServerApplication.class);
             application.run(flags.springArgs(listenPort, bind, self).toArray(String[]::new));
             LoggerFactory.getLogger(S4ServerApplication.class)
                     .info(
@@ -105,6 +126,9 @@ public class S4ServerApplication {
                             config.size(),
                             config.source());
             return 0;
+        } catch (SpringApplication.AbandonedRunException e) {
+            // Spring AOT's build-time processing ends the run this way once the bean definitions are known
+            throw e;
         } catch (RuntimeException e) {
             err.println("s4-server: " + describe(e));
             return 1;

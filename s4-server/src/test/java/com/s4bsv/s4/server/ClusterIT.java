@@ -288,4 +288,10 @@ class ClusterIT {
             assertThat(Files.readString(nodes.log(node))).contains("node " + node + " of 3");
         }
     }
+
+    @Test
+    void thePackagedNodeStartsWithTheBeanDefinitionsMadeAtBuildTime() throws IOException {
+        // process-aot at package time; the log says so when a start uses them (S4ServerApplication.main)
+        assertThat(Files.readString(nodes.log(0))).contains("Starting AOT-processed S4ServerApplication");
+    }
 }
