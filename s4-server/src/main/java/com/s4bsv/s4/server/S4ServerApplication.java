@@ -104,13 +104,22 @@ public class S4ServerApplication {
         }
         try {
             Integer port = flags.namedPort();
-            ClusterConfig config = Membership.orLocalNode(
-                    ClusterConfig.locate(flags.conf() == null ? null : Path.of(flags.conf())), port, flags.bind());
-            int self = Membership.findSelf(config, port, flags.bind());
+            // The build's run (process-aot) only learns the bean definitions, which no cluster config changes: it
+            // must not depend on a ~/.s4.conf or on a node already listening on the default port.
+            boolean buildTime = Boolean.getBoolean(AOT_PROCESSING);
+            ClusterConfig config = buildTime
+                    ? ClusterConfig.embeddedDefault()
+                    : Membership.orLocalNode(
+                            ClusterConfig.locate(flags.conf() == null ? null : Path.of(flags.conf())),
+                            port,
+                            flags.bind());
+            int self = buildTime ? 0 : Membership.findSelf(config, port, flags.bind());
             NodeAddress me = config.node(self);
             int listenPort = port != null ? port : me.port();
             String bind = flags.bind() != null ? flags.bind() : defaultBind(config, me);
-            checkPortFree(bind, listenPort);
+            if (!buildTime) {
+                checkPortFree(bind, listenPort);
+            }
             SpringApplication application = new SpringApplication(S4ServerApplication.class);
             // whoever calls (AotTraining's main too), the build-time bean definitions are this class's
             application.setMainApplicationClass(S4ServerApplication.class);
