@@ -2,7 +2,6 @@ package com.s4bsv.s4.server.compute;
 
 import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.PeerClient;
-import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.ObjectStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,8 +27,8 @@ class ComputeConfiguration {
     }
 
     @Bean
-    Outputs computeOutputs(ObjectStore store, Cluster cluster, PeerClient peers, IoSlots io) {
-        return new Outputs(store, cluster, peers, io);
+    Outputs computeOutputs(ObjectStore store, Cluster cluster, PeerClient peers) {
+        return new Outputs(store, cluster, peers);
     }
 
     @Bean

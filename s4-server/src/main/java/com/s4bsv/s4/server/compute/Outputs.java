@@ -7,7 +7,6 @@ import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.server.cluster.Cluster;
 import com.s4bsv.s4.server.cluster.PeerClient;
 import com.s4bsv.s4.server.cluster.PeerUnavailableException;
-import com.s4bsv.s4.server.storage.IoSlots;
 import com.s4bsv.s4.server.storage.KeyExistsException;
 import com.s4bsv.s4.server.storage.ObjectStore;
 import java.io.IOException;
@@ -45,13 +44,11 @@ final class Outputs {
     private final ObjectStore store;
     private final Cluster cluster;
     private final PeerClient peers;
-    private final IoSlots io;
 
-    Outputs(ObjectStore store, Cluster cluster, PeerClient peers, IoSlots io) {
+    Outputs(ObjectStore store, Cluster cluster, PeerClient peers) {
         this.store = store;
         this.cluster = cluster;
         this.peers = peers;
-        this.io = io;
     }
 
     /** One file a command produced and the key it becomes. */
@@ -187,19 +184,22 @@ final class Outputs {
         }
     }
 
+    /**
+     * Sends {@code file} to its owner, whose upload takes one of that node's transfer slots. The sender holds none
+     * of its own while it waits: when every node's slots were held by its own commands' sends, each waiting for a
+     * slot on another node, no upload could start anywhere until the io-wait ran out (a map-to-n on 3 nodes failed
+     * with 503 SlowDown after 5 minutes). Sends are bounded by the commands running, {@code --max-cpu-jobs}.
+     */
     private long send(NodeAddress owner, S4Key key, Path file) throws IOException, InterruptedException {
         long[] crcAndSize = checksum(file);
-        try (IoSlots.Slot slot = io.acquire()
-                .orElseThrow(() -> new OutputException("no transfer slot free to send " + key + " to " + owner))) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return sendOnce(owner, key, file, crcAndSize[0], crcAndSize[1], attempt > 1);
-                } catch (PeerUnavailableException e) {
-                    if (attempt >= SEND_ATTEMPTS || Thread.currentThread().isInterrupted()) {
-                        throw new OutputException("cannot send " + key + " to its owner: " + e.getMessage());
-                    }
-                    Thread.sleep(RETRY_MILLIS << (attempt - 1));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(owner, key, file, crcAndSize[0], crcAndSize[1], attempt > 1);
+            } catch (PeerUnavailableException e) {
+                if (attempt >= SEND_ATTEMPTS || Thread.currentThread().isInterrupted()) {
+                    throw new OutputException("cannot send " + key + " to its owner: " + e.getMessage());
                 }
+                Thread.sleep(RETRY_MILLIS << (attempt - 1));
             }
         }
     }
