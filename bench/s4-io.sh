@@ -4,7 +4,8 @@
 # Every figure is the median of RUNS runs; ratios are against baselines measured in the same run.
 #
 # usage: bench/s4-io.sh [SIZE_MIB]      (default 1024; env: RUNS=3 SMALL_SECONDS=5 CONNECTIONS=16 BENCH_DIR,
-#                                       CLIENT_ONLY=1: only the s4 client against curl)
+#                                       CLIENT_ONLY=1: only the s4 client against curl,
+#                                       SIGNED_ONLY=1: only signed against unsigned)
 set -euo pipefail
 cd "$(dirname -- "$0")/.."
 . bin/lib/jdk.sh
@@ -55,6 +56,7 @@ echo "size: $SIZE_MIB MiB, runs: $RUNS (median), data dir: $WORK (same disk for 
 head -c $((SIZE_MIB << 20)) /dev/urandom > "$WORK/src.bin"
 
 m() { printf '%s\n' "$@" | median; }
+if [ -z "${SIGNED_ONLY:-}" ]; then
 if [ -z "${CLIENT_ONLY:-}" ]; then
 declare -a DD_W DD_R RAW CURL_PUT CURL_GET AWS_PUT AWS_GET
 for r in $(seq 1 "$RUNS"); do
@@ -180,43 +182,59 @@ printf '%-34s %12s %12s  %s\n' "4 KiB objects, $CONNECTIONS connections" "ops/s"
 printf '%-34s %12s %12s  %s\n' "GET" "$s_get" "$b_get" "$(ratio "$s_get" "$b_get")"
 printf '%-34s %12s %12s  %s\n' "PUT (new key each)" "$s_put" "$b_put" "$(ratio "$s_put" "$b_put")"
 
-# Signed against unsigned, side by side: a second node with a keys file, driven with the same tools, signing
-# (curl --aws-sigv4 for large objects, S4Bench with S4_BENCH_ACCESS_KEY for 4 KiB GETs).
+fi # SIGNED_ONLY
+
+# Signed against unsigned, side by side: two nodes started together for this section, one without keys and one
+# with a keys file, warmed alike and driven with the same tools, signing (curl --aws-sigv4 for large objects,
+# S4Bench with S4_BENCH_ACCESS_KEY for 4 KiB GETs). The first node is not used here: it has served every row above,
+# so its JIT is warmer than a new node's and its disk fuller.
 KEYS_PORT=$(free_port)
+PLAIN_PORT=$(free_port)
 echo "127.0.0.1:$KEYS_PORT" > "$WORK/s4-keys.conf"
+echo "127.0.0.1:$PLAIN_PORT" > "$WORK/s4-plain.conf"
 printf 'bench benchsecret write\n' > "$WORK/keys"
 "$JAVA" -Xmx1g -jar "$JAR" --port "$KEYS_PORT" --conf "$WORK/s4-keys.conf" --data-dir "$WORK/data-keys" \
     --keys-file "$WORK/keys" >"$WORK/server-keys.log" 2>&1 &
 PIDS+=($!)
+"$JAVA" -Xmx1g -jar "$JAR" --port "$PLAIN_PORT" --conf "$WORK/s4-plain.conf" --data-dir "$WORK/data-plain" \
+    >"$WORK/server-plain.log" 2>&1 &
+PIDS+=($!)
 KURL="http://127.0.0.1:$KEYS_PORT"
+PURL="http://127.0.0.1:$PLAIN_PORT"
 SIGN=(--aws-sigv4 "aws:amz:us-east-1:s3" --user "bench:benchsecret" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD")
-for _ in $(seq 1 200); do curl -sf -o /dev/null "$KURL/_s4/actuator/health/readiness" && break; sleep 0.1; done
+for u in "$KURL" "$PURL"; do
+    for _ in $(seq 1 600); do curl -sf -o /dev/null "$u/_s4/actuator/health/readiness" && break; sleep 0.1; done
+done
 curl -sf -X PUT -o /dev/null "${SIGN[@]}" "$KURL/bench"
+curl -sf -X PUT -o /dev/null "$PURL/bench"
 head -c $((SIZE_MIB << 20)) /dev/urandom > "$WORK/src.bin"
 declare -a U_PUT U_GET G_PUT G_GET
-# one untimed round on each node first: the node with keys has just started, the other one is warm
-curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/u-warm" && curl -sf -o /dev/null "$URL/bench/u-warm"
+# one untimed round on each node first: both have just started
+curl -sf -T "$WORK/src.bin" -o /dev/null "$PURL/bench/u-warm" && curl -sf -o /dev/null "$PURL/bench/u-warm"
 curl -sf -T "$WORK/src.bin" -o /dev/null "${SIGN[@]}" "$KURL/bench/s-warm" && curl -sf -o /dev/null "${SIGN[@]}" "$KURL/bench/s-warm"
-curl -sf -X DELETE -o /dev/null "$URL/bench/u-warm"
+curl -sf -X DELETE -o /dev/null "$PURL/bench/u-warm"
 curl -sf -X DELETE -o /dev/null "${SIGN[@]}" "$KURL/bench/s-warm"
 for r in $(seq 1 "$RUNS"); do
-    u_put() { curl -sf -T "$WORK/src.bin" -o /dev/null "$URL/bench/u-$r"; }
+    u_put() { curl -sf -T "$WORK/src.bin" -o /dev/null "$PURL/bench/u-$r"; }
     g_put() { curl -sf -T "$WORK/src.bin" -o /dev/null "${SIGN[@]}" "$KURL/bench/s-$r"; }
     # alternating order: a large write right after another pays for part of its writeback
     if ((r % 2)); then U_PUT+=("$(seconds u_put)"); G_PUT+=("$(seconds g_put)")
     else G_PUT+=("$(seconds g_put)"); U_PUT+=("$(seconds u_put)"); fi
-    U_GET+=("$(seconds curl -sf -o /dev/null "$URL/bench/u-$r")")
+    U_GET+=("$(seconds curl -sf -o /dev/null "$PURL/bench/u-$r")")
     G_GET+=("$(seconds curl -sf -o /dev/null "${SIGN[@]}" "$KURL/bench/s-$r")")
-    curl -sf -X DELETE -o /dev/null "$URL/bench/u-$r"
+    curl -sf -X DELETE -o /dev/null "$PURL/bench/u-$r"
     curl -sf -X DELETE -o /dev/null "${SIGN[@]}" "$KURL/bench/s-$r"
 done
 rm -f "$WORK/src.bin"
+[ -f "$WORK/4k.bin" ] || head -c 4096 /dev/urandom > "$WORK/4k.bin"
 seq 0 $((SMALL_KEYS - 1)) | xargs -P 16 -I{} curl -sf -o /dev/null -T "$WORK/4k.bin" "${SIGN[@]}" "$KURL/bench/small/{}"
+seq 0 $((SMALL_KEYS - 1)) | xargs -P 16 -I{} curl -sf -o /dev/null -T "$WORK/4k.bin" "$PURL/bench/small/{}"
 declare -a SG_GET UG_GET PG_GET
 for r in $(seq 1 "$RUNS"); do
     PG_GET+=("$(S4_BENCH_PRESIGN=1 S4_BENCH_ACCESS_KEY=bench S4_BENCH_SECRET=benchsecret "$JAVA" "${BENCH[@]}" load \
         127.0.0.1 "$KEYS_PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
-    UG_GET+=("$("$JAVA" "${BENCH[@]}" load 127.0.0.1 "$PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
+    UG_GET+=("$("$JAVA" "${BENCH[@]}" load 127.0.0.1 "$PLAIN_PORT" /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" \
+        $SMALL_KEYS)")
     SG_GET+=("$(S4_BENCH_ACCESS_KEY=bench S4_BENCH_SECRET=benchsecret "$JAVA" "${BENCH[@]}" load 127.0.0.1 "$KEYS_PORT" \
         /bench/small/ get "$CONNECTIONS" "$SMALL_SECONDS" $SMALL_KEYS)")
 done
