@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -38,6 +39,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * with the key and the bucket intact, through the aws CLI, boto3 and the AWS SDK v2. The nodes take anonymous
  * requests here; {@link SignedS3FrontIT} runs every scenario again against nodes with keys.
  */
+// One instance for the class, so a subclass's @BeforeAll overrides this one: a static one only hid it, and JUnit ran
+// both, leaving the first cluster running after the class.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3FrontIT {
 
     static final List<String> UNSERVED = UnservedSubresources.ALL;
@@ -48,12 +52,12 @@ class S3FrontIT {
     static S4Nodes nodes;
 
     @BeforeAll
-    static void start() throws IOException {
+    void start() throws IOException {
         nodes = S4Nodes.start(3, work);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (nodes != null) {
             nodes.close();
         }

@@ -31,9 +31,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 class SignedS3FrontIT extends S3FrontIT {
 
-    /** Hides {@link S3FrontIT#start()}: the same three nodes, with a keys file. */
+    /** Instead of {@link S3FrontIT#start()}: the same three nodes, with a keys file. */
     @BeforeAll
-    static void start() throws IOException {
+    @Override
+    void start() throws IOException {
         nodes = S4Nodes.startSigned(3, work);
     }
 

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 class ComputeForkedIT extends ComputeIT {
 
     @BeforeAll
-    static void start() throws IOException {
+    @Override
+    void start() throws IOException {
         startNodes("--s4.compute.in-process=false");
     }
 

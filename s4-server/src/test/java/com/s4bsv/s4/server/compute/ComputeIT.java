@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +35,9 @@ import tools.jackson.databind.JsonNode;
  * {@code x-s4-local}, so that node fans it out, exactly as a {@code curl} user would run it. Pipelines of bsv tools
  * run in-process here and under bash in {@link ComputeForkedIT}, which runs every scenario again.
  */
+// One instance for the class, so a subclass's @BeforeAll overrides this one: a static one only hid it, and JUnit ran
+// both, leaving the first cluster running after the class.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComputeIT {
 
     @TempDir
@@ -46,7 +50,7 @@ class ComputeIT {
     static Path partitionPy;
 
     @BeforeAll
-    static void start() throws IOException {
+    void start() throws IOException {
         startNodes();
     }
 
@@ -84,7 +88,7 @@ class ComputeIT {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (nodes != null) {
             nodes.close();
         }
