@@ -10,6 +10,8 @@ import com.s4bsv.bsv.row.ColumnType;
 import com.s4bsv.bsv.row.Row;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
+import java.util.function.IntToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,17 +108,26 @@ final class Bsort implements Tool {
 
     /** Runs of equal keys whose strings are longer than the key are ordered by the rest of the string, stably. */
     private void settleStringTies(int[] order) {
-        int i = 0;
-        while (i < rows) {
+        sortTiedRuns(order, 0, rows, p -> keys[order[p]], p -> longer[order[p]] != 0, 1);
+    }
+
+    /**
+     * For each run of {@code order[from, to)} tied on {@code keyAt} (by position) with a row whose column
+     * {@code continuesAt} past the key: {@link #sortTails} at {@code depth}.
+     */
+    private void sortTiedRuns(
+            int[] order, int from, int to, IntToLongFunction keyAt, IntPredicate continuesAt, int depth) {
+        int i = from;
+        while (i < to) {
             int j = i + 1;
-            long k = keys[order[i]];
-            boolean longStrings = longer[order[i]] != 0;
-            while (j < rows && keys[order[j]] == k) {
-                longStrings |= longer[order[j]] != 0;
+            long k = keyAt.applyAsLong(i);
+            boolean continues = continuesAt.test(i);
+            while (j < to && keyAt.applyAsLong(j) == k) {
+                continues |= continuesAt.test(j);
                 j++;
             }
-            if (longStrings && j - i > 1) {
-                sortTails(order, i, j, 1);
+            if (continues && j - i > 1) {
+                sortTails(order, i, j, depth);
             }
             i = j;
         }
@@ -132,12 +143,10 @@ final class Bsort implements Tool {
         int n = to - from;
         if (n < SMALL_RUN || depth > MAX_RADIX_DEPTH) {
             // few rows, or a deep common prefix: strcmp (from byte 8 on, the bytes before are equal) settles them
-            if (n > 1) {
-                if (scratch == null) {
-                    scratch = new int[rows];
-                }
-                mergeSort(order, scratch, from, to);
+            if (scratch == null) {
+                scratch = new int[rows];
             }
+            mergeSort(order, scratch, from, to);
             return;
         }
         int skip = KEY_BYTES * depth;
@@ -159,22 +168,8 @@ final class Bsort implements Tool {
         for (int x = 0; x < n; x++) {
             order[from + x] = run[sorted[x]];
         }
-        if (!anyContinues) {
-            return;
-        }
-        int i = 0;
-        while (i < n) {
-            int j = i + 1;
-            long k = tails[sorted[i]];
-            boolean deeper = continues[sorted[i]];
-            while (j < n && tails[sorted[j]] == k) {
-                deeper |= continues[sorted[j]];
-                j++;
-            }
-            if (deeper && j - i > 1) {
-                sortTails(order, from + i, from + j, depth + 1);
-            }
-            i = j;
+        if (anyContinues) {
+            sortTiedRuns(order, from, to, p -> tails[sorted[p - from]], p -> continues[sorted[p - from]], depth + 1);
         }
     }
 
