@@ -25,15 +25,9 @@ for n in 0 1 2; do PORTS+=("$(free_port)"); done
 for p in "${PORTS[@]}"; do echo "127.0.0.1:$p"; done >"$WORK/s4.conf"
 for n in 0 1 2; do
     mkdir -p "$WORK/d$n"
-    "$JAVA" -Xmx512m -jar "$JAR" --port "${PORTS[$n]}" --conf "$WORK/s4.conf" --data-dir "$WORK/d$n/data" \
-        >"$WORK/d$n/server.log" 2>&1 &
-    PIDS+=($!)
+    bench_node "$WORK/d$n/server.log" 512m --port "${PORTS[$n]}" --conf "$WORK/s4.conf" --data-dir "$WORK/d$n/data"
 done
-for n in 0 1 2; do
-    url="http://127.0.0.1:${PORTS[$n]}/_s4/actuator/health/readiness"
-    for _ in $(seq 1 300); do curl -sf -o /dev/null "$url" && break; sleep 0.1; done
-    curl -sf -o /dev/null "$url" || { cat "$WORK/d$n/server.log"; exit 1; }
-done
+for n in 0 1 2; do bench_ready "${PORTS[$n]}" "$WORK/d$n/server.log"; done
 URL="http://127.0.0.1:${PORTS[0]}"
 curl -sf -X PUT -o /dev/null "$URL/bench"
 head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom >"$WORK/src.bin"

@@ -38,18 +38,16 @@ export AWS_CONFIG_FILE="$WORK/no-aws-config" AWS_SHARED_CREDENTIALS_FILE="$WORK/
 
 PORT=$(free_port)
 echo "127.0.0.1:$PORT" > "$WORK/s4.conf"
-"$JAVA" -Xmx1g -jar "$JAR" --port "$PORT" --conf "$WORK/s4.conf" --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
-PIDS+=($!)
+bench_node "$WORK/server.log" 1g --port "$PORT" --conf "$WORK/s4.conf" --data-dir "$WORK/data"
 URL="http://127.0.0.1:$PORT"
-for _ in $(seq 1 200); do curl -sf -o /dev/null "$URL/_s4/actuator/health/readiness" && break; sleep 0.1; done
-curl -sf -o /dev/null "$URL/_s4/actuator/health/readiness" || { cat "$WORK/server.log"; exit 1; }
+bench_ready "$PORT" "$WORK/server.log"
 curl -sf -X PUT -o /dev/null "$URL/bench"
 
 BASE_PORT=$(free_port)
 mkdir -p "$WORK/static"
 "$JAVA" "${BENCH[@]}" serve "$WORK/static" "$BASE_PORT" >"$WORK/static.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$BASE_PORT/" && break; sleep 0.1; done
+for _ in $(seq 1 $((${BENCH_START_TIMEOUT:-120} * 10))); do curl -s -o /dev/null "http://127.0.0.1:$BASE_PORT/" && break; sleep 0.1; done
 
 echo "machine: $(nproc) cores, $(uname -r), $("$JAVA" -version 2>&1 | head -1)"
 echo "size: $SIZE_MIB MiB, runs: $RUNS (median), data dir: $WORK (same disk for dd)"
@@ -193,18 +191,14 @@ PLAIN_PORT=$(free_port)
 echo "127.0.0.1:$KEYS_PORT" > "$WORK/s4-keys.conf"
 echo "127.0.0.1:$PLAIN_PORT" > "$WORK/s4-plain.conf"
 printf 'bench benchsecret write\n' > "$WORK/keys"
-"$JAVA" -Xmx1g -jar "$JAR" --port "$KEYS_PORT" --conf "$WORK/s4-keys.conf" --data-dir "$WORK/data-keys" \
-    --keys-file "$WORK/keys" >"$WORK/server-keys.log" 2>&1 &
-PIDS+=($!)
-"$JAVA" -Xmx1g -jar "$JAR" --port "$PLAIN_PORT" --conf "$WORK/s4-plain.conf" --data-dir "$WORK/data-plain" \
-    >"$WORK/server-plain.log" 2>&1 &
-PIDS+=($!)
+bench_node "$WORK/server-keys.log" 1g --port "$KEYS_PORT" --conf "$WORK/s4-keys.conf" --data-dir "$WORK/data-keys" \
+    --keys-file "$WORK/keys"
+bench_node "$WORK/server-plain.log" 1g --port "$PLAIN_PORT" --conf "$WORK/s4-plain.conf" --data-dir "$WORK/data-plain"
 KURL="http://127.0.0.1:$KEYS_PORT"
 PURL="http://127.0.0.1:$PLAIN_PORT"
 SIGN=(--aws-sigv4 "aws:amz:us-east-1:s3" --user "bench:benchsecret" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD")
-for u in "$KURL" "$PURL"; do
-    for _ in $(seq 1 600); do curl -sf -o /dev/null "$u/_s4/actuator/health/readiness" && break; sleep 0.1; done
-done
+bench_ready "$KEYS_PORT" "$WORK/server-keys.log"
+bench_ready "$PLAIN_PORT" "$WORK/server-plain.log"
 curl -sf -X PUT -o /dev/null "${SIGN[@]}" "$KURL/bench"
 curl -sf -X PUT -o /dev/null "$PURL/bench"
 head -c $((SIZE_MIB << 20)) /dev/urandom > "$WORK/src.bin"
