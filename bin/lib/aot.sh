@@ -5,12 +5,12 @@
 #
 # MODULE/target/aot/current  names the current cache folder, KEY (replaced by rename: readers see old or new)
 # MODULE/target/aot/KEY/     MODULE.aot, the cache; app/, the Spring Boot jar extracted to a plain class path
-#                            (a cache cannot hold classes of nested jars); stamp, the JAVA_HOME it was made with,
-#                            with the jar's modification time
+#                            (a cache cannot hold classes of nested jars); stamp, the JAVA_HOME and JVM flags it
+#                            was made with, with the jar's modification time
 #
 # A cache is used only when it was made from this jar (same time) with this JDK (same JAVA_HOME, not updated
-# since); otherwise the launcher runs the jar without it and retrains in the background. A missing, stale or
-# unwritable cache costs speed, never a failure. S4_AOT=off turns the cache off.
+# since) and these JVM flags; otherwise the launcher runs the jar without it and retrains in the background. A
+# missing, stale or unwritable cache costs speed, never a failure. S4_AOT=off turns the cache off.
 
 # Sets S4_JVM_FLAGS for MODULE on a JDK of feature release $2; the training run uses the same flags.
 s4_jvm_flags() {
@@ -39,15 +39,16 @@ s4_jvm_flags() {
     return 0
 }
 
-# True when MODULE's jar ($2) has a current cache; sets S4_AOT_CACHE and S4_AOT_APP (the jar to run with it).
+# True when MODULE's jar ($2) has a current cache made with the flags in S4_JVM_FLAGS (s4_jvm_flags); sets
+# S4_AOT_CACHE and S4_AOT_APP (the jar to run with it).
 s4_aot_current() {
-    local module=$1 jar=$2 target=${2%/*} key home dir
+    local module=$1 jar=$2 target=${2%/*} key home flags dir
     [ "${S4_FEATURE:-0}" -ge 25 ] && [ "${S4_AOT:-on}" != off ] || return 1
     { read -r key <"$target/aot/current"; } 2>/dev/null || return 1
     dir=$target/aot/$key
     [ -n "$key" ] && [ -f "$dir/$module.aot" ] || return 1
-    { read -r home <"$dir/stamp"; } 2>/dev/null || return 1
-    [ "$home" = "$JAVA_HOME" ] || return 1
+    { read -r home && read -r flags; } <"$dir/stamp" 2>/dev/null || return 1
+    [ "$home" = "$JAVA_HOME" ] && [ "$flags" = "flags: ${S4_JVM_FLAGS[*]}" ] || return 1
     # made from this very jar (the stamp carries its modification time), and the JDK not updated since
     if [ "$jar" -nt "$dir/stamp" ] || [ "$dir/stamp" -nt "$jar" ] || [ "$JAVA_HOME/release" -nt "$dir/stamp" ]; then
         return 1
@@ -94,6 +95,7 @@ s4_aot_train() {
         echo "aot: $target is not writable: $module starts without a cache"
         return 0
     }
+    s4_jvm_flags "$module" "$S4_FEATURE"
     if [ "$mode" = --if-idle ]; then
         flock -n "$lock" || return 0
         s4_aot_current "$module" "$jar" && return 0
@@ -111,12 +113,11 @@ s4_aot_train() {
         app=$dir/app/$module.jar
         "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >>"$target/aot/training.log" 2>&1
     fi
-    s4_jvm_flags "$module" "$S4_FEATURE"
     if [ -f "$app" ] && timeout 900 "$JAVA_HOME/bin/java" "${S4_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$dir/$module.aot" \
             -Djava.io.tmpdir="$dir/tmp" -cp "$app" "${S4_AOT_MAIN[@]}" >>"$target/aot/training.log" 2>&1 \
             && [ -s "$dir/$module.aot" ]; then
         rm -rf "$dir/tmp"
-        echo "$JAVA_HOME" >"$dir/stamp"
+        printf '%s\nflags: %s\n' "$JAVA_HOME" "${S4_JVM_FLAGS[*]}" >"$dir/stamp"
         touch -r "$jar" "$dir/stamp"
         # A launcher may have read an older name just before: an old cache goes 10 minutes after it was retired.
         # Retired before the switch, so whoever sees the new name also sees the old caches marked.

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launchers' AOT cache (bin/lib/aot.sh) on a copy of bin/ and the built bsv-cli: used when it was made from
- * this jar, never once the jar changed, retrained once in the background even when many stages start at once, and
- * never a failure when it is missing. Whether a JVM used it, its own log says (-Xlog:aot).
+ * this jar with the launcher's JVM flags, never once the jar or the flags changed, retrained once in the background
+ * even when many stages start at once, and never a failure when it is missing. Whether a JVM used it, its own log
+ * says (-Xlog:aot).
  */
 class LauncherCacheIT {
 
@@ -87,6 +88,21 @@ class LauncherCacheIT {
         Stage after = roundTrip("retrained");
         assertThat(after.csv()).isEqualTo(CSV);
         assertThat(after.aotLog()).contains("Opened AOT cache " + aot);
+    }
+
+    @Test
+    void aCacheMadeWithOtherJvmFlagsIsNotUsed() throws IOException {
+        Path stamp =
+                aot.resolve(Files.readString(aot.resolve("current")).strip()).resolve("stamp");
+        FileTime made = Files.getLastModifiedTime(stamp);
+        List<String> lines = Files.readAllLines(stamp);
+        assertThat(lines).hasSize(2);
+        Files.write(stamp, List.of(lines.get(0), lines.get(1) + " -XX:+UseEpsilonGC"));
+        Files.setLastModifiedTime(stamp, made);
+
+        Stage stage = roundTrip("other-flags");
+        assertThat(stage.csv()).isEqualTo(CSV);
+        assertThat(stage.aotLog()).doesNotContain("Opened AOT cache " + aot);
     }
 
     @Test
