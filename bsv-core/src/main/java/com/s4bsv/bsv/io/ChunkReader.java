@@ -38,7 +38,7 @@ public final class ChunkReader {
         this.in = in;
         this.layout = layout;
         this.lz4 = lz4;
-        this.chunk = new byte[Math.min(layout.bufferSize(), INITIAL_CAPACITY)];
+        this.chunk = BufferPool.take(Math.min(layout.bufferSize(), INITIAL_CAPACITY), layout.bufferSize());
     }
 
     /**
@@ -159,7 +159,10 @@ public final class ChunkReader {
             throw new FatalException("fatal: bad chunk size: " + size + textHint(0, Layout.CHUNK_HEADER) + "\n");
         }
         if (size > chunk.length) {
-            chunk = new byte[(int) Math.min(layout.bufferSize(), Math.max(2L * chunk.length, 2L * size))];
+            // the rows of the old chunk are no longer valid: it goes back
+            BufferPool.give(chunk);
+            chunk = BufferPool.take(
+                    (int) Math.min(layout.bufferSize(), Math.max(2L * chunk.length, 2L * size)), layout.bufferSize());
         }
         if (lz4) {
             readFully(header, Layout.CHUNK_HEADER, Layout.CHUNK_HEADER);
@@ -169,8 +172,9 @@ public final class ChunkReader {
                         + textHint(Layout.CHUNK_HEADER, Layout.CHUNK_HEADER) + "\n");
             }
             if (compressedSize > compressed.length) {
-                compressed = new byte
-                        [(int) Math.min(layout.lz4BufferSize(), Math.max(2L * compressed.length, compressedSize))];
+                int grown = (int) Math.min(layout.lz4BufferSize(), Math.max(2L * compressed.length, compressedSize));
+                BufferPool.give(compressed);
+                compressed = BufferPool.take(grown, layout.lz4BufferSize());
             }
             readFully(compressed, 0, compressedSize);
             if (size < 0) {

@@ -9,7 +9,6 @@ import com.s4bsv.bsv.row.RowBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Packs rows into chunks exactly as the original: a chunk is filled greedily and written when the
@@ -37,7 +36,7 @@ public final class ChunkWriter {
         this.out = out;
         this.layout = layout;
         this.lz4 = lz4;
-        this.buffer = new byte[Math.min(layout.bufferSize(), INITIAL_CAPACITY)];
+        this.buffer = BufferPool.take(Math.min(layout.bufferSize(), INITIAL_CAPACITY), layout.bufferSize());
     }
 
     /** Writes a row assembled in {@code row}, checking every column's size. */
@@ -212,7 +211,10 @@ public final class ChunkWriter {
 
     private void grow(int needed) {
         int capacity = (int) Math.min(layout.bufferSize(), Math.max((long) buffer.length * 2, needed));
-        buffer = Arrays.copyOf(buffer, capacity);
+        byte[] larger = BufferPool.take(capacity, layout.bufferSize());
+        System.arraycopy(buffer, 0, larger, 0, fill);
+        BufferPool.give(buffer);
+        buffer = larger;
     }
 
     private void emit(byte[] body, int off, int len) throws IOException {
@@ -220,7 +222,9 @@ public final class ChunkWriter {
         if (lz4) {
             int bound = Lz4.maxCompressedLength(len);
             if (compressed.length < bound) {
-                compressed = new byte[Math.max(bound, layout.lz4BufferSize())];
+                int size = Math.max(bound, layout.lz4BufferSize());
+                BufferPool.give(compressed);
+                compressed = BufferPool.take(size, size);
             }
             int c = Lz4.compress(body, off, len, compressed, 0);
             LittleEndian.putI32(header, Layout.CHUNK_HEADER, c);

@@ -4,7 +4,6 @@ import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.row.Row;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 
 /**
  * Buffered text output in blocks of up to B bytes: a block is written when the next write would not
@@ -23,7 +22,7 @@ public final class TextWriter {
     public TextWriter(OutputStream out, Layout layout) {
         this.out = out;
         this.blockSize = layout.textBlockSize();
-        this.buffer = new byte[Math.min(blockSize, INITIAL_CAPACITY)];
+        this.buffer = BufferPool.take(Math.min(blockSize, INITIAL_CAPACITY), blockSize);
     }
 
     public void write(byte[] b, int off, int len) throws IOException {
@@ -51,7 +50,10 @@ public final class TextWriter {
         if (need > blockSize) {
             return false;
         }
-        buffer = Arrays.copyOf(buffer, (int) Math.min(blockSize, Math.max(need, 2L * buffer.length)));
+        byte[] larger = BufferPool.take((int) Math.min(blockSize, Math.max(need, 2L * buffer.length)), blockSize);
+        System.arraycopy(buffer, 0, larger, 0, fill);
+        BufferPool.give(buffer);
+        buffer = larger;
         return true;
     }
 

@@ -4,6 +4,7 @@ import com.s4bsv.bsv.arg.Argh;
 import com.s4bsv.bsv.bytes.Bytes;
 import com.s4bsv.bsv.collections.RadixSort;
 import com.s4bsv.bsv.format.Layout;
+import com.s4bsv.bsv.io.BufferPool;
 import com.s4bsv.bsv.io.ChunkReader;
 import com.s4bsv.bsv.io.ChunkWriter;
 import com.s4bsv.bsv.row.ColumnType;
@@ -74,7 +75,7 @@ final class Bsort implements Tool {
                 }
                 // a small first segment, so a tiny input (one key of a map) allocates little; then full ones
                 int size = segmentCount == 0 ? Math.max(FIRST_SEGMENT, len) : segmentSize;
-                segments[segmentCount++] = new byte[Math.min(segmentSize, size)];
+                segments[segmentCount++] = BufferPool.take(Math.min(segmentSize, size), segmentSize);
                 segmentFill = 0;
             }
             if (rows == keys.length) {

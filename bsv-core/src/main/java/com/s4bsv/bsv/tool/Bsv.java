@@ -3,6 +3,7 @@ package com.s4bsv.bsv.tool;
 import com.s4bsv.bsv.bytes.LittleEndian;
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.format.Layout;
+import com.s4bsv.bsv.io.BufferPool;
 import com.s4bsv.bsv.io.ChunkWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ final class Bsv implements Tool {
         Layout layout = context.layout();
         ChunkWriter writer = new ChunkWriter(context.out(), layout);
         int capacity = layout.csvLineLimit();
-        byte[] buf = new byte[Math.min(capacity, INITIAL_BYTES)];
+        byte[] buf = BufferPool.take(Math.min(capacity, INITIAL_BYTES), capacity);
         int end = 0;
         int lineStart = 0;
         int columnStart = 0;
@@ -63,7 +64,10 @@ final class Bsv implements Tool {
                     if (end == capacity) {
                         throw new FatalException("fatal: line longer than BUFFER_SIZE\n");
                     }
-                    buf = Arrays.copyOf(buf, (int) Math.min(capacity, 2L * buf.length));
+                    byte[] larger = BufferPool.take((int) Math.min(capacity, 2L * buf.length), capacity);
+                    System.arraycopy(buf, 0, larger, 0, end);
+                    BufferPool.give(buf);
+                    buf = larger;
                 }
                 int n = in.read(buf, end, buf.length - end);
                 if (n < 0) {

@@ -2,6 +2,7 @@ package com.s4bsv.bsv.tool;
 
 import com.s4bsv.bsv.format.FatalException;
 import com.s4bsv.bsv.format.Layout;
+import com.s4bsv.bsv.io.BufferPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +46,8 @@ public final class Runner {
                     return 1;
                 }
             }
-            try {
+            // the run's buffers go back to the pool when it ends, however it ends
+            try (BufferPool.Scope ignored = BufferPool.open()) {
                 tool.run(new Context(args, in, out, err, layout, dir));
                 out.flush();
                 return 0;

@@ -13,7 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,42 @@ class PipelineTest {
             assertThat(run.status()).isZero();
             assertThat(run.err()).isEmpty();
             assertThat(run.out()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void pipelinesRunningAtOnceOnRecycledBuffersGiveWhatEachGivesAlone() throws Exception {
+        List<String> commands = List.of("bsv | bcut 3,1 | csv", "bsv | bsort | csv", "bsv | bcut 2 | bcounteach | csv");
+        List<byte[]> inputs = List.of(
+                lines(1, 120_000).getBytes(StandardCharsets.UTF_8),
+                lines(500, 30_000).getBytes(StandardCharsets.UTF_8));
+        ToolHarness harness = new ToolHarness(Layout.DEFAULT, dir);
+        byte[][][] expected = new byte[commands.size()][inputs.size()][];
+        for (int c = 0; c < commands.size(); c++) {
+            for (int i = 0; i < inputs.size(); i++) {
+                expected[c][i] = harness.pipe(inputs.get(i), commands.get(c).split(" \\| "));
+            }
+        }
+        List<Callable<Void>> runs = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            int first = t;
+            runs.add(() -> {
+                for (int k = 0; k < 8; k++) {
+                    int c = (first + k) % commands.size();
+                    int i = (first + k) % inputs.size();
+                    Run run = run(commands.get(c), inputs.get(i), Layout.DEFAULT);
+                    assertThat(run.err()).isEmpty();
+                    assertThat(run.out())
+                            .as("%s on input %d", commands.get(c), i)
+                            .isEqualTo(expected[c][i]);
+                }
+                return null;
+            });
+        }
+        try (ExecutorService threads = Executors.newFixedThreadPool(runs.size())) {
+            for (Future<Void> done : threads.invokeAll(runs)) {
+                done.get();
+            }
         }
     }
 
