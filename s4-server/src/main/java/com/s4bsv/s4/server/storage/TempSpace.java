@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Temp files and dirs under the data root (same filesystem as the objects, so publishing is a link, never a copy).
@@ -28,6 +29,10 @@ public final class TempSpace {
     private final Duration maxAge;
     private final Clock clock;
     private final Set<Path> live = ConcurrentHashMap.newKeySet();
+    // names: one random prefix per start and a counter, not a random UUID per entry (a SecureRandom call that took
+    // a fifth of a tiny map key's time); creating the file or dir fails rather than reuse a name
+    private final String prefix = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong counter = new AtomicLong();
 
     TempSpace(Path dir, Duration maxAge, Clock clock) {
         this.dir = dir;
@@ -41,7 +46,7 @@ public final class TempSpace {
 
     /** A new empty temp file, deleted on {@link Entry#close()} unless it was moved away. */
     public Entry newFile() throws IOException {
-        Path path = dir.resolve("f-" + UUID.randomUUID());
+        Path path = dir.resolve("f-" + nextName());
         live.add(path);
         try {
             Files.createFile(path);
@@ -54,7 +59,7 @@ public final class TempSpace {
 
     /** A new empty temp dir, deleted with its contents on {@link Entry#close()}. */
     public Entry newDir() throws IOException {
-        Path path = dir.resolve("d-" + UUID.randomUUID());
+        Path path = dir.resolve("d-" + nextName());
         live.add(path);
         try {
             Files.createDirectory(path);
@@ -63,6 +68,10 @@ public final class TempSpace {
             throw e;
         }
         return new Entry(path);
+    }
+
+    private String nextName() {
+        return prefix + "-" + Long.toString(counter.incrementAndGet(), 36);
     }
 
     /** Removes everything: at start-up no request is alive. */
