@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,7 @@ final class InProcess {
 
     static final int PER_STAGE = 2;
     static final int INPUT_FACTOR = 6;
+    private static final int PARSED_KEPT = 256;
     private static final Duration STOP_GRACE = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(InProcess.class);
 
@@ -43,6 +45,8 @@ final class InProcess {
     private final int budgetKib;
     private final LongAdder ran = new LongAdder();
     private final LongAdder overBudget = new LongAdder();
+    // a job runs one command on every key: parsed once, not once per key (a tenth of a tiny key's time)
+    private final Map<String, Optional<Pipeline>> parsed = new ConcurrentHashMap<>();
 
     /**
      * @param enabled     {@code s4.compute.in-process}
@@ -96,11 +100,11 @@ final class InProcess {
         if (layout == null) {
             return null;
         }
-        Optional<Pipeline> parsed = Pipeline.parse(script);
-        if (parsed.isEmpty()) {
+        Optional<Pipeline> parse = parsed(script);
+        if (parse.isEmpty()) {
             return null;
         }
-        Pipeline pipeline = parsed.get();
+        Pipeline pipeline = parse.get();
         long estimate = (long) PER_STAGE * pipeline.stages().size() * layout.bufferSize()
                 + INPUT_FACTOR * inputBytes(sandbox, pipeline);
         long kib = (estimate >> 10) + 1;
@@ -109,6 +113,19 @@ final class InProcess {
             return null;
         }
         return new Reservation(pipeline, (int) kib);
+    }
+
+    private Optional<Pipeline> parsed(String script) {
+        Optional<Pipeline> known = parsed.get(script);
+        if (known != null) {
+            return known;
+        }
+        if (parsed.size() >= PARSED_KEPT) {
+            parsed.clear();
+        }
+        Optional<Pipeline> parse = Pipeline.parse(script);
+        parsed.put(script, parse);
+        return parse;
     }
 
     private static long inputBytes(Sandbox command, Pipeline pipeline) throws IOException {
