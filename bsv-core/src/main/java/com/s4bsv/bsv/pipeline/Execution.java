@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running pipeline: one thread per stage, joined by {@link ChunkPipe}s. A stage that ends closes both of its
@@ -26,13 +27,15 @@ public final class Execution {
     private final List<Stage> stages;
     private final int[] statuses;
     private final List<ChunkPipe> pipes = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    // the thread running each stage, while it runs (guarded by this): a pooled thread goes on to other work after
+    private final @Nullable Thread[] running;
     private final CountDownLatch finished;
     private volatile boolean cancelled;
 
     private Execution(List<Stage> stages) {
         this.stages = stages;
         this.statuses = new int[stages.size()];
+        this.running = new Thread[stages.size()];
         this.finished = new CountDownLatch(stages.size());
     }
 
@@ -43,16 +46,16 @@ public final class Execution {
             OutputStream err,
             Layout layout,
             Path dir,
-            ThreadFactory factory) {
+            Executor threads) {
         Execution execution = new Execution(stages);
-        execution.launch(in, out, err, layout, dir, factory);
+        execution.launch(in, out, err, layout, dir, threads);
         return execution;
     }
 
-    private void launch(
-            InputStream in, OutputStream out, OutputStream err, Layout layout, Path dir, ThreadFactory factory) {
+    private void launch(InputStream in, OutputStream out, OutputStream err, Layout layout, Path dir, Executor threads) {
         OutputStream sharedErr = new SharedErr(err);
         InputStream next = new CallerIn(in);
+        List<Runnable> tasks = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             InputStream stageIn = next;
             OutputStream stageOut;
@@ -65,18 +68,32 @@ public final class Execution {
                 next = pipe.source();
             }
             int index = i;
-            Thread thread = factory.newThread(() -> {
+            tasks.add(() -> {
+                enter(index);
                 try {
                     statuses[index] = runStage(stages.get(index), stageIn, stageOut, sharedErr, layout, dir);
                 } finally {
                     closeQuietly(stageIn);
                     closeQuietly(stageOut);
+                    leave(index);
                     finished.countDown();
                 }
             });
-            threads.add(thread);
         }
-        threads.forEach(Thread::start);
+        tasks.forEach(threads::execute);
+    }
+
+    private synchronized void enter(int stage) {
+        running[stage] = Thread.currentThread();
+        if (cancelled) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The stage's thread is done with this run: an interrupt meant for it must not reach its next task. */
+    private synchronized void leave(int stage) {
+        running[stage] = null;
+        Thread.interrupted();
     }
 
     private static int runStage(
@@ -135,7 +152,13 @@ public final class Execution {
     public void cancel() {
         cancelled = true;
         pipes.forEach(ChunkPipe::breakBoth);
-        threads.forEach(Thread::interrupt);
+        synchronized (this) {
+            for (Thread thread : running) {
+                if (thread != null) {
+                    thread.interrupt();
+                }
+            }
+        }
     }
 
     public boolean isCancelled() {

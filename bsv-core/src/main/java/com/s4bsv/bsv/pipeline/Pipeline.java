@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -22,8 +24,11 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class Pipeline {
 
-    private static final ThreadFactory STAGE_THREADS =
-            Thread.ofPlatform().name("bsv-stage-", 0).daemon().factory();
+    // Platform threads, kept for a minute after a stage ends: a node runs a pipeline per key, and starting a thread
+    // per stage per key cost more than a tiny key's tools. Not virtual threads: CPU-bound stages would hold the
+    // few carriers the node's requests run on.
+    private static final ExecutorService STAGE_THREADS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("bsv-stage-", 0).daemon().factory());
 
     private final String command;
     private final List<Stage> stages;
@@ -68,15 +73,25 @@ public final class Pipeline {
         return start(in, out, err, layout, dir).await();
     }
 
-    /** Starts the run on one new platform thread per stage; the caller waits, cancels and reads the status. */
+    /**
+     * Starts the run on one platform thread per stage, from a pool shared by all runs; the caller waits, cancels
+     * and reads the status.
+     */
     public Execution start(InputStream in, OutputStream out, OutputStream err, Layout layout, Path dir) {
-        return start(in, out, err, layout, dir, STAGE_THREADS);
+        return Execution.start(stages, in, out, err, layout, dir, STAGE_THREADS);
     }
 
-    /** Starts the run on threads of {@code threads}, one per stage. */
+    /** Starts the run on new threads of {@code threads}, one per stage. */
     public Execution start(
             InputStream in, OutputStream out, OutputStream err, Layout layout, Path dir, ThreadFactory threads) {
-        return Execution.start(stages, in, out, err, layout, dir, threads);
+        return Execution.start(
+                stages,
+                in,
+                out,
+                err,
+                layout,
+                dir,
+                task -> threads.newThread(task).start());
     }
 
     @Override

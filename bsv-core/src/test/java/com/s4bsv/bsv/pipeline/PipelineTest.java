@@ -7,7 +7,9 @@ import com.s4bsv.bsv.format.Layout;
 import com.s4bsv.bsv.testing.ToolHarness;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -183,6 +186,50 @@ class PipelineTest {
             assertThat(dir.resolve(name)).isRegularFile();
         }
         assertThat(run.outText()).startsWith("part_");
+    }
+
+    @Test
+    void cancellingARunThatEndedLeavesTheNextRunsOnItsThreadsAlone() throws Exception {
+        Execution ended = Pipeline.of("bsv | csv")
+                .start(
+                        new ByteArrayInputStream("1,a\n".getBytes(StandardCharsets.UTF_8)),
+                        OutputStream.nullOutputStream(),
+                        OutputStream.nullOutputStream(),
+                        Layout.DEFAULT,
+                        dir);
+        assertThat(ended.await()).isZero();
+        String csv = lines(1, 2_000);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        InputStream slow = new InputStream() {
+            private final InputStream data = new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+
+            @Override
+            public int read() throws IOException {
+                return data.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                reading.countDown();
+                try {
+                    // the stage threads (the pool's, as the ended run's were) are busy with this run when the
+                    // ended run is cancelled
+                    cancelled.await();
+                } catch (InterruptedException e) {
+                    throw new InterruptedIOException("interrupted");
+                }
+                return data.read(b, off, len);
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Execution next = Pipeline.of("bsv | csv").start(slow, out, err, Layout.DEFAULT, dir);
+        reading.await();
+        ended.cancel();
+        cancelled.countDown();
+        assertThat(next.await()).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(csv);
     }
 
     @Test
