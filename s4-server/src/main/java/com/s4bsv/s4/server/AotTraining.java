@@ -94,9 +94,7 @@ public final class AotTraining {
 
     /**
      * The compute calls with pipelines of bsv tools that run in-process (eval, map, map-to-n, map-from-n), so the
-     * first job after a start finds the pipeline, the tools and the job machinery loaded, linked and profiled. The
-     * keys are large enough (20,000 rows each) for the tools' row loops to be profiled too: the cache then holds
-     * their method profiles (JEP 515) and the JIT compiles them sooner in a real job.
+     * first job after a start finds the pipeline, the tools and the job machinery loaded, linked and profiled.
      */
     private static void compute(HttpClient http, PrintStream out, URI node) throws IOException, InterruptedException {
         for (int i = 0; i < 4; i++) {
@@ -104,46 +102,17 @@ public final class AotTraining {
                     http,
                     out,
                     HttpRequest.newBuilder(node.resolve("/train/compute/in/k" + i))
-                            .PUT(HttpRequest.BodyPublishers.ofString(rows(i, 20_000))));
+                            .PUT(HttpRequest.BodyPublishers.ofString(i + ",a,1\n" + (i + 10) + ",b,2\n")));
         }
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 10; round++) {
             String in = "s4://train/compute/in/";
             String runs = "s4://train/compute/" + round;
             post(http, out, node, "eval", "{\"key\":\"" + in + "k0\",\"cmd\":\"bsv | bcut 2,1 | csv\"}");
             post(http, out, node, "map", job(in, runs + "/bsv/", "bsv"));
             post(http, out, node, "map", job(runs + "/bsv/", runs + "/cut/", "bcut 1 | csv"));
-            post(
-                    http,
-                    out,
-                    node,
-                    "map-to-n",
-                    job(runs + "/bsv/", runs + "/parts/", "bcut 2,3 | bschema '*,a:i64' | bpartition 2"));
-            post(
-                    http,
-                    out,
-                    node,
-                    "map-from-n",
-                    job(
-                            runs + "/parts/",
-                            runs + "/sums/",
-                            "xargs cat | bsort | bsumeach i64 | bschema '*,i64:a' | csv"));
-            post(http, out, node, "map", job(runs + "/bsv/", runs + "/counts/", "bcut 2 | bsort | bcounteach | csv"));
+            post(http, out, node, "map-to-n", job(runs + "/bsv/", runs + "/parts/", "bcut 2,1 | bpartition 2"));
+            post(http, out, node, "map-from-n", job(runs + "/parts/", runs + "/sorted/", "xargs cat | bsort | csv"));
         }
-    }
-
-    /** CSV rows like trips: an id, one of 20 dates, an amount. */
-    private static String rows(int key, int count) {
-        StringBuilder csv = new StringBuilder(count * 24);
-        for (int r = 0; r < count; r++) {
-            int n = key * count + r;
-            csv.append(n)
-                    .append(",2024-01-")
-                    .append(10 + n % 20)
-                    .append(',')
-                    .append(n * 7 % 1000)
-                    .append('\n');
-        }
-        return csv.toString();
     }
 
     private static String job(String indir, String outdir, String cmd) {
