@@ -67,8 +67,19 @@ public final class BufferPool {
         return array;
     }
 
+    /**
+     * Replaces {@code old} by an array of at least {@code min} bytes ({@link #take}) holding its first {@code keep}
+     * bytes, and gives {@code old} back: its user must hold no other reference to it.
+     */
+    public static byte[] grow(byte[] old, int min, int cap, int keep) {
+        byte[] larger = take(min, cap);
+        System.arraycopy(old, 0, larger, 0, keep);
+        give(old);
+        return larger;
+    }
+
     /** Gives back an array {@link #take} lent to this thread's scope, once its user holds no reference to it. */
-    public static void give(byte[] array) {
+    static void give(byte[] array) {
         Scope scope = CURRENT.get();
         if (scope != null && scope.owned.remove(array)) {
             scope.pool.keep(array);

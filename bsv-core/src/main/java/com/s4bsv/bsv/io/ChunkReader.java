@@ -160,9 +160,8 @@ public final class ChunkReader {
         }
         if (size > chunk.length) {
             // the rows of the old chunk are no longer valid: it goes back
-            BufferPool.give(chunk);
-            chunk = BufferPool.take(
-                    (int) Math.min(layout.bufferSize(), Math.max(2L * chunk.length, 2L * size)), layout.bufferSize());
+            int grown = (int) Math.min(layout.bufferSize(), Math.max(2L * chunk.length, 2L * size));
+            chunk = BufferPool.grow(chunk, grown, layout.bufferSize(), 0);
         }
         if (lz4) {
             readFully(header, Layout.CHUNK_HEADER, Layout.CHUNK_HEADER);
@@ -173,8 +172,7 @@ public final class ChunkReader {
             }
             if (compressedSize > compressed.length) {
                 int grown = (int) Math.min(layout.lz4BufferSize(), Math.max(2L * compressed.length, compressedSize));
-                BufferPool.give(compressed);
-                compressed = BufferPool.take(grown, layout.lz4BufferSize());
+                compressed = BufferPool.grow(compressed, grown, layout.lz4BufferSize(), 0);
             }
             readFully(compressed, 0, compressedSize);
             if (size < 0) {

@@ -211,10 +211,7 @@ public final class ChunkWriter {
 
     private void grow(int needed) {
         int capacity = (int) Math.min(layout.bufferSize(), Math.max((long) buffer.length * 2, needed));
-        byte[] larger = BufferPool.take(capacity, layout.bufferSize());
-        System.arraycopy(buffer, 0, larger, 0, fill);
-        BufferPool.give(buffer);
-        buffer = larger;
+        buffer = BufferPool.grow(buffer, capacity, layout.bufferSize(), fill);
     }
 
     private void emit(byte[] body, int off, int len) throws IOException {
@@ -223,8 +220,7 @@ public final class ChunkWriter {
             int bound = Lz4.maxCompressedLength(len);
             if (compressed.length < bound) {
                 int size = Math.max(bound, layout.lz4BufferSize());
-                BufferPool.give(compressed);
-                compressed = BufferPool.take(size, size);
+                compressed = BufferPool.grow(compressed, size, size, 0);
             }
             int c = Lz4.compress(body, off, len, compressed, 0);
             LittleEndian.putI32(header, Layout.CHUNK_HEADER, c);

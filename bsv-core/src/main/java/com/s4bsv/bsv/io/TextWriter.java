@@ -50,10 +50,8 @@ public final class TextWriter {
         if (need > blockSize) {
             return false;
         }
-        byte[] larger = BufferPool.take((int) Math.min(blockSize, Math.max(need, 2L * buffer.length)), blockSize);
-        System.arraycopy(buffer, 0, larger, 0, fill);
-        BufferPool.give(buffer);
-        buffer = larger;
+        buffer =
+                BufferPool.grow(buffer, (int) Math.min(blockSize, Math.max(need, 2L * buffer.length)), blockSize, fill);
         return true;
     }
 

@@ -64,10 +64,7 @@ final class Bsv implements Tool {
                     if (end == capacity) {
                         throw new FatalException("fatal: line longer than BUFFER_SIZE\n");
                     }
-                    byte[] larger = BufferPool.take((int) Math.min(capacity, 2L * buf.length), capacity);
-                    System.arraycopy(buf, 0, larger, 0, end);
-                    BufferPool.give(buf);
-                    buf = larger;
+                    buf = BufferPool.grow(buf, (int) Math.min(capacity, 2L * buf.length), capacity, end);
                 }
                 int n = in.read(buf, end, buf.length - end);
                 if (n < 0) {

@@ -116,16 +116,10 @@ final class InProcess {
     }
 
     private Optional<Pipeline> parsed(String script) {
-        Optional<Pipeline> known = parsed.get(script);
-        if (known != null) {
-            return known;
-        }
         if (parsed.size() >= PARSED_KEPT) {
             parsed.clear();
         }
-        Optional<Pipeline> parse = Pipeline.parse(script);
-        parsed.put(script, parse);
-        return parse;
+        return parsed.computeIfAbsent(script, Pipeline::parse);
     }
 
     private static long inputBytes(Sandbox command, Pipeline pipeline) throws IOException {
