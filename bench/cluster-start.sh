@@ -6,8 +6,8 @@
 #   rss    resident memory 2 s after ready, idle
 #   job    then, for a node: the first map job after the start (one tiny key, `bsv | csv` in-process), from the
 #          request to its last line: what the AOT training's compute walk is for
-# Rows: hello-world (java -jar), a node with java -jar (no cache), a node with bin/s4-server (its AOT cache),
-# bin/s4-cluster N (all ready). With BENCH_LOAD=1 it repeats everything with a CPU burner on every core.
+# Rows: hello-world (java -jar, and with an AOT cache trained here), a node with java -jar (no cache), a node with
+# bin/s4-server (its AOT cache), bin/s4-cluster N (all ready; one JVM for all nodes) and with --jvm-per-node. With BENCH_LOAD=1 it repeats everything with a CPU burner on every core.
 # Usage: bench/cluster-start.sh [RUNS] [N]   (default: 5 3; ONLY="node-launcher" for some rows). Ports 18700.. on
 # 127.0.0.1.
 set -euo pipefail
@@ -68,21 +68,42 @@ start() {
     echo "$((t1 - t0)) $cpu $rss $job"
 }
 
+# cluster FLAGS...: bin/s4-cluster N FLAGS..., to its export line; CPU and RSS summed over its node JVMs
 cluster() {
-    local t0 t1
+    local t0 t1 cpu=0 rss=0 jvm
     rm -rf "$work/cluster"
     t0=$(now_ms)
-    bin/s4-cluster "$nodes" --port "$port" --dir "$work/cluster" >"$work/out" 2>&1 &
+    bin/s4-cluster "$nodes" --port "$port" --dir "$work/cluster" "$@" >"$work/out" 2>&1 &
     pid=$!
     until grep -q '^export S4_CONF_PATH=' "$work/out"; do
         kill -0 "$pid" 2>/dev/null || { cat "$work/out" >&2; exit 1; }
         sleep 0.02
     done
     t1=$(now_ms)
+    for jvm in $(pgrep -P "$pid"); do cpu=$((cpu + $(cpu_ms "$jvm"))); done
+    sleep 2
+    for jvm in $(pgrep -P "$pid"); do rss=$((rss + $(rss_mib "$jvm"))); done
     kill -TERM "$pid" && wait "$pid" 2>/dev/null || true
     pid=""
-    echo "$((t1 - t0)) - - -"
+    echo "$((t1 - t0)) $cpu $rss -"
 }
+
+# The hello-world with a JDK AOT cache of its own, trained once here as bin/lib/aot.sh trains the node's: what
+# Spring Boot and Tomcat cost at best on this machine.
+hello_aot=$work/hello-aot
+train_hello_aot() {
+    local t
+    mkdir -p "$hello_aot"
+    "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$hello" extract --destination "$hello_aot/app" >/dev/null
+    "$JAVA_HOME/bin/java" -XX:+UseSerialGC -XX:AOTCacheOutput="$hello_aot/hello.aot" -jar "$hello_aot/app/hello.jar" \
+        --server.port="$port" --server.address=127.0.0.1 >"$hello_aot/training.log" 2>&1 &
+    t=$!
+    until curl -fs -o /dev/null --max-time 5 "http://127.0.0.1:$port/hello"; do sleep 0.1; done
+    for _ in 1 2 3 4 5 6 7 8 9 10; do curl -fs -o /dev/null "http://127.0.0.1:$port/hello"; done
+    kill "$t" && wait "$t" 2>/dev/null || true
+    [ -s "$hello_aot/hello.aot" ] || { echo "hello-aot: training failed: $(tail -1 "$hello_aot/training.log")" >&2; exit 1; }
+}
+wanted hello-aot && train_hello_aot
 
 java_version() {
     local t0
@@ -97,11 +118,15 @@ round() {
     echo "java-version $(java_version)"
     wanted hello && echo "hello $(start hello "http://127.0.0.1:$port/hello" "$JAVA_HOME/bin/java" -jar "$PWD/$hello" \
         --server.port="$port" --server.address=127.0.0.1)"
+    wanted hello-aot && echo "hello-aot $(start hello-aot "http://127.0.0.1:$port/hello" "$JAVA_HOME/bin/java" \
+        -XX:+UseSerialGC -XX:AOTCache="$hello_aot/hello.aot" -Xlog:aot*=off -Xlog:cds*=off \
+        -jar "$hello_aot/app/hello.jar" --server.port="$port" --server.address=127.0.0.1)"
     wanted node-jar && echo "node-jar $(start node-jar "http://127.0.0.1:$port$health" "$JAVA_HOME/bin/java" \
         "${S4_JVM_FLAGS[@]}" -jar "$jar" --conf s4.conf --port "$port")"
     wanted node-launcher && echo "node-launcher $(start node-launcher "http://127.0.0.1:$port$health" \
         "$PWD/bin/s4-server" --conf s4.conf --port "$port")"
     wanted cluster && echo "cluster $(cluster)"
+    wanted cluster-jvms && echo "cluster-jvms $(cluster --jvm-per-node)"
     return 0
 }
 
@@ -116,8 +141,9 @@ report() {
     echo "$label; load average $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
     printf '%-34s %8s %8s %8s %10s %10s %10s\n' "" "wall ms" "cpu ms" "rss MiB" "1st job ms" "x java -v" "x hello"
     local row name w
-    for row in "java-version:java -version" "hello:hello-world, java -jar" "node-jar:s4 node, java -jar" \
-        "node-launcher:s4 node, bin/s4-server" "cluster:bin/s4-cluster $nodes, all ready"; do
+    for row in "java-version:java -version" "hello:hello-world, java -jar" "hello-aot:hello-world, AOT cache" \
+        "node-jar:s4 node, java -jar" "node-launcher:s4 node, bin/s4-server" "cluster:bin/s4-cluster $nodes, all ready" \
+        "cluster-jvms:... --jvm-per-node"; do
         name=${row%%:*}
         wanted "$name" || [ "$name" = java-version ] || continue
         w=$(column "$name" 2 "$times")

@@ -42,9 +42,36 @@ class ClusterStartFailureIT {
                 .contains(
                         "s4-cluster: node 0 (127.0.0.1:" + port
                                 + ") not ready after 2s (S4_CLUSTER_START_TIMEOUT); its log: "
-                                + dir.resolve("node-0/server.log"),
+                                + dir.resolve("cluster.log"),
                         "s4-cluster: stopping the 2 nodes...",
                         "s4-cluster: stopped");
+        assertThat(nodesOf(dir)).as("nodes left running").isEmpty();
+    }
+
+    @Test
+    void theNodesJvmExitingWhileStartingIsToldWithItsLastLine() {
+        Repo.requireServerJar();
+        int port = Node.freePorts(3);
+        Path dir = work.resolve("bad-jvm");
+        Command.Result result = Command.run(
+                work,
+                TestTimeouts.atLeast(Duration.ofSeconds(60)),
+                "env",
+                "S4_CLUSTER_START_TIMEOUT=" + TestTimeouts.start().toSeconds(),
+                Repo.file("bin/s4-cluster").toString(),
+                "3",
+                "--port",
+                String.valueOf(port),
+                "--dir",
+                dir.toString(),
+                "--",
+                "--bogus");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err())
+                .contains("s4-cluster: the JVM of the 3 nodes exited while starting: "
+                        + "s4-server: unknown flag '--bogus' (see --help); its log: " + dir.resolve("cluster.log"))
+                .contains("s4-cluster: stopping the 3 nodes...", "s4-cluster: stopped");
         assertThat(nodesOf(dir)).as("nodes left running").isEmpty();
     }
 
@@ -60,6 +87,7 @@ class ClusterStartFailureIT {
                 "S4_CLUSTER_START_TIMEOUT=" + TestTimeouts.start().toSeconds(),
                 Repo.file("bin/s4-cluster").toString(),
                 "3",
+                "--jvm-per-node",
                 "--port",
                 String.valueOf(port),
                 "--dir",

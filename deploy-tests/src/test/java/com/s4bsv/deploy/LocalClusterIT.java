@@ -70,7 +70,9 @@ class LocalClusterIT {
                         .isEqualTo(200);
             }
             List<ProcessHandle> servers = serversOf(conf);
-            assertThat(servers).as("node processes started with %s", conf).hasSize(NODES);
+            assertThat(servers)
+                    .as("the one JVM of the nodes, started with %s", conf)
+                    .hasSize(1);
 
             putAndGetWithCurl(port);
             putAndGetWithAwsCliWhenInstalled(port);
@@ -102,7 +104,7 @@ class LocalClusterIT {
     }
 
     @Test
-    void oneLoopbackAddressPerNodeAndSigtermStopsAll() throws Exception {
+    void oneLoopbackAddressAndOneJvmPerNodeAndSigtermStopsAll() throws Exception {
         Repo.requireServerJar();
         assumeTrue(works("curl", "--version"), "skipped: curl is not installed");
         int port = Node.freePorts(1);
@@ -112,6 +114,7 @@ class LocalClusterIT {
                         Repo.file("bin/s4-cluster").toString(),
                         "2",
                         "--ips",
+                        "--jvm-per-node",
                         "--port",
                         String.valueOf(port),
                         "--dir",
@@ -134,6 +137,10 @@ class LocalClusterIT {
                     .containsExactly("127.0.0.1:" + port, "127.0.0.2:" + port);
             servers = serversOf(dir.resolve("s4.conf"));
             assertThat(servers).hasSize(2);
+            for (int i = 0; i < 2; i++) {
+                assertThat(Repo.read(dir.resolve("node-" + i + "/server.log")))
+                        .contains("s4-server 127.0.0." + (i + 1) + ":" + port + " listening");
+            }
             curl("-X", "PUT", "http://127.0.0.2:" + port + "/ips");
             for (int k = 0; k < 6; k++) {
                 curl("-X", "PUT", "--data-binary", "value " + k, "http://127.0.0.2:" + port + "/ips/k" + k);

@@ -65,7 +65,7 @@ class TourIT {
         try {
             String conf = awaitExport(cluster, log);
             servers = LocalClusterIT.serversOf(dir.resolve("s4.conf"));
-            assertThat(servers).hasSize(NODES);
+            assertThat(servers).as("one JVM for the %d nodes", NODES).hasSize(1);
 
             String out = bash(conf, script);
             List<String> lines = out.lines().toList();

@@ -32,7 +32,7 @@ public class S4ServerApplication {
     private static final String AOT_PROCESSING = "spring.aot.processing";
 
     static final String USAGE = """
-            usage: s4-server [--port N] [--conf PATH] [--data-dir DIR] [--bind ADDRESS]
+            usage: s4-server [--port N] [--conf PATH] [--data-dir DIR] [--bind ADDRESS] [--all-nodes]
                              [--keys-file PATH] [--allow-anonymous]
                              [--tls-cert FILE --tls-key FILE] [--tls-ca FILE]
                              [--max-io-jobs N] [--max-cpu-jobs N] [--command-timeout DURATION] [--help]
@@ -48,6 +48,9 @@ public class S4ServerApplication {
               --data-dir DIR    data root (default ./s4_data)
               --bind ADDRESS    address to listen on (default: 127.0.0.1 for a single local node, the node's
                                 own loopback address when every node is on loopback, else 0.0.0.0)
+              --all-nodes       serve every node of the config in this one JVM (a local cluster, as bin/s4-cluster
+                                starts it): each on its own address and port, with its data in
+                                DIR/node-I/s4_data; instead of --port and --bind
               --keys-file PATH  access keys, one 'ACCESS_KEY_ID SECRET ROLE' a line (role read, write, compute
                                 or cluster); every request must then be signed (AWS SigV4). The file is read
                                 again when it changes and on SIGHUP. Without keys the node serves only loopback.
@@ -103,6 +106,10 @@ public class S4ServerApplication {
             return 0;
         }
         try {
+            if (flags.allNodes()) {
+                AllNodes.start(flags);
+                return 0;
+            }
             Integer port = flags.namedPort();
             // The build's run (process-aot) only learns the bean definitions, which no cluster config changes: it
             // must not depend on a ~/.s4.conf or on a node already listening on the default port.
@@ -120,20 +127,7 @@ public class S4ServerApplication {
             if (!buildTime) {
                 checkPortFree(bind, listenPort);
             }
-            SpringApplication application = new SpringApplication(S4ServerApplication.class);
-            // whoever calls (AotTraining's main too), the build-time bean definitions are this class's
-            application.setMainApplicationClass(S4ServerApplication.class);
-            application.run(flags.springArgs(listenPort, bind, self).toArray(String[]::new));
-            LoggerFactory.getLogger(S4ServerApplication.class)
-                    .info(
-                            "s4-server {} listening on {}://{}:{}, node {} of {} ({})",
-                            me,
-                            flags.tlsCert() != null ? "https" : "http",
-                            bind,
-                            listenPort,
-                            self,
-                            config.size(),
-                            config.source());
+            start(flags.springArgs(listenPort, bind, self), flags, config, self, bind, listenPort);
             return 0;
         } catch (SpringApplication.AbandonedRunException e) {
             // Spring AOT's build-time processing ends the run this way once the bean definitions are known
@@ -144,7 +138,26 @@ public class S4ServerApplication {
         }
     }
 
-    private static String defaultBind(ClusterConfig config, NodeAddress me) {
+    /** Starts Spring for node {@code self} of {@code config}, then says where it listens. */
+    static void start(
+            List<String> springArgs, ServerFlags flags, ClusterConfig config, int self, String bind, int listenPort) {
+        SpringApplication application = new SpringApplication(S4ServerApplication.class);
+        // whoever calls (AotTraining's main too), the build-time bean definitions are this class's
+        application.setMainApplicationClass(S4ServerApplication.class);
+        application.run(springArgs.toArray(String[]::new));
+        LoggerFactory.getLogger(S4ServerApplication.class)
+                .info(
+                        "s4-server {} listening on {}://{}:{}, node {} of {} ({})",
+                        config.node(self),
+                        flags.tlsCert() != null ? "https" : "http",
+                        bind,
+                        listenPort,
+                        self,
+                        config.size(),
+                        config.source());
+    }
+
+    static String defaultBind(ClusterConfig config, NodeAddress me) {
         if (config.isEmbeddedDefault()) {
             return "127.0.0.1";
         }
@@ -160,7 +173,7 @@ public class S4ServerApplication {
         }
     }
 
-    private static void checkPortFree(String bind, int port) {
+    static void checkPortFree(String bind, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(bind), port));
@@ -188,6 +201,9 @@ public class S4ServerApplication {
                 }
                 case PortInUseException p -> {
                     return "port " + p.getPort() + " is already in use";
+                }
+                case AllNodes.NodeStartException n -> {
+                    return n.getMessage() + ": " + describe(n.getCause());
                 }
                 default -> {}
             }

@@ -29,6 +29,7 @@ record ServerFlags(
         @Nullable String tlsCert,
         @Nullable String tlsKey,
         @Nullable String tlsCa,
+        boolean allNodes,
         List<String> passThrough) {
 
     private static final List<String> NAMES = List.of(
@@ -59,7 +60,8 @@ record ServerFlags(
             String arg = args[i];
             if (isHelp(arg)) {
                 return new ServerFlags(
-                        true, null, null, null, null, null, null, null, null, false, null, null, null, List.of());
+                        true, null, null, null, null, null, null, null, null, false, null, null, null, false,
+                        List.of());
             }
             String name = arg.startsWith("--") ? arg.substring(2) : arg.startsWith("-") ? arg.substring(1) : null;
             if (name == null) {
@@ -71,7 +73,7 @@ record ServerFlags(
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            if (name.equals("allow-anonymous") && value == null) {
+            if ((name.equals("allow-anonymous") || name.equals("all-nodes")) && value == null) {
                 flags.set(name, "true");
             } else if (NAMES.contains(name)) {
                 if (value == null) {
@@ -101,6 +103,26 @@ record ServerFlags(
 
     /** The Spring arguments of these flags, for the node found in the config: its port, address and index. */
     List<String> springArgs(int listenPort, String listenAddress, int selfIndex) {
+        return args(listenPort, listenAddress, selfIndex, dataDir);
+    }
+
+    /**
+     * The Spring arguments of one node of several in this JVM: its own data folder, and the defaults it must not
+     * take alone (each {@code --name=value} unless the flags already set that property).
+     */
+    List<String> springArgs(
+            int listenPort, String listenAddress, int selfIndex, String nodeDataDir, List<String> shareDefaults) {
+        List<String> spring = args(listenPort, listenAddress, selfIndex, nodeDataDir);
+        for (String share : shareDefaults) {
+            String property = share.substring(0, share.indexOf('=') + 1);
+            if (passThrough.stream().noneMatch(arg -> arg.startsWith(property))) {
+                spring.add(share);
+            }
+        }
+        return spring;
+    }
+
+    private List<String> args(int listenPort, String listenAddress, int selfIndex, @Nullable String dataDir) {
         List<String> spring = new ArrayList<>(List.of(
                 "--server.port=" + listenPort,
                 "--server.address=" + listenAddress,
@@ -147,6 +169,19 @@ record ServerFlags(
             values.put(name, value);
         }
 
+        private boolean allNodes() {
+            if (!values.containsKey("all-nodes")) {
+                return false;
+            }
+            for (String placing : List.of("port", "bind")) {
+                if (values.containsKey(placing)) {
+                    throw new IllegalArgumentException("--all-nodes serves every node of the config at its own"
+                            + " address and port: drop --" + placing + " (see --help)");
+                }
+            }
+            return true;
+        }
+
         ServerFlags check() throws UsageException {
             try {
                 Integer port = values.containsKey("port") ? number("port", values.get("port")) : null;
@@ -171,6 +206,7 @@ record ServerFlags(
                         values.get("tls-cert"),
                         values.get("tls-key"),
                         values.get("tls-ca"),
+                        allNodes(),
                         List.copyOf(passThrough));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());

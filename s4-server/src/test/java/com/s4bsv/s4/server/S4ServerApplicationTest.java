@@ -112,6 +112,39 @@ class S4ServerApplicationTest {
     }
 
     @Test
+    void allNodesChecksEveryNodeBeforeStartingAnyAndNamesTheOneThatCannotStart(@TempDir Path dir) throws Exception {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path conf = dir.resolve("s4.conf");
+            Files.writeString(conf, "127.0.0.1:" + free.getLocalPort() + "\n127.0.0.1:" + taken.getLocalPort() + "\n");
+            free.close();
+            assertThat(run("--conf", conf.toString(), "--all-nodes", "--data-dir", dir.toString()))
+                    .isEqualTo(1);
+            assertThat(errLines().lines())
+                    .singleElement()
+                    .asString()
+                    .startsWith("s4-server: node 1 (127.0.0.1:" + taken.getLocalPort() + "): cannot listen on ");
+            assertThat(dir.resolve("node-0")).as("no node started").doesNotExist();
+        }
+    }
+
+    @Test
+    void allNodesServesOnlyAConfigWhoseNodesAreAllOnThisMachine(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("s4.conf");
+        // TEST-NET-1 (RFC 5737): never an address of this machine
+        Files.writeString(conf, "127.0.0.1:18500\n192.0.2.1:18500\n");
+        assertThat(run("--conf", conf.toString(), "--all-nodes")).isEqualTo(1);
+        assertThat(errLines())
+                .isEqualTo("s4-server: --all-nodes serves every node of " + conf
+                        + " in this JVM, but 192.0.2.1:18500 is not an address of this machine\n");
+        err.reset();
+        assertThat(run("--all-nodes", "--port", "18500")).isEqualTo(2);
+        assertThat(errLines())
+                .isEqualTo("s4-server: --all-nodes serves every node of the config at its own address and port:"
+                        + " drop --port (see --help)\n");
+    }
+
+    @Test
     void aTlsCertificateThatCannotBeReadIsOneLineNamingItAndExit1(@TempDir Path dir) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

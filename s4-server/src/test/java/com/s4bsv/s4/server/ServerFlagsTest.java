@@ -3,6 +3,7 @@ package com.s4bsv.s4.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServerFlagsTest {
@@ -23,6 +24,30 @@ class ServerFlagsTest {
                         "--spring.x=1");
         assertThat(ServerFlags.parse(new String[0]).springArgs(8080, "127.0.0.1", 0))
                 .noneMatch(arg -> arg.startsWith("--s4.storage") || arg.startsWith("--s4.compute"));
+    }
+
+    @Test
+    void aNodeOfSeveralInOneJvmGetsItsOwnDataFolderAndTheSharedDefaultsTheFlagsDoNotSet() throws Exception {
+        ServerFlags flags = ServerFlags.parse(
+                new String[] {"--all-nodes", "--data-dir", "/d", "--s4.compute.in-process-memory=1GB"});
+        assertThat(flags.allNodes()).isTrue();
+        assertThat(flags.springArgs(
+                        9001,
+                        "127.0.0.1",
+                        1,
+                        "/d/node-1/s4_data",
+                        List.of("--s4.compute.in-process-memory=5B", "--s4.x=1")))
+                .containsExactly(
+                        "--server.port=9001",
+                        "--server.address=127.0.0.1",
+                        "--s4.cluster.self-index=1",
+                        "--s4.cluster.conf=",
+                        "--s4.storage.data-dir=/d/node-1/s4_data",
+                        "--s4.compute.in-process-memory=1GB",
+                        "--s4.x=1");
+        assertThatThrownBy(() -> ServerFlags.parse(new String[] {"--all-nodes", "--bind", "127.0.0.2"}))
+                .isInstanceOf(ServerFlags.UsageException.class)
+                .hasMessageContaining("drop --bind");
     }
 
     @Test

@@ -101,6 +101,23 @@ public final class Membership {
         return matches.get(0);
     }
 
+    /**
+     * Checks that every node of the config has an address of this machine, as {@code --all-nodes} needs to serve
+     * them all here.
+     *
+     * @throws MembershipException naming the first one that is not
+     */
+    public static void checkAllLocal(ClusterConfig config) {
+        Set<InetAddress> local = localAddresses();
+        for (NodeAddress node : config.nodes()) {
+            InetAddress address = resolve(node.host());
+            if (address == null || !(local.contains(address) || address.isLoopbackAddress())) {
+                throw new MembershipException("--all-nodes serves every node of " + config.source()
+                        + " in this JVM, but " + node + " is not an address of this machine");
+            }
+        }
+    }
+
     /** The fix for a node missing from its config: the line to add, or a single node of its own. */
     private static String howToAdd(ClusterConfig config, @Nullable Integer port, @Nullable String bind) {
         if (port == null) {

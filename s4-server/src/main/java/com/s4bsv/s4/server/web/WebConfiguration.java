@@ -2,6 +2,7 @@ package com.s4bsv.s4.server.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.catalina.core.StandardHost;
+import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,6 +24,13 @@ class WebConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> s3Tomcat() {
         return factory -> {
+            int port = factory.getPort();
+            factory.addProtocolHandlerCustomizers(handler -> {
+                // Nodes may share a JVM (s4-server --all-nodes): a request thread names its node's port in the log.
+                if (handler.getExecutor() instanceof VirtualThreadExecutor) {
+                    handler.setExecutor(new VirtualThreadExecutor("s4-" + port + "-"));
+                }
+            });
             factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
                     host.setErrorReportValveClass(S3ErrorReportValve.class.getName());
