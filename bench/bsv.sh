@@ -38,6 +38,13 @@ if [ ! -f data.csv ] || [ "$(cat data.rows 2>/dev/null)" != "$rows" ]; then
     bpartition 8 part < data.bsv > /dev/null
     for f in part_*; do bsort < "$f" > "sorted_$f"; csv < "$f" | sort -t, -k1,1 > "csvpart_$f"; done
 fi
+# The same commands on empty inputs: what a tool costs before its first row (JVM start, class loading, set-up)
+# and after its last; "start" below is that time as a share of the whole run.
+: > empty.csv
+: > empty.bsv
+: > empty.i64
+: > empty_sorted_part_0
+blz4 < /dev/null > empty.lz4
 csv_bytes=$(stat -c %s data.csv)
 bsv_bytes=$(stat -c %s data.bsv)
 
@@ -56,22 +63,30 @@ median3() {
     printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p
 }
 
+# empty_inputs COMMAND: the command reading the empty files instead of the data
+empty_inputs() {
+    sed -e 's/data\.\(csv\|bsv\|lz4\)/empty.\1/g' -e 's/ids\.i64/empty.i64/g' -e 's/sorted_part_\*/empty_sorted_part_*/g' <<<"$1"
+}
+
 row() {
     # name, command, baseline name, baseline command, bytes for MB/s
     local name=$1 cmd=$2 bname=$3 bcmd=$4 bytes=$5
     if ! [[ "$name" =~ $only ]]; then return; fi
-    local t b
+    local t b e
     t=$(median3 "$cmd")
     b=$(median3 "$bcmd")
-    awk -v n="$name" -v t="$t" -v bn="$bname" -v b="$b" -v by="$bytes" 'BEGIN {
-        split(t, x, " "); split(b, y, " ");
+    e=$(median3 "$(empty_inputs "$cmd")")
+    awk -v n="$name" -v t="$t" -v bn="$bname" -v b="$b" -v by="$bytes" -v e="$e" 'BEGIN {
+        split(t, x, " "); split(b, y, " "); split(e, z, " ");
         if (x[1] == "nan") { printf "%-28s failed\n", n; exit }
-        printf "%-28s %7.3fs %6.3fs %8.1f MB/s   %-18s %7.3fs %6.3fs   ratio %5.2fx (cpu %5.2fx)\n",
-            n, x[1], x[2], by / x[1] / 1e6, bn, y[1], y[2], x[1] / y[1], x[2] / (y[2] > 0 ? y[2] : 0.001) }'
+        printf "%-28s %7.3fs %6.3fs %8.1f MB/s %5.1f%%   %-18s %7.3fs %6.3fs   ratio %5.2fx (cpu %5.2fx)\n",
+            n, x[1], x[2], by / x[1] / 1e6, 100 * z[1] / (x[1] > 0 ? x[1] : 0.001), bn, y[1], y[2], x[1] / y[1],
+            x[2] / (y[2] > 0 ? y[2] : 0.001) }'
 }
 
 echo "rows=$rows csv=$((csv_bytes / 1000000))MB bsv=$((bsv_bytes / 1000000))MB cores=$(nproc)"
-printf '%-28s %8s %7s %13s   %-18s %8s %7s   %s\n' command wall cpu throughput baseline wall cpu "ratio wall (cpu)"
+printf '%-28s %8s %7s %13s %6s   %-18s %8s %7s   %s\n' command wall cpu throughput start baseline wall cpu \
+    "ratio wall (cpu)"
 row "bsv (csv->bsv)"        "bsv < data.csv"                         "cat csv"             "cat data.csv | cat"   "$csv_bytes"
 row "csv (bsv->csv)"        "csv < data.bsv"                         "cat csv"             "cat data.csv | cat"   "$csv_bytes"
 row "bcut 3,1"              "bcut 3,1 < data.bsv"                    "cut -d, -f3,1"       "cut -d, -f3,1 < data.csv" "$bsv_bytes"

@@ -90,7 +90,7 @@ cluster() {
 
 # The hello-world with a JDK AOT cache of its own, trained once here as bin/lib/aot.sh trains the node's: what
 # Spring Boot and Tomcat cost at best on this machine.
-hello_aot=$work/hello-aot
+hello_aot=$work/hello-aot-cache
 train_hello_aot() {
     local t
     mkdir -p "$hello_aot"

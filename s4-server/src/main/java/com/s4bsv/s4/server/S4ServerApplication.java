@@ -19,6 +19,7 @@ import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.context.ApplicationListener;
 
 /**
  * Entry point of an s4 node: reads the s4 flags ({@link ServerFlags}), finds this node in the cluster config, then
@@ -138,12 +139,23 @@ public class S4ServerApplication {
         }
     }
 
-    /** Starts Spring for node {@code self} of {@code config}, then says where it listens. */
+    /**
+     * Starts Spring for node {@code self} of {@code config}, then says where it listens.
+     *
+     * @param listeners told of the start's events, such as its context being prepared
+     */
     static void start(
-            List<String> springArgs, ServerFlags flags, ClusterConfig config, int self, String bind, int listenPort) {
+            List<String> springArgs,
+            ServerFlags flags,
+            ClusterConfig config,
+            int self,
+            String bind,
+            int listenPort,
+            ApplicationListener<?>... listeners) {
         SpringApplication application = new SpringApplication(S4ServerApplication.class);
         // whoever calls (AotTraining's main too), the build-time bean definitions are this class's
         application.setMainApplicationClass(S4ServerApplication.class);
+        application.addListeners(listeners);
         application.run(springArgs.toArray(String[]::new));
         LoggerFactory.getLogger(S4ServerApplication.class)
                 .info(
