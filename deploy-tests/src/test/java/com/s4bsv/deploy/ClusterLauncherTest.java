@@ -82,8 +82,14 @@ class ClusterLauncherTest {
         Matcher usage = Pattern.compile("usage: s4-cluster .*").matcher(help.out());
         assertThat(usage.find()).isTrue();
         assertThat(guide).contains(usage.group().replace("usage: ", "bin/"));
-        for (String option :
-                List.of("--port P", "--ips", "--tls", "--dir DIR", "S4_CLUSTER_START_TIMEOUT", "S4_JAVA_OPTS")) {
+        for (String option : List.of(
+                "--port P",
+                "--ips",
+                "--tls",
+                "--jvm-per-node",
+                "--dir DIR",
+                "S4_CLUSTER_START_TIMEOUT",
+                "S4_JAVA_OPTS")) {
             assertThat(help.out()).contains(option);
             assertThat(guide).contains(option);
         }
