@@ -2,9 +2,6 @@ package com.s4bsv.s4.shell.client;
 
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.S4Key;
-import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,15 +26,14 @@ final class Deletes {
 
     private void deleteOn(NodeAddress node, String bucket, String path) {
         String what = "s4://" + bucket + "/" + path;
-        HttpRequest request = Http.request(
-                        NodeCalls.objectUri(node, bucket, path),
-                        calls.settings().responseTimeout())
-                .DELETE()
-                .build();
-        HttpResponse<InputStream> response =
-                calls.http().send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
-        String body = Http.errorBody(response);
-        int status = response.statusCode();
+        Exchange exchange = Exchange.send(
+                calls.http(),
+                node,
+                what,
+                new RequestHead("DELETE", NodeCalls.objectUri(node, bucket, path)),
+                calls.settings().responseTimeout());
+        int status = exchange.status();
+        String body = exchange.errorBody();
         if (status != 204 && status != 200 && status != 404) {
             throw Http.failure(node, what, status, body);
         }
@@ -47,15 +43,14 @@ final class Deletes {
     void deleteEmptyBucket(String bucket) {
         NodeAddress node = calls.config().node(0);
         String what = "s4://" + bucket + "/";
-        HttpRequest request = Http.request(
-                        Http.uri(node, Http.objectPath(bucket, ""), Map.of()),
-                        calls.settings().responseTimeout())
-                .DELETE()
-                .build();
-        HttpResponse<InputStream> response =
-                calls.http().send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
-        String body = Http.errorBody(response);
-        int status = response.statusCode();
+        Exchange exchange = Exchange.send(
+                calls.http(),
+                node,
+                what,
+                new RequestHead("DELETE", Http.uri(node, Http.objectPath(bucket, ""), Map.of())),
+                calls.settings().responseTimeout());
+        int status = exchange.status();
+        String body = exchange.errorBody();
         if (status != 204 && status != 200 && status != 404 && status != 409) {
             throw Http.failure(node, what, status, body);
         }

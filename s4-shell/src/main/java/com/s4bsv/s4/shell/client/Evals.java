@@ -8,8 +8,7 @@ import com.s4bsv.s4.wire.Wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,16 +27,19 @@ final class Evals {
         var fields = new LinkedHashMap<String, String>();
         fields.put(ComputeRequest.KEY, what);
         fields.put(ComputeRequest.CMD, cmd);
-        HttpRequest request = HttpRequest.newBuilder(Http.uri(node, Wire.EVAL_PATH, Map.of()))
-                .header("Content-Type", ComputeRequest.JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(Json.object(fields)))
-                .build();
-        HttpResponse<InputStream> response =
-                calls.http().send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            throw failure(node, what, response.statusCode(), Http.errorBody(response));
+        var head = new RequestHead("POST", Http.uri(node, Wire.EVAL_PATH, Map.of()))
+                .header("Content-Type", ComputeRequest.JSON);
+        Exchange exchange = Exchange.send(
+                calls.http(),
+                node,
+                what,
+                head,
+                Json.object(fields).getBytes(StandardCharsets.UTF_8),
+                Exchange.NO_LIMIT);
+        if (exchange.status() != 200) {
+            throw failure(node, what, exchange.status(), exchange.errorBody());
         }
-        try (InputStream in = response.body()) {
+        try (InputStream in = exchange.body()) {
             in.transferTo(out);
         } catch (IOException e) {
             throw new S4ClientException(

@@ -9,8 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,17 +58,16 @@ final class Jobs {
 
     private void runOn(NodeAddress node, JobKind kind, String body, JobListener listener) {
         String what = kind.verb();
-        HttpRequest request = HttpRequest.newBuilder(Http.uri(node, kind.path(), Map.of()))
+        var head = new RequestHead("POST", Http.uri(node, kind.path(), Map.of()))
                 .header("Content-Type", ComputeRequest.JSON)
                 .header("Accept", ComputeRequest.NDJSON)
-                .header(Wire.LOCAL_ONLY, "1")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<InputStream> response = http.send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            throw Http.failure(node, what, response.statusCode(), Http.errorBody(response));
+                .header(Wire.LOCAL_ONLY, "1");
+        Exchange exchange =
+                Exchange.send(http, node, what, head, body.getBytes(StandardCharsets.UTF_8), Exchange.NO_LIMIT);
+        if (exchange.status() != 200) {
+            throw Http.failure(node, what, exchange.status(), exchange.errorBody());
         }
-        InputStream in = response.body();
+        InputStream in = exchange.body();
         open.add(in);
         try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;

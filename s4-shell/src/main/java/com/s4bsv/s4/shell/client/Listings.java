@@ -2,9 +2,6 @@ package com.s4bsv.s4.shell.client;
 
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.wire.Wire;
-import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -43,17 +40,17 @@ final class Listings {
         List<Runnable> nodes = new ArrayList<>();
         for (NodeAddress node : calls.config().nodes()) {
             nodes.add(() -> {
-                HttpRequest request = Http.request(
-                                Http.uri(node, "/", Map.of()), calls.settings().responseTimeout())
-                        .header(Wire.LOCAL_ONLY, "1")
-                        .GET()
-                        .build();
-                HttpResponse<InputStream> response =
-                        calls.http().send(node, "list buckets", request, HttpResponse.BodyHandlers.ofInputStream());
-                if (response.statusCode() != 200) {
-                    throw Http.failure(node, "list buckets", response.statusCode(), Http.errorBody(response));
+                var head = new RequestHead("GET", Http.uri(node, "/", Map.of())).header(Wire.LOCAL_ONLY, "1");
+                Exchange exchange = Exchange.send(
+                        calls.http(),
+                        node,
+                        "list buckets",
+                        head,
+                        calls.settings().responseTimeout());
+                if (exchange.status() != 200) {
+                    throw Http.failure(node, "list buckets", exchange.status(), exchange.errorBody());
                 }
-                String body = Http.body(node, "list buckets", response);
+                String body = exchange.text();
                 for (String block : S3Xml.blocks(body, "Bucket")) {
                     String name = S3Xml.first(block, "Name");
                     if (name == null) {

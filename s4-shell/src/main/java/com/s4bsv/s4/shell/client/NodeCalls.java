@@ -5,8 +5,6 @@ import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.placement.Placement;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** What every part of {@link S4Client} shares: the cluster, the settings, the transport, and who owns a key. */
@@ -29,14 +27,13 @@ record NodeCalls(ClusterConfig config, S4Client.Settings settings, Http http) {
     boolean exists(S4Key key) {
         NodeAddress node = owner(key);
         String what = key.toString();
-        HttpRequest head = Http.request(objectUri(key), settings.responseTimeout())
-                .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .build();
-        HttpResponse<Void> response = http.send(node, what, head, HttpResponse.BodyHandlers.discarding());
-        return switch (response.statusCode()) {
-            case 200 -> true;
-            case 404 -> false;
-            default -> throw Http.failure(node, what, response.statusCode(), "");
-        };
+        try (Exchange exchange =
+                Exchange.send(http, node, what, new RequestHead("HEAD", objectUri(key)), settings.responseTimeout())) {
+            return switch (exchange.status()) {
+                case 200 -> true;
+                case 404 -> false;
+                default -> throw Http.failure(node, what, exchange.status(), "");
+            };
+        }
     }
 }

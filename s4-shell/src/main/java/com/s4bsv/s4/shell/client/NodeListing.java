@@ -3,9 +3,6 @@ package com.s4bsv.s4.shell.client;
 import com.s4bsv.s4.config.NodeAddress;
 import com.s4bsv.s4.key.KeyOrder;
 import com.s4bsv.s4.wire.Wire;
-import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -72,21 +69,19 @@ final class NodeListing implements Iterator<ObjectEntry> {
         }
         started = true;
         String what = "list s4://" + bucket + "/" + prefix;
-        HttpRequest request = Http.request(Http.uri(node, Http.objectPath(bucket, ""), query), timeout)
-                .header(Wire.LOCAL_ONLY, "1")
-                .GET()
-                .build();
-        HttpResponse<InputStream> response = http.send(node, what, request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() == 404) {
+        var head =
+                new RequestHead("GET", Http.uri(node, Http.objectPath(bucket, ""), query)).header(Wire.LOCAL_ONLY, "1");
+        Exchange exchange = Exchange.send(http, node, what, head, timeout);
+        if (exchange.status() == 404) {
             // this node holds nothing of the bucket
-            Http.errorBody(response);
+            exchange.errorBody();
             exhausted = true;
             return;
         }
-        if (response.statusCode() != 200) {
-            throw Http.failure(node, what, response.statusCode(), Http.errorBody(response));
+        if (exchange.status() != 200) {
+            throw Http.failure(node, what, exchange.status(), exchange.errorBody());
         }
-        String body = Http.body(node, what, response);
+        String body = exchange.text();
         List<ObjectEntry> rows = parse(body);
         page.addAll(rows);
         continuation = S3Xml.first(body, "NextContinuationToken");

@@ -17,6 +17,7 @@ final class RequestHead {
     private final String method;
     private final URI uri;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private boolean connectionClose = true;
 
     RequestHead(String method, URI uri) {
         this.method = method;
@@ -25,6 +26,16 @@ final class RequestHead {
 
     RequestHead header(String name, String value) {
         headers.put(name, value);
+        return this;
+    }
+
+    /**
+     * Leaves out {@code Connection: close}: the node must then say where the answer's body ends (a length, or
+     * chunks), so a body cut short by a dying node fails instead of looking complete. The caller still closes the
+     * connection after one answer.
+     */
+    RequestHead delimitedAnswer() {
+        connectionClose = false;
         return this;
     }
 
@@ -45,7 +56,10 @@ final class RequestHead {
         if (uri.getRawQuery() != null) {
             out.append('?').append(uri.getRawQuery());
         }
-        out.append(" HTTP/1.1\r\nHost: ").append(RequestSigner.hostHeader(uri)).append("\r\nConnection: close\r\n");
+        out.append(" HTTP/1.1\r\nHost: ").append(RequestSigner.hostHeader(uri)).append("\r\n");
+        if (connectionClose) {
+            out.append("Connection: close\r\n");
+        }
         headers.forEach((name, value) -> line(out, name, value));
         Map<String, String> signed = signing.headers(method, uri, payload);
         if (signed.isEmpty() && !payload.equals(SigV4.UNSIGNED_PAYLOAD)) {

@@ -6,8 +6,6 @@ import com.s4bsv.s4.key.S4Key;
 import com.s4bsv.s4.sigv4.Credentials;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
@@ -83,10 +81,7 @@ public final class S4Client implements AutoCloseable {
     }
 
     S4Client(ClusterConfig config, Settings settings, Signing signing) {
-        this.calls = new NodeCalls(
-                config,
-                settings,
-                new Http(settings.connectTimeout(), config.nodes().stream().anyMatch(NodeAddress::tls), signing));
+        this.calls = new NodeCalls(config, settings, new Http(settings.connectTimeout(), signing));
         this.uploads = new Uploads(calls);
         this.downloads = new Downloads(calls);
         this.deletes = new Deletes(calls);
@@ -94,10 +89,10 @@ public final class S4Client implements AutoCloseable {
         this.evals = new Evals(calls);
     }
 
-    /** Drops every connection and the transport's selector thread. */
+    /** Drops every connection still open. */
     @Override
     public void close() {
-        calls.http().close();
+        calls.http().abort();
     }
 
     /**
@@ -202,17 +197,14 @@ public final class S4Client implements AutoCloseable {
 
     /** Readiness of one node: 200 from the Actuator readiness path, within {@code timeout}. */
     public HealthState health(NodeAddress node, Duration timeout) {
-        HttpRequest request = Http.request(Http.uri(node, HEALTH_PATH, Map.of()), timeout)
-                .GET()
-                .build();
+        var head = new RequestHead("GET", Http.uri(node, HEALTH_PATH, Map.of()));
         try {
-            HttpResponse<InputStream> response =
-                    calls.http().send(node, "health", request, HttpResponse.BodyHandlers.ofInputStream());
-            Http.errorBody(response);
-            if (response.statusCode() == 200) {
+            Exchange exchange = Exchange.send(calls.http(), node, "health", head, timeout);
+            exchange.errorBody();
+            if (exchange.status() == 200) {
                 return new HealthState(node, true, "ready");
             }
-            return new HealthState(node, false, "readiness answered HTTP " + response.statusCode());
+            return new HealthState(node, false, "readiness answered HTTP " + exchange.status());
         } catch (S4ClientException e) {
             return new HealthState(node, false, e.getMessage());
         }

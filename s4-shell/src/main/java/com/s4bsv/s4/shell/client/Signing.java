@@ -2,10 +2,8 @@ package com.s4bsv.s4.shell.client;
 
 import com.s4bsv.s4.sigv4.Credentials;
 import com.s4bsv.s4.sigv4.RequestSigner;
-import com.s4bsv.s4.sigv4.SigV4;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,17 +38,6 @@ final class Signing {
     static Signing from(Function<String, String> env, Path home) {
         String region = first(env.apply("AWS_REGION"), env.apply("AWS_DEFAULT_REGION"), "us-east-1");
         return new Signing(credentials(env, home).map(c -> new RequestSigner(c, region)));
-    }
-
-    HttpRequest sign(HttpRequest request) {
-        if (signer.isEmpty()) {
-            return request;
-        }
-        Map<String, String> headers =
-                signer.get().sign(request.method(), request.uri(), Map.of(), SigV4.UNSIGNED_PAYLOAD, Instant.now());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
-        headers.forEach(builder::setHeader);
-        return builder.build();
     }
 
     /**
