@@ -77,7 +77,8 @@ final class AnswerReader {
                         lines[i].substring(colon + 1).strip());
             }
         }
-        if (status < 200) {
+        if (status < 200 || status == 204 || status == 304) {
+            // no body by definition (RFC 9112 6.3): on a connection the node keeps open, reading one would wait forever
             return new Answer(status, headers, Channels.newChannel(InputStream.nullInputStream()));
         }
         ByteBuffer early = ByteBuffer.wrap(head, start, filled - start);
