@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.s4bsv.testing.TestTimeouts;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,19 +54,7 @@ class ClusterStartFailureIT {
         Repo.requireServerJar();
         int port = Node.freePorts(3);
         Path dir = work.resolve("bad-jvm");
-        Command.Result result = Command.run(
-                work,
-                TestTimeouts.atLeast(Duration.ofSeconds(60)),
-                "env",
-                "S4_CLUSTER_START_TIMEOUT=" + TestTimeouts.start().toSeconds(),
-                Repo.file("bin/s4-cluster").toString(),
-                "3",
-                "--port",
-                String.valueOf(port),
-                "--dir",
-                dir.toString(),
-                "--",
-                "--bogus");
+        Command.Result result = startWithAFlagTheNodesRefuse(port, dir);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err())
@@ -80,20 +69,7 @@ class ClusterStartFailureIT {
         Repo.requireServerJar();
         int port = Node.freePorts(3);
         Path dir = work.resolve("bad");
-        Command.Result result = Command.run(
-                work,
-                TestTimeouts.atLeast(Duration.ofSeconds(60)),
-                "env",
-                "S4_CLUSTER_START_TIMEOUT=" + TestTimeouts.start().toSeconds(),
-                Repo.file("bin/s4-cluster").toString(),
-                "3",
-                "--jvm-per-node",
-                "--port",
-                String.valueOf(port),
-                "--dir",
-                dir.toString(),
-                "--",
-                "--bogus");
+        Command.Result result = startWithAFlagTheNodesRefuse(port, dir, "--jvm-per-node");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err())
@@ -120,6 +96,18 @@ class ClusterStartFailureIT {
                 .isEqualTo(
                         "s4-cluster: S4_CLUSTER_START_TIMEOUT must be a number of seconds, got 'soon' (see --help)\n");
         assertThat(work.resolve("c")).doesNotExist();
+    }
+
+    /** bin/s4-cluster 3 with MODE_FLAGS and a server flag no node knows, {@code --bogus}. */
+    private Command.Result startWithAFlagTheNodesRefuse(int port, Path dir, String... modeFlags) {
+        List<String> command = new ArrayList<>(List.of(
+                "env",
+                "S4_CLUSTER_START_TIMEOUT=" + TestTimeouts.start().toSeconds(),
+                Repo.file("bin/s4-cluster").toString(),
+                "3"));
+        command.addAll(List.of(modeFlags));
+        command.addAll(List.of("--port", String.valueOf(port), "--dir", dir.toString(), "--", "--bogus"));
+        return Command.run(work, TestTimeouts.atLeast(Duration.ofSeconds(60)), command.toArray(String[]::new));
     }
 
     private static List<ProcessHandle> nodesOf(Path dir) {

@@ -169,7 +169,7 @@ public class S4ServerApplication {
                         config.source());
     }
 
-    static String defaultBind(ClusterConfig config, NodeAddress me) {
+    private static String defaultBind(ClusterConfig config, NodeAddress me) {
         if (config.isEmbeddedDefault()) {
             return "127.0.0.1";
         }

@@ -1,7 +1,6 @@
 package com.s4bsv.s4.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.s4bsv.testing.TestTimeouts;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +33,7 @@ class AllNodesIT {
 
     @Test
     void everyNodeServesItsOwnKeysFromItsOwnFolderAndOneSigtermStopsThemAll() throws Exception {
-        int[] ports = freePorts(NODES);
+        int[] ports = S4Nodes.freePorts(NODES);
         Path conf = writeConf(ports);
         Process jvm = start(conf);
         try {
@@ -87,7 +85,7 @@ class AllNodesIT {
 
     @Test
     void aNodeThatFailsWhileTheOthersStartEndsTheJvmWithOneLineNamingIt() throws Exception {
-        int[] ports = freePorts(NODES);
+        int[] ports = S4Nodes.freePorts(NODES);
         Path conf = writeConf(ports);
         // node 1's data folder cannot be made: a file stands where its folder would be
         Files.writeString(work.resolve("node-1"), "not a folder\n");
@@ -139,29 +137,8 @@ class AllNodesIT {
                 .start();
     }
 
-    private void awaitReady(Process jvm, int port) throws Exception {
-        Instant deadline = Instant.now().plus(TestTimeouts.start());
-        while (Instant.now().isBefore(deadline)) {
-            if (!jvm.isAlive()) {
-                fail("the JVM exited with " + jvm.exitValue() + "; " + TestTimeouts.logTail(work.resolve("log")));
-            }
-            try {
-                if (http.send(
-                                        HttpRequest.newBuilder(uri(port, "/_s4/actuator/health/readiness"))
-                                                .timeout(Duration.ofSeconds(5))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        fail("port " + port + " not ready after " + TestTimeouts.describe() + "; "
-                + TestTimeouts.logTail(work.resolve("log")));
+    private void awaitReady(Process jvm, int port) throws IOException {
+        S4Nodes.awaitReady(http, jvm, uri(port, ""), work.resolve("log"), "port " + port);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -173,22 +150,5 @@ class AllNodesIT {
 
     private static URI uri(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        }
-        return ports;
     }
 }

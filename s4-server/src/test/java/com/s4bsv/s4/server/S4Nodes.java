@@ -300,13 +300,20 @@ public final class S4Nodes implements AutoCloseable {
     }
 
     private void awaitReady(int node) throws IOException {
-        HttpClient http = httpClient();
-        URI ready = URI.create(endpoint(node) + "/_s4/actuator/health/readiness");
+        awaitReady(httpClient(), processes[node], endpoint(node), log(node), "node " + node);
+    }
+
+    /**
+     * Waits up to {@link TestTimeouts#start()} for a 200 from {@code endpoint}'s readiness; fails naming {@code name}
+     * with the end of {@code log} when {@code process} exits or the wait runs out.
+     */
+    static void awaitReady(HttpClient http, Process process, URI endpoint, Path log, String name) throws IOException {
+        URI ready = URI.create(endpoint + "/_s4/actuator/health/readiness");
         Instant deadline = Instant.now().plus(TestTimeouts.start());
         while (Instant.now().isBefore(deadline)) {
-            if (!processes[node].isAlive()) {
-                throw new IllegalStateException("node " + node + " exited with " + processes[node].exitValue() + "; "
-                        + TestTimeouts.logTail(log(node)));
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + "; " + TestTimeouts.logTail(log));
             }
             try {
                 if (http.send(
@@ -331,8 +338,8 @@ public final class S4Nodes implements AutoCloseable {
                 throw new IOException(e);
             }
         }
-        throw new IllegalStateException("node " + node + " not ready after " + TestTimeouts.describe() + "; "
-                + TestTimeouts.logTail(log(node)));
+        throw new IllegalStateException(
+                name + " not ready after " + TestTimeouts.describe() + "; " + TestTimeouts.logTail(log));
     }
 
     /** An HttpClient for these nodes: over https it trusts the test CA. */
@@ -344,7 +351,7 @@ public final class S4Nodes implements AutoCloseable {
         return builder.build();
     }
 
-    private static int[] freePorts(int count) throws IOException {
+    static int[] freePorts(int count) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[count];

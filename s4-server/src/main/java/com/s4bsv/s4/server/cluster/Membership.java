@@ -78,8 +78,7 @@ public final class Membership {
                 continue;
             }
             InetAddress address = resolve(node.host());
-            if (address == null
-                    || !(local.contains(address) || address.isLoopbackAddress() || address.isAnyLocalAddress())) {
+            if (!isLocal(address, local)) {
                 continue;
             }
             if (bindAddress != null && !bindAddress.isAnyLocalAddress() && !bindAddress.equals(address)) {
@@ -110,8 +109,7 @@ public final class Membership {
     public static void checkAllLocal(ClusterConfig config) {
         Set<InetAddress> local = localAddresses();
         for (NodeAddress node : config.nodes()) {
-            InetAddress address = resolve(node.host());
-            if (address == null || !(local.contains(address) || address.isLoopbackAddress())) {
+            if (!isLocal(resolve(node.host()), local)) {
                 throw new MembershipException("--all-nodes serves every node of " + config.source()
                         + " in this JVM, but " + node + " is not an address of this machine");
             }
@@ -126,6 +124,12 @@ public final class Membership {
         }
         return "add the line " + localNode(port, bind) + " to " + config.source()
                 + ", or start a single local node with bin/s4-cluster 1 --port " + port;
+    }
+
+    /** Whether {@code address} is one of this machine's ({@code local}, loopback, or the wildcard). */
+    private static boolean isLocal(@Nullable InetAddress address, Set<InetAddress> local) {
+        return address != null
+                && (local.contains(address) || address.isLoopbackAddress() || address.isAnyLocalAddress());
     }
 
     private static @Nullable InetAddress resolve(String host) {

@@ -41,15 +41,8 @@ class KeptOpenAnswersTest {
                 for (int i = 0; i < requests; i++) {
                     try (Socket socket = server.accept()) {
                         InputStream in = socket.getInputStream();
-                        var head = new StringBuilder();
-                        while (!head.toString().endsWith("\r\n\r\n")) {
-                            int b = in.read();
-                            if (b < 0) {
-                                break;
-                            }
-                            head.append((char) b);
-                        }
-                        heads.add(head.toString());
+                        String head = RequestHeads.read(in);
+                        heads.add(head == null ? "" : head);
                         OutputStream out = socket.getOutputStream();
                         out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
                         out.flush();

@@ -66,16 +66,9 @@ class RawNodeUploadTest {
         Thread.ofVirtual().start(() -> {
             try (Socket socket = server.accept()) {
                 InputStream in = socket.getInputStream();
-                var head = new StringBuilder();
-                while (!head.toString().endsWith("\r\n\r\n")) {
-                    int b = in.read();
-                    if (b < 0) {
-                        break;
-                    }
-                    head.append((char) b);
-                }
+                String head = RequestHeads.read(in);
                 long body = script.play(socket, in, socket.getOutputStream());
-                seen.complete(new Seen(head.toString(), body));
+                seen.complete(new Seen(head == null ? "" : head, body));
             } catch (IOException | RuntimeException e) {
                 seen.completeExceptionally(e);
             }
